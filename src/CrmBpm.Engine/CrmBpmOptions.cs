@@ -1,0 +1,52 @@
+using CrmBpm.Engine.Expressions;
+
+namespace CrmBpm.Engine;
+
+/// <summary>Engine settings; validated when the engine is first resolved.</summary>
+public sealed class CrmBpmOptions
+{
+    /// <summary>Sandbox limits for expressions.</summary>
+    public ExpressionLimits Expressions { get; } = new();
+
+    /// <summary>How often a command is retried when another command changed the same instance first.</summary>
+    public int MaxConcurrencyRetries { get; set; } = 20;
+
+    /// <summary>Points a command may pass without any token waiting; more means an endless loop of gateways and becomes an incident.</summary>
+    public int MaxStepsPerCommand { get; set; } = 10_000;
+
+    /// <summary>How deep nested processes may go.</summary>
+    public int MaxNestingDepth { get; set; } = 16;
+
+    /// <summary>Run the background timer service (deadlines, reminders).</summary>
+    public bool RunTimers { get; set; } = true;
+
+    /// <summary>How often the timer service looks for due timers.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a leased timer belongs to this node before other nodes may take it.</summary>
+    public TimeSpan TimerLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timers leased per poll.</summary>
+    public int TimerBatchSize { get; set; } = 100;
+
+    /// <summary>Identifies this node in timer leases.</summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Problems with the settings; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxConcurrencyRetries < 0) problems.Add("MaxConcurrencyRetries must be 0 or more.");
+        if (MaxStepsPerCommand < 10) problems.Add("MaxStepsPerCommand must be at least 10.");
+        if (MaxNestingDepth < 1) problems.Add("MaxNestingDepth must be at least 1.");
+        if (TimerPollInterval <= TimeSpan.Zero) problems.Add("TimerPollInterval must be positive.");
+        if (TimerLeaseDuration <= TimeSpan.Zero) problems.Add("TimerLeaseDuration must be positive.");
+        if (TimerBatchSize < 1) problems.Add("TimerBatchSize must be at least 1.");
+        if (string.IsNullOrWhiteSpace(NodeId)) problems.Add("NodeId must not be empty.");
+        if (Expressions.MaxStatements < 1) problems.Add("Expressions.MaxStatements must be at least 1.");
+        if (Expressions.Timeout <= TimeSpan.Zero) problems.Add("Expressions.Timeout must be positive.");
+        if (Expressions.MemoryBytes < 1024 * 1024) problems.Add("Expressions.MemoryBytes must be at least 1 MB.");
+        if (Expressions.MaxRecursion < 1) problems.Add("Expressions.MaxRecursion must be at least 1.");
+        return problems;
+    }
+}

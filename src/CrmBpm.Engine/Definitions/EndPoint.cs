@@ -1,0 +1,14 @@
+namespace CrmBpm.Engine.Definitions;
+
+/// <summary>
+/// Consumes the token that reaches it. The instance completes when no token is left.
+/// May carry a result (e.g. a deal is Won or Lost) that becomes the instance result.
+/// </summary>
+public sealed record EndPoint : Point
+{
+    /// <inheritdoc />
+    public override string KindName => "End";
+
+    /// <summary>Optional result recorded on the instance when this end is reached.</summary>
+    public string? Result { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace CrmBpm.Engine.Definitions;
+
+/// <summary>A directed connection between two points.</summary>
+public sealed record Flow
+{
+    /// <summary>Identifier, unique within the map.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The point the flow leaves.</summary>
+    public required string SourceId { get; init; }
+
+    /// <summary>The point the flow enters.</summary>
+    public required string TargetId { get; init; }
+
+    /// <summary>Label on the canvas.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>For a flow leaving a Choice: the case expression (JavaScript, must be true to take the flow).</summary>
+    public string? Condition { get; init; }
+
+    /// <summary>For a flow leaving a Condition: which answer it stands for.</summary>
+    public ConditionBranch? Branch { get; init; }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace CrmBpm.Engine.Definitions;
+
+/// <summary>
+/// A point of a route map. Each kind is one sealed record; the engine decides what a point does by its kind.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(StartPoint), "start")]
+[JsonDerivedType(typeof(EndPoint), "end")]
+[JsonDerivedType(typeof(ActionPoint), "action")]
+[JsonDerivedType(typeof(ConditionPoint), "condition")]
+[JsonDerivedType(typeof(ChoicePoint), "choice")]
+[JsonDerivedType(typeof(SplitPoint), "split")]
+[JsonDerivedType(typeof(MergePoint), "merge")]
+[JsonDerivedType(typeof(NestedProcessPoint), "nested")]
+public abstract record Point
+{
+    /// <summary>Identifier, unique within the map (the BPMN element id).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name shown on the canvas and in messages.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The consultant-facing name of this kind of point (Start, Action, ...).</summary>
+    [JsonIgnore]
+    public abstract string KindName { get; }
+
+    /// <summary>How the point is named in messages: its name when it has one, else its id.</summary>
+    [JsonIgnore]
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name;
+}

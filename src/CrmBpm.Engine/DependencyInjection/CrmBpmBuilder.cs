@@ -1,0 +1,41 @@
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CrmBpm.Engine.DependencyInjection;
+
+/// <summary>Configures the engine inside <c>services.AddCrmBpm(bpm => ...)</c>; provider packages add their <c>UseX</c> methods.</summary>
+public sealed class CrmBpmBuilder
+{
+    internal CrmBpmBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Changes engine options.</summary>
+    public CrmBpmBuilder Configure(Action<CrmBpmOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Uses a store kept in process memory (tests, demos, throw-away runs).</summary>
+    public CrmBpmBuilder UseInMemoryStore() => UseStore(_ => new InMemoryWorkflowStore());
+
+    /// <summary>Uses the given store; provider packages call this.</summary>
+    public CrmBpmBuilder UseStore(Func<IServiceProvider, IWorkflowStore> factory)
+    {
+        Services.RemoveAll<IWorkflowStore>();
+        Services.AddSingleton(factory);
+        return this;
+    }
+
+    /// <summary>Registers a handler for engine events.</summary>
+    public CrmBpmBuilder AddEventHandler<THandler>()
+        where THandler : class, IEngineEventHandler
+    {
+        Services.AddSingleton<IEngineEventHandler, THandler>();
+        return this;
+    }
+}

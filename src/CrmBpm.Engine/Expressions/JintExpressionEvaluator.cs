@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Acornima;
+using Acornima.Ast;
+using Jint;
+using JsEngine = Jint.Engine;
+using Jint.Native;
+using Jint.Runtime;
+
+namespace CrmBpm.Engine.Expressions;
+
+/// <summary>
+/// JavaScript expressions through Jint, sandboxed: no CLR access (interop is never enabled),
+/// and statement, time, memory and recursion limits. Variables are handed over as JSON so
+/// that scripts see plain JavaScript values, never wrapped .NET objects.
+/// </summary>
+public sealed class JintExpressionEvaluator : IExpressionEvaluator
+{
+    private readonly ExpressionLimits _limits;
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the evaluator with the given limits.</summary>
+    public JintExpressionEvaluator(ExpressionLimits limits) => _limits = limits;
+
+    /// <inheritdoc />
+    public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables)
+    {
+        var code = Normalize(expression);
+        Prepared<Script> script;
+        try
+        {
+            script = _prepared.GetOrAdd(code, static c => JsEngine.PrepareScript(c, strict: true));
+        }
+        catch (ParseErrorException ex)
+        {
+            throw new ExpressionException(expression, $"it is not valid JavaScript ({ex.Description} at column {ex.Column}).", ex);
+        }
+
+        var engine = new JsEngine(options => options
+            .Strict()
+            .LimitRecursion(_limits.MaxRecursion)
+            .MaxStatements(_limits.MaxStatements)
+            .TimeoutInterval(_limits.Timeout)
+            .LimitMemory(_limits.MemoryBytes));
+        try
+        {
+            foreach (var (name, value) in variables)
+            {
+                engine.SetValue(name, ToJs(engine, value));
+            }
+
+            var result = engine.Evaluate(script);
+            return ToJson(engine, result);
+        }
+        catch (JavaScriptException ex)
+        {
+            throw new ExpressionException(expression, ex.Error.IsObject() ? ex.Message : $"it threw {ex.Message}.", ex);
+        }
+        catch (StatementsCountOverflowException ex)
+        {
+            throw new ExpressionException(expression, $"it ran more than {_limits.MaxStatements} statements (an endless loop?).", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ExpressionException(expression, $"it ran longer than {_limits.Timeout.TotalSeconds:0.##} s.", ex);
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            throw new ExpressionException(expression, $"it used more than {_limits.MemoryBytes / (1024 * 1024)} MB of memory.", ex);
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            throw new ExpressionException(expression, $"it recursed deeper than {_limits.MaxRecursion} calls.", ex);
+        }
+        catch (JintException ex)
+        {
+            throw new ExpressionException(expression, ex.Message, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public string? FindSyntaxError(string expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return "the expression is empty";
+        }
+
+        try
+        {
+            _prepared.GetOrAdd(Normalize(expression), static c => JsEngine.PrepareScript(c, strict: true));
+            return null;
+        }
+        catch (ParseErrorException ex)
+        {
+            return $"{ex.Description} at column {ex.Column}";
+        }
+    }
+
+    /// <summary>Accepts Camunda/JUEL-style <c>${expr}</c> and <c>#{expr}</c> wrappers.</summary>
+    internal static string Normalize(string expression)
+    {
+        var text = expression.Trim();
+        if (text.Length > 3 && (text[0] == '$' || text[0] == '#') && text[1] == '{' && text[^1] == '}')
+        {
+            text = text[2..^1].Trim();
+        }
+
+        return text;
+    }
+
+    private static JsValue ToJs(JsEngine engine, JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Undefined => JsValue.Undefined,
+            JsonValueKind.Null => JsValue.Null,
+            JsonValueKind.True => JsBoolean.True,
+            JsonValueKind.False => JsBoolean.False,
+            JsonValueKind.String => new JsString(value.GetString()!),
+            JsonValueKind.Number => new JsNumber(value.GetDouble()),
+            _ => new Jint.Native.Json.JsonParser(engine).Parse(value.GetRawText()),
+        };
+
+    private static JsonElement ToJson(JsEngine engine, JsValue value)
+    {
+        if (value.IsUndefined())
+        {
+            return JsonSerializer.SerializeToElement<object?>(null);
+        }
+
+        var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
+        if (json.IsUndefined())
+        {
+            // Functions and symbols have no JSON form.
+            throw new JavaScriptException($"the result ({value.Type}) is not a value that can be stored");
+        }
+
+        using var document = JsonDocument.Parse(json.AsString());
+        return document.RootElement.Clone();
+    }
+}

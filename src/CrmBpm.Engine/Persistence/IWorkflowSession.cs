@@ -1,0 +1,48 @@
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Engine.Timers;
+
+namespace CrmBpm.Engine.Persistence;
+
+/// <summary>
+/// One command's unit of work. Objects returned are tracked: changes made to them, and objects
+/// added, are written by <see cref="CommitAsync"/> in one transaction. An instance whose
+/// <see cref="ProcessInstance.Version"/> was raised is written only if the stored version is still
+/// the one loaded, and a timer given a <see cref="TimerRecord.FiredAt"/> only if it is still unfired;
+/// otherwise the commit throws <see cref="Errors.ConcurrencyException"/> and writes nothing.
+/// </summary>
+public interface IWorkflowSession : IAsyncDisposable
+{
+    /// <summary>Loads (or returns the already loaded) instance.</summary>
+    Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the child instances of a parent.</summary>
+    Task<IReadOnlyList<ProcessInstance>> GetChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads (or returns the already loaded) task.</summary>
+    Task<WorkTask?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the open and accepted tasks of an instance.</summary>
+    Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads (or returns the already loaded) timer.</summary>
+    Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a new instance.</summary>
+    void AddInstance(ProcessInstance instance);
+
+    /// <summary>Adds a new task.</summary>
+    void AddTask(WorkTask task);
+
+    /// <summary>Appends a history entry.</summary>
+    void AddHistory(HistoryEntry entry);
+
+    /// <summary>Adds a new timer.</summary>
+    void AddTimer(TimerRecord timer);
+
+    /// <summary>Deletes the unfired timers of a task on commit.</summary>
+    void RemoveTimersOfTask(Guid taskId);
+
+    /// <summary>Writes everything in one transaction.</summary>
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}

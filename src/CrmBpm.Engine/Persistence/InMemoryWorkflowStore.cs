@@ -1,0 +1,390 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Engine.Timers;
+
+namespace CrmBpm.Engine.Persistence;
+
+/// <summary>
+/// A store in process memory: for tests, benchmarks and throw-away runs. Sessions work on copies
+/// and commit under one lock with the same version checks as the database stores.
+/// </summary>
+public sealed class InMemoryWorkflowStore : IWorkflowStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Key, int Version), RouteMap> _maps = [];
+    private readonly Dictionary<Guid, ProcessInstance> _instances = [];
+    private readonly Dictionary<Guid, WorkTask> _tasks = [];
+    private readonly Dictionary<Guid, List<Guid>> _tasksByInstance = [];
+    private readonly Dictionary<Guid, List<HistoryEntry>> _history = [];
+    private readonly Dictionary<Guid, TimerRecord> _timers = [];
+
+    /// <inheritdoc />
+    public Task<IWorkflowSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IWorkflowSession>(new Session(this));
+
+    /// <inheritdoc />
+    public Task SaveRouteMapAsync(RouteMap map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        lock (_gate)
+        {
+            _maps[(map.Key, map.Version)] = map;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<RouteMap?> FindRouteMapAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_maps.GetValueOrDefault((key, version)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RouteMap>> GetRouteMapVersionsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<RouteMap> versions = [.. _maps.Values.Where(m => m.Key == key).OrderByDescending(m => m.Version)];
+            return Task.FromResult(versions);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RouteMap>> ListLatestRouteMapsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<RouteMap> latest = [.. _maps.Values.GroupBy(m => m.Key).Select(g => g.MaxBy(m => m.Version)!).OrderBy(m => m.Key, StringComparer.Ordinal)];
+            return Task.FromResult(latest);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_instances.GetValueOrDefault(instanceId)?.Clone());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ProcessInstance>> FindChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ProcessInstance> children = [.. _instances.Values.Where(i => i.ParentInstanceId == parentInstanceId).OrderBy(i => i.StartedAt).Select(i => i.Clone())];
+            return Task.FromResult(children);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<HistoryEntry> entries = _history.TryGetValue(instanceId, out var list) ? [.. list.OrderBy(e => e.Sequence)] : [];
+            return Task.FromResult(entries);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WorkTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_tasks.GetValueOrDefault(taskId)?.Clone());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<WorkTask>>(TasksOf(instanceId).Select(t => t.Clone()).ToList());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            var matching = _tasks.Values
+                .Where(t => t.IsActive)
+                .Where(t => t.AssigneeId == query.Actor.UserId || (t.AssigneeId is null && query.Actor.IsInPool(t.PerformerRole, t.PerformerAddressingObject)))
+                .Where(t => query.IncludePostponed || t.PostponedUntil is null || t.PostponedUntil <= now)
+                .Where(t => query.SubjectType is null || t.Subject?.Type == query.SubjectType)
+                .Where(t => query.SubjectId is null || t.Subject?.Id == query.SubjectId)
+                .Where(t => query.MapKey is null || t.MapKey == query.MapKey)
+                .Where(t => query.DueBefore is null || (t.DueAt is { } due && due < query.DueBefore))
+                .OrderBy(t => t.DueAt is null)
+                .ThenBy(t => t.DueAt)
+                .ThenBy(t => t.CreatedAt)
+                .ThenBy(t => t.Id)
+                .ToList();
+            var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(t => t.Clone()).ToList();
+            return Task.FromResult(new Page<WorkTask>(page, query.Page, query.PageSize, matching.Count));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> LeaseDueTimersAsync(DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var leased = _timers.Values
+                .Where(t => t.FiredAt is null && t.DueAt <= now && (t.LeaseUntil is null || t.LeaseUntil < now))
+                .OrderBy(t => t.DueAt)
+                .Take(maxCount)
+                .ToList();
+            foreach (var timer in leased)
+            {
+                timer.LeaseOwner = owner;
+                timer.LeaseUntil = leaseUntil;
+            }
+
+            return Task.FromResult<IReadOnlyList<TimerRecord>>([.. leased.Select(t => t.Clone())]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> GetTimersOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<TimerRecord>>([.. _timers.Values.Where(t => t.TaskId == taskId).OrderBy(t => t.DueAt).Select(t => t.Clone())]);
+        }
+    }
+
+    private IEnumerable<WorkTask> TasksOf(Guid instanceId) =>
+        _tasksByInstance.TryGetValue(instanceId, out var ids) ? ids.Select(id => _tasks[id]) : [];
+
+    private sealed class Session(InMemoryWorkflowStore store) : IWorkflowSession
+    {
+        private readonly Dictionary<Guid, (ProcessInstance Instance, long LoadedVersion)> _instances = [];
+        private readonly Dictionary<Guid, WorkTask> _tasks = [];
+        private readonly Dictionary<Guid, TimerRecord> _timers = [];
+        private readonly List<ProcessInstance> _newInstances = [];
+        private readonly List<WorkTask> _newTasks = [];
+        private readonly List<HistoryEntry> _history = [];
+        private readonly List<TimerRecord> _newTimers = [];
+        private readonly List<Guid> _removedTimerTasks = [];
+
+        public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+        {
+            if (_instances.TryGetValue(instanceId, out var loaded))
+            {
+                return Task.FromResult<ProcessInstance?>(loaded.Instance);
+            }
+
+            var added = _newInstances.FirstOrDefault(i => i.Id == instanceId);
+            if (added is not null)
+            {
+                return Task.FromResult<ProcessInstance?>(added);
+            }
+
+            lock (store._gate)
+            {
+                if (!store._instances.TryGetValue(instanceId, out var stored))
+                {
+                    return Task.FromResult<ProcessInstance?>(null);
+                }
+
+                var copy = stored.Clone();
+                _instances[instanceId] = (copy, copy.Version);
+                return Task.FromResult<ProcessInstance?>(copy);
+            }
+        }
+
+        public async Task<IReadOnlyList<ProcessInstance>> GetChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default)
+        {
+            List<Guid> ids;
+            lock (store._gate)
+            {
+                ids = [.. store._instances.Values.Where(i => i.ParentInstanceId == parentInstanceId).OrderBy(i => i.StartedAt).Select(i => i.Id)];
+            }
+
+            ids.AddRange(_newInstances.Where(i => i.ParentInstanceId == parentInstanceId && !ids.Contains(i.Id)).Select(i => i.Id));
+            var children = new List<ProcessInstance>();
+            foreach (var id in ids)
+            {
+                children.Add((await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false))!);
+            }
+
+            return children;
+        }
+
+        public Task<WorkTask?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+        {
+            if (_tasks.TryGetValue(taskId, out var loaded))
+            {
+                return Task.FromResult<WorkTask?>(loaded);
+            }
+
+            var added = _newTasks.FirstOrDefault(t => t.Id == taskId);
+            if (added is not null)
+            {
+                return Task.FromResult<WorkTask?>(added);
+            }
+
+            lock (store._gate)
+            {
+                if (!store._tasks.TryGetValue(taskId, out var stored))
+                {
+                    return Task.FromResult<WorkTask?>(null);
+                }
+
+                var copy = stored.Clone();
+                _tasks[taskId] = copy;
+                return Task.FromResult<WorkTask?>(copy);
+            }
+        }
+
+        public async Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
+        {
+            List<Guid> ids;
+            lock (store._gate)
+            {
+                ids = [.. store.TasksOf(instanceId).Where(t => t.IsActive).Select(t => t.Id)];
+            }
+
+            var result = new List<WorkTask>();
+            foreach (var id in ids)
+            {
+                var task = (await GetTaskAsync(id, cancellationToken).ConfigureAwait(false))!;
+                if (task.IsActive)
+                {
+                    result.Add(task);
+                }
+            }
+
+            result.AddRange(_newTasks.Where(t => t.InstanceId == instanceId && t.IsActive));
+            return result;
+        }
+
+        public Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+        {
+            if (_timers.TryGetValue(timerId, out var loaded))
+            {
+                return Task.FromResult<TimerRecord?>(loaded);
+            }
+
+            lock (store._gate)
+            {
+                if (!store._timers.TryGetValue(timerId, out var stored))
+                {
+                    return Task.FromResult<TimerRecord?>(null);
+                }
+
+                var copy = stored.Clone();
+                _timers[timerId] = copy;
+                return Task.FromResult<TimerRecord?>(copy);
+            }
+        }
+
+        public void AddInstance(ProcessInstance instance) => _newInstances.Add(instance);
+
+        public void AddTask(WorkTask task) => _newTasks.Add(task);
+
+        public void AddHistory(HistoryEntry entry) => _history.Add(entry);
+
+        public void AddTimer(TimerRecord timer) => _newTimers.Add(timer);
+
+        public void RemoveTimersOfTask(Guid taskId) => _removedTimerTasks.Add(taskId);
+
+        public Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            lock (store._gate)
+            {
+                foreach (var (id, (instance, loadedVersion)) in _instances)
+                {
+                    if (instance.Version != loadedVersion && store._instances[id].Version != loadedVersion)
+                    {
+                        throw new ConcurrencyException($"Instance {id} was changed by another command.");
+                    }
+                }
+
+                foreach (var (id, timer) in _timers)
+                {
+                    if (timer.FiredAt is not null && store._timers.TryGetValue(id, out var stored) && stored.FiredAt is not null)
+                    {
+                        throw new ConcurrencyException($"Timer {id} has already fired.");
+                    }
+                }
+
+                foreach (var (id, (instance, loadedVersion)) in _instances)
+                {
+                    if (instance.Version != loadedVersion)
+                    {
+                        store._instances[id] = instance.Clone();
+                    }
+                }
+
+                foreach (var instance in _newInstances)
+                {
+                    store._instances.Add(instance.Id, instance.Clone());
+                }
+
+                foreach (var (id, task) in _tasks)
+                {
+                    store._tasks[id] = task.Clone();
+                }
+
+                foreach (var task in _newTasks)
+                {
+                    store._tasks.Add(task.Id, task.Clone());
+                    if (!store._tasksByInstance.TryGetValue(task.InstanceId, out var list))
+                    {
+                        store._tasksByInstance[task.InstanceId] = list = [];
+                    }
+
+                    list.Add(task.Id);
+                }
+
+                foreach (var entry in _history)
+                {
+                    if (!store._history.TryGetValue(entry.InstanceId, out var list))
+                    {
+                        store._history[entry.InstanceId] = list = [];
+                    }
+
+                    list.Add(entry);
+                }
+
+                foreach (var (id, timer) in _timers)
+                {
+                    if (store._timers.ContainsKey(id))
+                    {
+                        store._timers[id] = timer.Clone();
+                    }
+                }
+
+                foreach (var taskId in _removedTimerTasks)
+                {
+                    foreach (var timer in store._timers.Values.Where(t => t.TaskId == taskId && t.FiredAt is null).ToList())
+                    {
+                        store._timers.Remove(timer.Id);
+                    }
+                }
+
+                foreach (var timer in _newTimers.Where(t => !_removedTimerTasks.Contains(t.TaskId)))
+                {
+                    store._timers.Add(timer.Id, timer.Clone());
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

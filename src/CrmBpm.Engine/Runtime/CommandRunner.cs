@@ -1,0 +1,43 @@
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>
+/// Runs a command as one transaction and retries it from a fresh read when another command changed the
+/// same instance first, so concurrent completions never lose or duplicate a token. Events are published
+/// only after the commit succeeded.
+/// </summary>
+internal sealed class CommandRunner(IWorkflowStore store, TimeProvider clock, CrmBpmOptions options, EngineEventPublisher publisher, ILogger<CommandRunner> logger)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<T> RunAsync<T>(string actor, Func<CommandContext, Task<T>> command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using (session.ConfigureAwait(false))
+            {
+                var context = new CommandContext(session, clock.GetUtcNow(), actor);
+                var result = await command(context).ConfigureAwait(false);
+                try
+                {
+                    await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConcurrencyException ex) when (attempt < options.MaxConcurrencyRetries)
+                {
+                    logger.LogDebug(ex, "Concurrent change; retrying command (attempt {Attempt}).", attempt + 1);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (attempt * 5))), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await publisher.PublishAsync(context.Events, cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+}

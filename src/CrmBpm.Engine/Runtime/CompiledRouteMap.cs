@@ -1,0 +1,28 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>A published route map indexed for execution (points by id, flows by source and target).</summary>
+internal sealed class CompiledRouteMap
+{
+    private readonly Dictionary<string, Point> _points;
+    private readonly Dictionary<string, List<Flow>> _outgoing;
+    private readonly Dictionary<string, List<Flow>> _incoming;
+
+    public CompiledRouteMap(RouteMap map)
+    {
+        Map = map;
+        _points = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _outgoing = map.Points.ToDictionary(p => p.Id, p => map.Flows.Where(f => f.SourceId == p.Id).ToList(), StringComparer.Ordinal);
+        _incoming = map.Points.ToDictionary(p => p.Id, p => map.Flows.Where(f => f.TargetId == p.Id).ToList(), StringComparer.Ordinal);
+    }
+
+    public RouteMap Map { get; }
+
+    public Point Point(string id) =>
+        _points.TryGetValue(id, out var point) ? point : throw new InvalidOperationException($"Route map '{Map.Key}' v{Map.Version} has no point '{id}'.");
+
+    public IReadOnlyList<Flow> Outgoing(string pointId) => _outgoing.TryGetValue(pointId, out var f) ? f : [];
+
+    public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
+}

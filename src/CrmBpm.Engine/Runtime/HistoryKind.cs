@@ -1,0 +1,65 @@
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>Kinds of history entries.</summary>
+public enum HistoryKind
+{
+    /// <summary>The instance was started.</summary>
+    InstanceStarted,
+
+    /// <summary>A token moved along a flow.</summary>
+    TokenMoved,
+
+    /// <summary>A task was created.</summary>
+    TaskCreated,
+
+    /// <summary>A task was accepted into work.</summary>
+    TaskAccepted,
+
+    /// <summary>A task was completed.</summary>
+    TaskCompleted,
+
+    /// <summary>A task was redirected to another user.</summary>
+    TaskRedirected,
+
+    /// <summary>A task was postponed.</summary>
+    TaskPostponed,
+
+    /// <summary>A task was returned to its pool.</summary>
+    TaskReturnedToPool,
+
+    /// <summary>A task was cancelled.</summary>
+    TaskCancelled,
+
+    /// <summary>A task's deadline passed.</summary>
+    TaskDeadlineReached,
+
+    /// <summary>A reminder before a task's deadline fired.</summary>
+    TaskReminder,
+
+    /// <summary>A nested instance was started.</summary>
+    ChildStarted,
+
+    /// <summary>A nested instance completed and the parent continued.</summary>
+    ChildCompleted,
+
+    /// <summary>A token got stuck.</summary>
+    IncidentRaised,
+
+    /// <summary>An operator retried an incident.</summary>
+    IncidentRetried,
+
+    /// <summary>Variables were changed by an operator.</summary>
+    VariablesChanged,
+
+    /// <summary>The instance was suspended.</summary>
+    InstanceSuspended,
+
+    /// <summary>The instance was resumed.</summary>
+    InstanceResumed,
+
+    /// <summary>The instance was terminated.</summary>
+    InstanceTerminated,
+
+    /// <summary>The instance completed.</summary>
+    InstanceCompleted,
+}

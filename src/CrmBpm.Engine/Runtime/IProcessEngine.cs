@@ -1,0 +1,32 @@
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>Starts instances and operates on them. Each call is one transaction.</summary>
+public interface IProcessEngine
+{
+    /// <summary>Starts the latest published version of <paramref name="mapKey"/> (or the version in <paramref name="options"/>) and runs it until every token waits.</summary>
+    Task<ProcessInstance> StartAsync(string mapKey, StartOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An instance; throws <see cref="Errors.NotFoundException"/> when unknown.</summary>
+    Task<ProcessInstance> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Instances started by nested process points of <paramref name="instanceId"/>.</summary>
+    Task<IReadOnlyList<ProcessInstance>> GetChildInstancesAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every token move and task action, in order.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pauses the instance and its nested instances: tasks cannot be completed and timers do not fire.</summary>
+    Task<ProcessInstance> SuspendAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a suspended instance and its nested instances.</summary>
+    Task<ProcessInstance> ResumeAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops the instance: cancels its tasks and terminates its nested instances.</summary>
+    Task<ProcessInstance> TerminateAsync(Guid instanceId, string? reason = null, string? actor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets variables (e.g. to fix the cause of an incident) and retries every stuck token.</summary>
+    Task<ProcessInstance> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets variables of a running instance without moving tokens.</summary>
+    Task<ProcessInstance> SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, object?> variables, string? actor = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,419 @@
+using System.Text.Json;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>
+/// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
+/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge),
+/// move on, or get an incident. Nested instances run through the same loop.
+/// </summary>
+internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory)
+{
+    /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
+    public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken)
+    {
+        var start = map.Map.Points.OfType<StartPoint>().Single();
+        var instance = new ProcessInstance(Guid.NewGuid(), map.Map.Key, map.Map.Version, context.Now)
+        {
+            Subject = subject,
+            BusinessKey = businessKey,
+            StartedBy = context.Actor,
+            ParentInstanceId = parent?.Id,
+            ParentTokenId = parentTokenId,
+        };
+        if (parent is not null)
+        {
+            instance.RootInstanceId = parent.RootInstanceId;
+        }
+
+        instance.SetVariables(variables);
+        instance.MutableTokens.Add(new Token { Id = Guid.NewGuid(), PointId = start.Id });
+        context.Session.AddInstance(instance);
+        context.Record(instance, HistoryKind.InstanceStarted, pointId: start.Id, details: parent is null ? null : $"nested in {parent.Id}");
+        context.Events.Add(new InstanceStarted(instance.Id, instance.MapKey, subject, context.Now, parent?.Id));
+        await RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    /// <summary>Executes ready tokens until every token waits, is stuck, or has ended.</summary>
+    public async Task RunAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        if (!context.Running.Add(instance.Id))
+        {
+            return;
+        }
+
+        try
+        {
+            var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+            var steps = 0;
+            while (instance.IsRunning && instance.Tokens.FirstOrDefault(t => t.State == TokenState.Ready) is { } token)
+            {
+                if (++steps > options.MaxStepsPerCommand)
+                {
+                    RaiseIncident(context, instance, token,
+                        $"The process passed {options.MaxStepsPerCommand} points without reaching an Action; it is probably looping between Conditions or Choices.");
+                    break;
+                }
+
+                await ExecuteAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
+            }
+
+            await FinishIfDoneAsync(context, instance, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Running.Remove(instance.Id);
+        }
+    }
+
+    /// <summary>Continues a token that waited at an Action or Nested process along its single outgoing flow.</summary>
+    public void Continue(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
+    {
+        var outgoing = map.Outgoing(token.PointId);
+        if (outgoing.Count != 1)
+        {
+            RaiseIncident(context, instance, token, $"'{map.Point(token.PointId).DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
+            return;
+        }
+
+        Move(context, instance, map, token, outgoing[0]);
+    }
+
+    /// <summary>Marks a token stuck and the instance as having an incident.</summary>
+    public static void RaiseIncident(CommandContext context, ProcessInstance instance, Token token, string message)
+    {
+        Replace(instance, token, token with { State = TokenState.Incident, IncidentMessage = message });
+        instance.Status = InstanceStatus.Incident;
+        instance.IncidentMessage = message;
+        context.Record(instance, HistoryKind.IncidentRaised, pointId: token.PointId, details: message);
+        context.Events.Add(new IncidentRaised(instance.Id, instance.MapKey, instance.Subject, context.Now, token.PointId, message));
+    }
+
+    /// <summary>Recomputes Active/Incident from the tokens (after a retry or a resume).</summary>
+    public static void RefreshStatus(ProcessInstance instance)
+    {
+        var stuck = instance.Tokens.FirstOrDefault(t => t.State == TokenState.Incident);
+        instance.Status = stuck is null ? InstanceStatus.Active : InstanceStatus.Incident;
+        instance.IncidentMessage = stuck?.IncidentMessage;
+    }
+
+    private async Task ExecuteAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, CancellationToken cancellationToken)
+    {
+        var point = map.Point(token.PointId);
+        switch (point)
+        {
+            case StartPoint:
+                Continue(context, instance, map, token);
+                break;
+            case EndPoint end:
+                instance.MutableTokens.Remove(token);
+                if (end.Result is not null)
+                {
+                    instance.Result = end.Result;
+                }
+
+                break;
+            case ActionPoint action:
+                if (taskFactory.CreateTasks(context, instance, action, token))
+                {
+                    Continue(context, instance, map, token);
+                }
+
+                break;
+            case ConditionPoint condition:
+                DecideCondition(context, instance, map, token, condition);
+                break;
+            case ChoicePoint choice:
+                DecideChoice(context, instance, map, token, choice);
+                break;
+            case SplitPoint:
+                Split(context, instance, map, token);
+                break;
+            case MergePoint merge:
+                Merge(context, instance, map, token, merge);
+                break;
+            case NestedProcessPoint nested:
+                await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");
+                break;
+        }
+    }
+
+    private void DecideCondition(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ConditionPoint condition)
+    {
+        if (!TryEvaluate(context, instance, token, condition.Expression, out var value))
+        {
+            return;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            RaiseIncident(context, instance, token, $"Condition '{condition.DisplayName}' must give true or false, but '{condition.Expression}' gave {value.GetRawText()}.");
+            return;
+        }
+
+        var branch = value.ValueKind == JsonValueKind.True ? ConditionBranch.Yes : ConditionBranch.No;
+        var flow = map.Outgoing(condition.Id).FirstOrDefault(f => f.Branch == branch);
+        if (flow is null)
+        {
+            RaiseIncident(context, instance, token, $"Condition '{condition.DisplayName}' answered {branch} but has no {branch} flow.");
+            return;
+        }
+
+        Move(context, instance, map, token, flow);
+    }
+
+    private void DecideChoice(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ChoicePoint choice)
+    {
+        foreach (var flow in map.Outgoing(choice.Id).Where(f => f.Id != choice.DefaultFlowId))
+        {
+            if (string.IsNullOrWhiteSpace(flow.Condition))
+            {
+                continue;
+            }
+
+            if (!TryEvaluate(context, instance, token, flow.Condition, out var value))
+            {
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.True)
+            {
+                Move(context, instance, map, token, flow);
+                return;
+            }
+
+            if (value.ValueKind != JsonValueKind.False)
+            {
+                RaiseIncident(context, instance, token, $"The case '{flow.Condition}' of Choice '{choice.DisplayName}' must give true or false, but gave {value.GetRawText()}.");
+                return;
+            }
+        }
+
+        var fallback = choice.DefaultFlowId is null ? null : map.Outgoing(choice.Id).FirstOrDefault(f => f.Id == choice.DefaultFlowId);
+        if (fallback is null)
+        {
+            RaiseIncident(context, instance, token, $"No case of Choice '{choice.DisplayName}' matched and it has no default flow.");
+            return;
+        }
+
+        Move(context, instance, map, token, fallback);
+    }
+
+    private static void Split(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
+    {
+        var index = instance.MutableTokens.IndexOf(token);
+        instance.MutableTokens.RemoveAt(index);
+        var created = map.Outgoing(token.PointId)
+            .Select(flow => (Flow: flow, Token: new Token { Id = Guid.NewGuid(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id }))
+            .ToList();
+        instance.MutableTokens.InsertRange(index, created.Select(c => c.Token));
+        foreach (var (flow, _) in created)
+        {
+            RecordMove(context, instance, map, token.PointId, flow);
+        }
+    }
+
+    private static void Merge(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, MergePoint merge)
+    {
+        var waiting = token with { State = TokenState.Merging };
+        Replace(instance, token, waiting);
+
+        // BPMN join: fire when every incoming flow holds at least one token; consume exactly one per flow.
+        var consumed = new List<Token>();
+        foreach (var incoming in map.Incoming(merge.Id))
+        {
+            var arrived = instance.Tokens.FirstOrDefault(t => t.PointId == merge.Id && t.State == TokenState.Merging && t.ArrivedViaFlowId == incoming.Id);
+            if (arrived is null)
+            {
+                return;
+            }
+
+            consumed.Add(arrived);
+        }
+
+        var index = instance.MutableTokens.IndexOf(waiting);
+        foreach (var t in consumed)
+        {
+            instance.MutableTokens.Remove(t);
+        }
+
+        var outgoing = map.Outgoing(merge.Id);
+        var merged = new Token { Id = Guid.NewGuid(), PointId = merge.Id, State = TokenState.Ready };
+        instance.MutableTokens.Insert(Math.Min(index, instance.MutableTokens.Count), merged);
+        if (outgoing.Count != 1)
+        {
+            RaiseIncident(context, instance, merged, $"Merge '{merge.DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
+            return;
+        }
+
+        Move(context, instance, map, merged, outgoing[0]);
+    }
+
+    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, NestedProcessPoint nested, CancellationToken cancellationToken)
+    {
+        var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
+        if (depth >= options.MaxNestingDepth)
+        {
+            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
+            return;
+        }
+
+        var published = await catalog.FindLatestPublishedAsync(nested.CalledMapKey, cancellationToken).ConfigureAwait(false);
+        if (published is null)
+        {
+            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' runs '{nested.CalledMapKey}', which has no published version.");
+            return;
+        }
+
+        Dictionary<string, JsonElement> input;
+        if (nested.Inputs.Count == 0)
+        {
+            input = new Dictionary<string, JsonElement>(parent.Variables, StringComparer.Ordinal);
+        }
+        else if (!TryMap(context, parent, token, nested.Inputs, parent.Variables, out input))
+        {
+            return;
+        }
+
+        var childMap = await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false);
+        var waiting = token with { State = TokenState.Waiting };
+        Replace(parent, token, waiting);
+        var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
+        Replace(parent, waiting, waiting with { ChildInstanceId = child.Id });
+        context.Record(parent, HistoryKind.ChildStarted, pointId: nested.Id, details: child.Id.ToString());
+        if (child.Status == InstanceStatus.Completed)
+        {
+            CompleteNested(context, parent, map, child);
+        }
+    }
+
+    /// <summary>Maps a completed child's outputs into the parent and moves the parent's waiting token on.</summary>
+    public void CompleteNested(CommandContext context, ProcessInstance parent, CompiledRouteMap map, ProcessInstance child)
+    {
+        var token = parent.Tokens.FirstOrDefault(t => t.Id == child.ParentTokenId);
+        if (token is null || token.State != TokenState.Waiting)
+        {
+            return;
+        }
+
+        var nested = (NestedProcessPoint)map.Point(token.PointId);
+        if (!TryMap(context, parent, token, nested.Outputs, child.Variables, out var output))
+        {
+            return;
+        }
+
+        parent.SetVariables(output);
+        context.Record(parent, HistoryKind.ChildCompleted, pointId: nested.Id, details: child.Id.ToString());
+        Continue(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null });
+    }
+
+    private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        if (instance.Status != InstanceStatus.Active || instance.Tokens.Count > 0)
+        {
+            return;
+        }
+
+        instance.Status = InstanceStatus.Completed;
+        instance.EndedAt = context.Now;
+        context.Record(instance, HistoryKind.InstanceCompleted, details: instance.Result);
+        context.Events.Add(new InstanceCompleted(instance.Id, instance.MapKey, instance.Subject, context.Now, instance.Result));
+
+        // A parent whose loop is running picks the result up itself (see StartNestedAsync).
+        if (instance.ParentInstanceId is { } parentId && !context.Running.Contains(parentId))
+        {
+            var parent = await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false);
+            if (parent is { IsRunning: true })
+            {
+                var parentMap = await catalog.GetAsync(parent.MapKey, parent.MapVersion, cancellationToken).ConfigureAwait(false);
+                CompleteNested(context, parent, parentMap, instance);
+                await RunAsync(context, parent, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> DepthAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        var depth = 0;
+        var current = instance;
+        while (current.ParentInstanceId is { } parentId && depth < 1000)
+        {
+            depth++;
+            current = await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                break;
+            }
+        }
+
+        return depth;
+    }
+
+    private bool TryMap(CommandContext context, ProcessInstance owner, Token token, IReadOnlyList<VariableMapping> mappings, IReadOnlyDictionary<string, JsonElement> source, out Dictionary<string, JsonElement> result)
+    {
+        result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var mapping in mappings)
+        {
+            try
+            {
+                result[mapping.Target] = expressions.Evaluate(mapping.Source, source);
+            }
+            catch (ExpressionException ex)
+            {
+                RaiseIncident(context, owner, token, $"Mapping to '{mapping.Target}': {ex.Message}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool TryEvaluate(CommandContext context, ProcessInstance instance, Token token, string expression, out JsonElement value)
+    {
+        try
+        {
+            value = expressions.Evaluate(expression, instance.Variables);
+            return true;
+        }
+        catch (ExpressionException ex)
+        {
+            value = default;
+            RaiseIncident(context, instance, token, ex.Message);
+            return false;
+        }
+    }
+
+    private static void Move(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Flow flow)
+    {
+        Replace(instance, token, new Token { Id = Guid.NewGuid(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id });
+        RecordMove(context, instance, map, token.PointId, flow);
+    }
+
+    private static void RecordMove(CommandContext context, ProcessInstance instance, CompiledRouteMap map, string from, Flow flow)
+    {
+        context.Record(instance, HistoryKind.TokenMoved, pointId: flow.TargetId, fromPointId: from, flowId: flow.Id);
+        var stage = (map.Point(flow.TargetId) as ActionPoint)?.Stage;
+        context.Events.Add(new PointEntered(instance.Id, instance.MapKey, instance.Subject, context.Now, flow.TargetId, stage));
+    }
+
+    internal static void Replace(ProcessInstance instance, Token old, Token replacement)
+    {
+        var index = instance.MutableTokens.FindIndex(t => t.Id == old.Id);
+        if (index < 0)
+        {
+            instance.MutableTokens.Add(replacement);
+        }
+        else
+        {
+            instance.MutableTokens[index] = replacement;
+        }
+    }
+}

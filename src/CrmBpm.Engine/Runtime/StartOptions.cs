@@ -1,0 +1,22 @@
+using CrmBpm.Engine.Runtime;
+
+namespace CrmBpm.Engine;
+
+/// <summary>How to start an instance.</summary>
+public sealed record StartOptions
+{
+    /// <summary>Initial variables (.NET values or <see cref="System.Text.Json.JsonElement"/>s).</summary>
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
+    /// <summary>What the process is about (a deal, a claim, ...); copied to its tasks.</summary>
+    public SubjectReference? Subject { get; init; }
+
+    /// <summary>Optional business key.</summary>
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Who starts it.</summary>
+    public string? StartedBy { get; init; }
+
+    /// <summary>A specific published version; null means the latest published one.</summary>
+    public int? Version { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace CrmBpm.Engine.Tasks;
+
+/// <summary>Task actions and the My tasks query. Each action is one transaction.</summary>
+public interface ITaskService
+{
+    /// <summary>A task; throws <see cref="Errors.NotFoundException"/> when unknown.</summary>
+    Task<WorkTask> GetAsync(Guid taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>All tasks of an instance, oldest first.</summary>
+    Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>My tasks: held by the actor or in the actor's pools, by deadline, paginated.</summary>
+    Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the task into work; a pool task becomes the actor's.</summary>
+    Task<WorkTask> AcceptAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes the task with an outcome and form values, and moves the process on.</summary>
+    /// <exception cref="Errors.ConflictException">The task is already completed or cancelled, or must be accepted first.</exception>
+    /// <exception cref="Errors.InputException">The outcome or a form value is missing or wrong.</exception>
+    Task<WorkTask> CompleteAsync(Guid taskId, Actor actor, TaskCompletion? completion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Hands the task to another user with a comment.</summary>
+    Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Hides the task from My tasks until <paramref name="until"/>.</summary>
+    Task<WorkTask> PostponeAsync(Guid taskId, Actor actor, DateTimeOffset until, string? comment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a role task back into its pool.</summary>
+    Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default);
+}

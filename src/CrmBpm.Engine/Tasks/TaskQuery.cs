@@ -1,0 +1,32 @@
+namespace CrmBpm.Engine.Tasks;
+
+/// <summary>
+/// The My tasks query: active tasks held by the actor plus pool tasks of the actor's roles,
+/// sorted by deadline (no deadline last), paginated.
+/// </summary>
+public sealed record TaskQuery
+{
+    /// <summary>Whose tasks.</summary>
+    public required Actor Actor { get; init; }
+
+    /// <summary>Only tasks about subjects of this type (e.g. <c>deal</c>).</summary>
+    public string? SubjectType { get; init; }
+
+    /// <summary>Only tasks about this subject id (with <see cref="SubjectType"/>).</summary>
+    public string? SubjectId { get; init; }
+
+    /// <summary>Only tasks of this route map.</summary>
+    public string? MapKey { get; init; }
+
+    /// <summary>Only tasks due before this moment.</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+
+    /// <summary>Include tasks postponed into the future.</summary>
+    public bool IncludePostponed { get; init; }
+
+    /// <summary>1-based page number.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Items per page (1..500).</summary>
+    public int PageSize { get; init; } = 50;
+}

@@ -1,0 +1,248 @@
+using System.Text.Json;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Persistence;
+using CrmBpm.Engine.Runtime;
+
+namespace CrmBpm.Engine.Tasks;
+
+/// <summary>Default <see cref="ITaskService"/>: every action loads the task and its instance, checks state and rights, and commits both.</summary>
+internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor) : ITaskService
+{
+    public async Task<WorkTask> GetAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        await store.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
+
+    public Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        store.GetTasksOfInstanceAsync(instanceId, cancellationToken);
+
+    public Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Page < 1)
+        {
+            throw new InputException("query.page", "page", "Page numbers start at 1.");
+        }
+
+        if (query.PageSize is < 1 or > 500)
+        {
+            throw new InputException("query.page-size", "pageSize", "Page size must be between 1 and 500.");
+        }
+
+        return store.QueryTasksAsync(query, runner.Now, cancellationToken);
+    }
+
+    public Task<WorkTask> AcceptAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (task.Status == WorkTaskStatus.Accepted && task.AssigneeId == actor.UserId)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (task.Status == WorkTaskStatus.Accepted)
+            {
+                throw new ConflictException("task.accepted-by-other", $"Task '{task.Title}' was already accepted by {task.AssigneeId}.");
+            }
+
+            EnsureMayWork(task, actor);
+            task.Status = WorkTaskStatus.Accepted;
+            task.AssigneeId = actor.UserId;
+            task.AcceptedAt = context.Now;
+            Changed(context, instance, task, HistoryKind.TaskAccepted, null);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkTask> CompleteAsync(Guid taskId, Actor actor, TaskCompletion? completion = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, async (context, instance, task) =>
+        {
+            completion ??= new TaskCompletion();
+            if (task.RequiresAcceptance && task.Status == WorkTaskStatus.Open)
+            {
+                throw new ConflictException("task.not-accepted", $"Task '{task.Title}' must be accepted before it can be completed.");
+            }
+
+            EnsureMayWork(task, actor);
+            var values = Runtime.Variables.From(completion.Variables);
+            var problems = FormValidator.Check(task, completion.Outcome, values);
+            if (problems.Count > 0)
+            {
+                throw new InputException("task.invalid-input", problems);
+            }
+
+            var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+            var action = (Definitions.ActionPoint)map.Point(task.PointId);
+            task.Status = WorkTaskStatus.Completed;
+            task.AssigneeId ??= actor.UserId;
+            task.CompletedBy = actor.UserId;
+            task.Outcome = completion.Outcome;
+            task.ClosedAt = context.Now;
+            context.Session.RemoveTimersOfTask(task.Id);
+            StoreResults(instance, action, task, completion.Outcome, values);
+            context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
+            context.Events.Add(new TaskCompleted(task, context.Now));
+
+            var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
+                ?? throw new InvalidOperationException($"Instance {instance.Id} has no token waiting for task {task.Id}.");
+            var remaining = token.PendingTasks - 1;
+            if (remaining > 0)
+            {
+                InstanceExecutor.Replace(instance, token, token with { PendingTasks = remaining });
+                return;
+            }
+
+            executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
+            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (string.IsNullOrWhiteSpace(toUserId))
+            {
+                throw new InputException("task.redirect-target", "toUserId", "Say whom to redirect the task to.");
+            }
+
+            EnsureMayWork(task, actor);
+            task.AssigneeId = toUserId;
+            task.Status = WorkTaskStatus.Open;
+            task.AcceptedAt = null;
+            task.PostponedUntil = null;
+            task.Comment = comment;
+            Changed(context, instance, task, HistoryKind.TaskRedirected, $"to {toUserId}{(comment is null ? "" : $": {comment}")}");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkTask> PostponeAsync(Guid taskId, Actor actor, DateTimeOffset until, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (until <= context.Now)
+            {
+                throw new InputException("task.postpone-past", "until", $"A task can only be postponed into the future; {until:u} has passed.");
+            }
+
+            EnsureMayWork(task, actor);
+            task.PostponedUntil = until;
+            if (comment is not null)
+            {
+                task.Comment = comment;
+            }
+
+            Changed(context, instance, task, HistoryKind.TaskPostponed, $"until {until:u}");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (task.PerformerRole is null)
+            {
+                throw new ConflictException("task.no-pool", $"Task '{task.Title}' was addressed to a person, not a role, so there is no pool to return it to; redirect it instead.");
+            }
+
+            if (task.AssigneeId is null)
+            {
+                throw new ConflictException("task.already-in-pool", $"Task '{task.Title}' is already in the pool of {task.PerformerRole}.");
+            }
+
+            if (task.AssigneeId != actor.UserId && !actor.CanActOnAnyTask)
+            {
+                throw new ForbiddenException("task.not-yours", $"Task '{task.Title}' is held by {task.AssigneeId}; only they can return it to the pool.");
+            }
+
+            task.AssigneeId = null;
+            task.Status = WorkTaskStatus.Open;
+            task.AcceptedAt = null;
+            task.Comment = comment;
+            Changed(context, instance, task, HistoryKind.TaskReturnedToPool, comment);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private Task<WorkTask> ActAsync(Guid taskId, Actor actor, Func<CommandContext, ProcessInstance, WorkTask, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return runner.RunAsync(actor.UserId, async context =>
+        {
+            var task = await context.Session.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
+            var instance = await context.Session.GetInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Task {taskId} belongs to instance {task.InstanceId}, which does not exist.");
+            if (task.Status == WorkTaskStatus.Completed)
+            {
+                throw new ConflictException("task.already-completed", $"Task '{task.Title}' was already completed by {task.CompletedBy} at {task.ClosedAt:u}.");
+            }
+
+            if (task.Status == WorkTaskStatus.Cancelled)
+            {
+                throw new ConflictException("task.cancelled", $"Task '{task.Title}' was cancelled at {task.ClosedAt:u}.");
+            }
+
+            if (instance.Status == InstanceStatus.Suspended)
+            {
+                throw new ConflictException("instance.suspended", $"The process of task '{task.Title}' is suspended; resume it first.");
+            }
+
+            context.Touch(instance);
+            await action(context, instance, task).ConfigureAwait(false);
+            return task;
+        }, cancellationToken);
+    }
+
+    private static void EnsureMayWork(WorkTask task, Actor actor)
+    {
+        var mine = task.AssigneeId == actor.UserId;
+        var pool = task.AssigneeId is null && actor.IsInPool(task.PerformerRole, task.PerformerAddressingObject);
+        if (!mine && !pool && !actor.CanActOnAnyTask)
+        {
+            throw new ForbiddenException("task.not-yours", task.AssigneeId is null
+                ? $"Task '{task.Title}' is in the pool of {task.PerformerRole}{(task.PerformerAddressingObject is null ? "" : $" for {task.PerformerAddressingObject}")}, which {actor.UserId} does not belong to."
+                : $"Task '{task.Title}' is held by {task.AssigneeId}, not {actor.UserId}.");
+        }
+    }
+
+    private static void Changed(CommandContext context, ProcessInstance instance, WorkTask task, HistoryKind kind, string? details)
+    {
+        context.Record(instance, kind, pointId: task.PointId, taskId: task.Id, details: details);
+        context.Events.Add(new TaskChanged(task, kind, context.Now));
+    }
+
+    /// <summary>
+    /// A single task writes its outcome and values into the instance. Tasks of a multi-instance action write only
+    /// into the result collection (at their item's position), so parallel tasks never overwrite each other.
+    /// </summary>
+    private static void StoreResults(ProcessInstance instance, Definitions.ActionPoint action, WorkTask task, string? outcome, Dictionary<string, JsonElement> values)
+    {
+        if (task.ItemIndex is not { } index)
+        {
+            instance.SetVariables(values);
+            if (outcome is not null)
+            {
+                instance.MutableVariables[action.EffectiveOutcomeVariable] = JsonSerializer.SerializeToElement(outcome);
+            }
+
+            return;
+        }
+
+        if (action.MultiInstance?.ResultCollection is not { } collection)
+        {
+            return;
+        }
+
+        var results = instance.Variables.TryGetValue(collection, out var existing) && existing.ValueKind == JsonValueKind.Array
+            ? existing.EnumerateArray().Select(e => (JsonElement?)e).ToList()
+            : [];
+        while (results.Count <= index)
+        {
+            results.Add(null);
+        }
+
+        var entry = new Dictionary<string, JsonElement>(values, StringComparer.Ordinal);
+        if (outcome is not null)
+        {
+            entry["outcome"] = JsonSerializer.SerializeToElement(outcome);
+        }
+
+        results[index] = JsonSerializer.SerializeToElement(entry);
+        instance.MutableVariables[collection] = JsonSerializer.SerializeToElement(results);
+    }
+
+    private static NotFoundException TaskNotFound(Guid taskId) => new("task.not-found", $"Task {taskId} does not exist.");
+}

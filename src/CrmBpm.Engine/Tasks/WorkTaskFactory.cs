@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Timers;
+
+namespace CrmBpm.Engine.Tasks;
+
+/// <summary>
+/// Turns a token arriving at an Action into tasks: one, or one per item of a list variable. Everything
+/// (title, performer, deadline) is computed before anything is added, so a failing expression leaves
+/// no half-created tasks, only an incident.
+/// </summary>
+internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
+{
+    /// <summary>Creates the tasks and parks the token; returns true when there was nothing to create (an empty list), so the token moves on at once.</summary>
+    public bool CreateTasks(CommandContext context, ProcessInstance instance, ActionPoint action, Token token)
+    {
+        List<(int? Index, JsonElement? Item)> items;
+        if (action.MultiInstance is { } multi)
+        {
+            if (!instance.Variables.TryGetValue(multi.CollectionVariable, out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                InstanceExecutor.RaiseIncident(context, instance, token,
+                    $"Action '{action.DisplayName}' creates one task per item of '{multi.CollectionVariable}', but that variable is {(list.ValueKind == JsonValueKind.Undefined ? "missing" : "not a list")}.");
+                return false;
+            }
+
+            items = [.. list.EnumerateArray().Select((item, i) => ((int?)i, (JsonElement?)item.Clone()))];
+        }
+        else
+        {
+            items = [(null, null)];
+        }
+
+        var tasks = new List<(WorkTask Task, TimeSpan? Reminder)>();
+        foreach (var (index, item) in items)
+        {
+            var variables = instance.Variables;
+            if (item is { } value)
+            {
+                variables = new Dictionary<string, JsonElement>(instance.Variables, StringComparer.Ordinal) { [action.MultiInstance!.ElementVariable] = value };
+            }
+
+            if (!TryResolvePerformer(context, instance, token, action, variables, out var userId) ||
+                !TryResolveDeadline(context, instance, token, action, variables, out var dueAt))
+            {
+                return false;
+            }
+
+            var template = string.IsNullOrWhiteSpace(action.TitleTemplate) ? action.DisplayName : action.TitleTemplate;
+            tasks.Add((new WorkTask
+            {
+                InstanceId = instance.Id,
+                RootInstanceId = instance.RootInstanceId,
+                MapKey = instance.MapKey,
+                MapVersion = instance.MapVersion,
+                PointId = action.Id,
+                TokenId = token.Id,
+                ItemIndex = index,
+                Item = item,
+                Title = Fill(template, variables),
+                Description = Fill(action.Description, variables),
+                PerformerUserId = userId,
+                PerformerRole = action.Performer?.Role,
+                PerformerAddressingObject = action.Performer?.AddressingObject,
+                AssigneeId = userId,
+                RequiresAcceptance = action.RequiresAcceptance,
+                Outcomes = action.Outcomes,
+                FormFields = action.FormFields,
+                Stage = action.Stage,
+                Subject = instance.Subject,
+                CreatedAt = context.Now,
+                DueAt = dueAt,
+            }, action.ReminderBefore));
+        }
+
+        if (tasks.Count == 0)
+        {
+            // An empty list: nothing to do, the point is done at once (BPMN multi-instance with zero items).
+            return true;
+        }
+
+        InstanceExecutor.Replace(instance, token, token with { State = TokenState.Waiting, PendingTasks = tasks.Count });
+        foreach (var (task, reminder) in tasks)
+        {
+            context.Session.AddTask(task);
+            context.Record(instance, HistoryKind.TaskCreated, pointId: action.Id, taskId: task.Id, details: task.AssigneeId ?? task.PerformerRole);
+            context.Events.Add(new TaskCreated(task, context.Now));
+            if (task.DueAt is { } due)
+            {
+                context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Deadline, DueAt = due });
+                if (reminder is { } before && due - before > context.Now)
+                {
+                    context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Reminder, DueAt = due - before });
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryResolvePerformer(CommandContext context, ProcessInstance instance, Token token, ActionPoint action, IReadOnlyDictionary<string, JsonElement> variables, out string? userId)
+    {
+        userId = action.Performer?.UserId;
+        if (string.IsNullOrWhiteSpace(action.Performer?.UserExpression))
+        {
+            return true;
+        }
+
+        try
+        {
+            var value = expressions.Evaluate(action.Performer.UserExpression, variables);
+            if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                userId = value.GetString();
+                return true;
+            }
+
+            if (action.Performer.Role is not null && value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                userId = null;
+                return true;
+            }
+
+            InstanceExecutor.RaiseIncident(context, instance, token, $"The performer expression '{action.Performer.UserExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a user id.");
+            return false;
+        }
+        catch (ExpressionException ex)
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, $"Performer of Action '{action.DisplayName}': {ex.Message}");
+            return false;
+        }
+    }
+
+    private bool TryResolveDeadline(CommandContext context, ProcessInstance instance, Token token, ActionPoint action, IReadOnlyDictionary<string, JsonElement> variables, out DateTimeOffset? dueAt)
+    {
+        dueAt = null;
+        if (action.Deadline is not { } deadline)
+        {
+            return true;
+        }
+
+        if (Deadline.TryParseDuration(deadline.Duration, out var duration))
+        {
+            dueAt = context.Now + duration;
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(deadline.Expression))
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, $"The deadline '{deadline.Duration}' of Action '{action.DisplayName}' is not an ISO 8601 duration.");
+            return false;
+        }
+
+        try
+        {
+            var value = expressions.Evaluate(deadline.Expression, variables);
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            if (Deadline.TryParseDuration(text, out duration))
+            {
+                dueAt = context.Now + duration;
+                return true;
+            }
+
+            if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                dueAt = at;
+                return true;
+            }
+
+            InstanceExecutor.RaiseIncident(context, instance, token, $"The deadline expression '{deadline.Expression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, which is neither a date nor an ISO 8601 duration.");
+            return false;
+        }
+        catch (ExpressionException ex)
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, $"Deadline of Action '{action.DisplayName}': {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Replaces <c>{name}</c> and <c>{name.path}</c> with variable values; unknown names stay as written.</summary>
+    internal static string Fill(string template, IReadOnlyDictionary<string, JsonElement> variables) =>
+        string.IsNullOrEmpty(template) ? template : Placeholder().Replace(template, match =>
+        {
+            var path = match.Groups[1].Value.Split('.');
+            if (!variables.TryGetValue(path[0], out var value))
+            {
+                return match.Value;
+            }
+
+            foreach (var part in path.Skip(1))
+            {
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(part, out value))
+                {
+                    return match.Value;
+                }
+            }
+
+            return Runtime.Variables.ToText(value);
+        });
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\}")]
+    private static partial Regex Placeholder();
+}

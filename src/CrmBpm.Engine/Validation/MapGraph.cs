@@ -1,0 +1,63 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Validation;
+
+/// <summary>Adjacency of a map restricted to flows whose both ends exist; shared by graph rules.</summary>
+internal sealed class MapGraph
+{
+    private readonly Dictionary<string, List<Flow>> _outgoing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Flow>> _incoming = new(StringComparer.Ordinal);
+
+    public MapGraph(RouteMap map)
+    {
+        Map = map;
+        foreach (var point in map.Points)
+        {
+            _outgoing.TryAdd(point.Id, []);
+            _incoming.TryAdd(point.Id, []);
+        }
+
+        foreach (var flow in map.Flows)
+        {
+            if (_outgoing.ContainsKey(flow.SourceId) && _incoming.ContainsKey(flow.TargetId))
+            {
+                _outgoing[flow.SourceId].Add(flow);
+                _incoming[flow.TargetId].Add(flow);
+            }
+        }
+    }
+
+    public RouteMap Map { get; }
+
+    public IReadOnlyList<Flow> Outgoing(string pointId) => _outgoing.TryGetValue(pointId, out var f) ? f : [];
+
+    public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
+
+    /// <summary>Points reachable from <paramref name="from"/> following flows forwards (or backwards).</summary>
+    public HashSet<string> Reach(IEnumerable<string> from, bool backwards = false)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>();
+        foreach (var id in from)
+        {
+            if (seen.Add(id))
+            {
+                queue.Enqueue(id);
+            }
+        }
+
+        while (queue.TryDequeue(out var id))
+        {
+            var next = backwards ? Incoming(id).Select(f => f.SourceId) : Outgoing(id).Select(f => f.TargetId);
+            foreach (var n in next)
+            {
+                if (seen.Add(n))
+                {
+                    queue.Enqueue(n);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

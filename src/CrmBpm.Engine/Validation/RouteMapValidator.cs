@@ -1,0 +1,41 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Validation.Rules;
+
+namespace CrmBpm.Engine.Validation;
+
+/// <summary>Runs every validation rule and returns all problems at once, in a stable order.</summary>
+public sealed class RouteMapValidator
+{
+    /// <summary>The rules of DESIGN §2, one class each.</summary>
+    public static IReadOnlyList<IValidationRule> DefaultRules { get; } =
+    [
+        new UniqueIdsRule(),
+        new FlowEndpointsRule(),
+        new StartPointRule(),
+        new EndPointRule(),
+        new SingleOutgoingRule(),
+        new ConditionBranchesRule(),
+        new ChoiceCasesRule(),
+        new SplitMergeShapeRule(),
+        new UnreachablePointRule(),
+        new DeadEndRule(),
+        new MergeCanFireRule(),
+        new PerformerRule(),
+        new ActionPropertiesRule(),
+        new ExpressionSyntaxRule(),
+        new NestedMapRule(),
+    ];
+
+    private readonly IReadOnlyList<IValidationRule> _rules;
+
+    /// <summary>Creates a validator with the default rules, or the given ones.</summary>
+    public RouteMapValidator(IReadOnlyList<IValidationRule>? rules = null) => _rules = rules ?? DefaultRules;
+
+    /// <summary>All problems of <paramref name="map"/>; empty when it can be published.</summary>
+    public IReadOnlyList<ValidationProblem> Validate(RouteMap map, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(context);
+        return [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+    }
+}

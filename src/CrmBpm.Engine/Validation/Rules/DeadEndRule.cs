@@ -1,0 +1,25 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Validation.Rules;
+
+/// <summary>From every point an End can be reached: a point with no way out, or a loop with no exit, strands the process.</summary>
+public sealed class DeadEndRule : IValidationRule
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
+    {
+        var graph = new MapGraph(map);
+        var canFinish = graph.Reach(map.Points.OfType<EndPoint>().Select(e => e.Id), backwards: true);
+        foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint))
+        {
+            if (graph.Outgoing(point.Id).Count == 0)
+            {
+                yield return new("point.dead-end", point.Id, $"{point.KindName} '{point.DisplayName}' is a dead end: no flow leaves it, so the process would stop there without finishing.");
+            }
+            else if (!canFinish.Contains(point.Id))
+            {
+                yield return new("point.no-way-to-end", point.Id, $"From {point.KindName} '{point.DisplayName}' no End can be reached; the process would loop forever.");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Validation.Rules;
+
+/// <summary>Every expression of the map parses (it is never run during validation).</summary>
+public sealed class ExpressionSyntaxRule : IValidationRule
+{
+    /// <inheritdoc />
+    public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
+    {
+        var sourceOf = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var (pointId, flowId, what, expression) in Expressions(map, sourceOf))
+        {
+            if (string.IsNullOrWhiteSpace(expression))
+            {
+                continue;
+            }
+
+            var error = context.Expressions.FindSyntaxError(expression);
+            if (error is not null)
+            {
+                yield return new("expression.syntax", pointId, $"The {what} '{expression}' is not a valid expression: {error}.", flowId);
+            }
+        }
+    }
+
+    private static IEnumerable<(string? PointId, string? FlowId, string What, string? Expression)> Expressions(RouteMap map, Dictionary<string, Point> points)
+    {
+        foreach (var point in map.Points)
+        {
+            switch (point)
+            {
+                case ConditionPoint condition:
+                    yield return (point.Id, null, $"condition of '{point.DisplayName}'", condition.Expression);
+                    break;
+                case ActionPoint action:
+                    yield return (point.Id, null, $"deadline expression of '{point.DisplayName}'", action.Deadline?.Expression);
+                    yield return (point.Id, null, $"performer expression of '{point.DisplayName}'", action.Performer?.UserExpression);
+                    break;
+                case NestedProcessPoint nested:
+                    foreach (var mapping in nested.Inputs.Concat(nested.Outputs))
+                    {
+                        yield return (point.Id, null, $"variable mapping to '{mapping.Target}' of '{point.DisplayName}'", mapping.Source);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var flow in map.Flows.Where(f => points.GetValueOrDefault(f.SourceId) is ChoicePoint))
+        {
+            yield return (flow.SourceId, flow.Id, $"case of flow '{flow.Id}'", flow.Condition);
+        }
+    }
+}

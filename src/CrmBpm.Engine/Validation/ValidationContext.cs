@@ -1,0 +1,14 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions;
+
+namespace CrmBpm.Engine.Validation;
+
+/// <summary>What rules may consult beyond the map: expression syntax and the other (published) maps.</summary>
+public sealed class ValidationContext(IExpressionEvaluator expressions, Func<string, RouteMap?> findPublishedMap)
+{
+    /// <summary>Checks expression syntax (parsed, never run).</summary>
+    public IExpressionEvaluator Expressions { get; } = expressions;
+
+    /// <summary>The latest published version of a key, or null when none is published.</summary>
+    public Func<string, RouteMap?> FindPublishedMap { get; } = findPublishedMap;
+}
