@@ -1,0 +1,69 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Testing;
+
+/// <summary>Builds route maps in code for tests: add points, then connect them.</summary>
+public sealed class MapBuilder(string key, string name = "")
+{
+    private readonly List<Point> _points = [];
+    private readonly List<Flow> _flows = [];
+
+    public MapBuilder Start(string id = "start") => Add(new StartPoint { Id = id, Name = "Start" });
+
+    public MapBuilder End(string id = "end", string? result = null) => Add(new EndPoint { Id = id, Name = id, Result = result });
+
+    /// <summary>An action for a user (default <c>alice</c>); <paramref name="configure"/> sets anything else.</summary>
+    public MapBuilder Action(string id, string user = "alice", Func<ActionPoint, ActionPoint>? configure = null)
+    {
+        var action = new ActionPoint { Id = id, Name = id, Performer = Performer.User(user) };
+        return Add(configure is null ? action : configure(action));
+    }
+
+    public MapBuilder RoleAction(string id, string role, string? addressingObject = null, Func<ActionPoint, ActionPoint>? configure = null)
+    {
+        var action = new ActionPoint { Id = id, Name = id, Performer = Performer.ForRole(role, addressingObject) };
+        return Add(configure is null ? action : configure(action));
+    }
+
+    public MapBuilder Condition(string id, string expression) => Add(new ConditionPoint { Id = id, Name = id, Expression = expression });
+
+    public MapBuilder Choice(string id, string? defaultFlowId = null) => Add(new ChoicePoint { Id = id, Name = id, DefaultFlowId = defaultFlowId });
+
+    public MapBuilder Split(string id) => Add(new SplitPoint { Id = id, Name = id });
+
+    public MapBuilder Merge(string id) => Add(new MergePoint { Id = id, Name = id });
+
+    public MapBuilder Nested(string id, string calledKey, IReadOnlyList<VariableMapping>? inputs = null, IReadOnlyList<VariableMapping>? outputs = null) =>
+        Add(new NestedProcessPoint { Id = id, Name = id, CalledMapKey = calledKey, Inputs = inputs ?? [], Outputs = outputs ?? [] });
+
+    public MapBuilder Add(Point point)
+    {
+        _points.Add(point);
+        return this;
+    }
+
+    /// <summary>Connects points in a chain: <c>Flow("start", "a", "end")</c>.</summary>
+    public MapBuilder Flow(params string[] chain)
+    {
+        for (var i = 0; i + 1 < chain.Length; i++)
+        {
+            _flows.Add(new Flow { Id = $"{chain[i]}->{chain[i + 1]}", SourceId = chain[i], TargetId = chain[i + 1] });
+        }
+
+        return this;
+    }
+
+    public MapBuilder Yes(string condition, string target) => Add(new Flow { Id = $"{condition}->{target}", SourceId = condition, TargetId = target, Branch = ConditionBranch.Yes, Name = "Yes" });
+
+    public MapBuilder No(string condition, string target) => Add(new Flow { Id = $"{condition}->{target}", SourceId = condition, TargetId = target, Branch = ConditionBranch.No, Name = "No" });
+
+    public MapBuilder Case(string choice, string target, string? expression) => Add(new Flow { Id = $"{choice}->{target}", SourceId = choice, TargetId = target, Condition = expression });
+
+    public MapBuilder Add(Flow flow)
+    {
+        _flows.Add(flow);
+        return this;
+    }
+
+    public RouteMap Build() => new() { Key = key, Name = string.IsNullOrEmpty(name) ? key : name, Points = [.. _points], Flows = [.. _flows] };
+}
