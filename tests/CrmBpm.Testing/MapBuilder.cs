@@ -47,7 +47,7 @@ public sealed class MapBuilder(string key, string name = "")
     {
         for (var i = 0; i + 1 < chain.Length; i++)
         {
-            _flows.Add(new Flow { Id = $"{chain[i]}->{chain[i + 1]}", SourceId = chain[i], TargetId = chain[i + 1] });
+            Add(new Flow { Id = $"{chain[i]}->{chain[i + 1]}", SourceId = chain[i], TargetId = chain[i + 1] });
         }
 
         return this;
@@ -59,9 +59,16 @@ public sealed class MapBuilder(string key, string name = "")
 
     public MapBuilder Case(string choice, string target, string? expression) => Add(new Flow { Id = $"{choice}->{target}", SourceId = choice, TargetId = target, Condition = expression });
 
+    /// <summary>Adds a flow; a second flow between the same points gets a numbered id.</summary>
     public MapBuilder Add(Flow flow)
     {
-        _flows.Add(flow);
+        var id = flow.Id;
+        for (var n = 2; _flows.Any(f => f.Id == id); n++)
+        {
+            id = $"{flow.Id}#{n}";
+        }
+
+        _flows.Add(flow with { Id = id });
         return this;
     }
 

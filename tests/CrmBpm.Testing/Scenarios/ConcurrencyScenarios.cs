@@ -1,0 +1,68 @@
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Testing.Scenarios;
+
+/// <summary>Many people completing tasks of one instance at once, on real threads: no token lost or duplicated.</summary>
+public abstract class ConcurrencyScenarios : EngineScenario
+{
+    protected virtual int Branches => 16;
+
+    [Fact]
+    public async Task Parallel_completions_of_every_branch_of_a_split_merge_exactly_once()
+    {
+        var builder = new MapBuilder("wide").Start().Split("fork").Merge("join").Action("after").End().Flow("start", "fork").Flow("join", "after", "end");
+        for (var i = 0; i < Branches; i++)
+        {
+            builder.Action($"b{i}", $"user{i}").Flow("fork", $"b{i}", "join");
+        }
+
+        var instance = await Bpm.StartAsync(builder.Build());
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+        tasks.Count.ShouldBe(Branches);
+
+        using var gate = new Barrier(Branches);
+        var workers = tasks.Select(task => Task.Run(async () =>
+        {
+            gate.SignalAndWait();
+            await Bpm.Tasks.CompleteAsync(task.Id, new Actor(task.AssigneeId!));
+        })).ToArray();
+        await Task.WhenAll(workers);
+
+        var after = await Bpm.InstanceAsync(instance.Id);
+        after.Tokens.ShouldHaveSingleItem().PointId.ShouldBe("after");
+        (await Bpm.Tasks.GetTasksOfInstanceAsync(instance.Id)).Count(t => t.Status == WorkTaskStatus.Completed).ShouldBe(Branches);
+        var history = await Bpm.Engine.GetHistoryAsync(instance.Id);
+        history.Count(h => h.Kind == HistoryKind.TaskCompleted).ShouldBe(Branches);
+        history.Select(h => h.Sequence).ShouldBe(Enumerable.Range(1, history.Count).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task Racing_completions_of_one_task_advance_once_and_the_rest_get_a_conflict()
+    {
+        var instance = await Bpm.StartAsync(new MapBuilder("race").Start().Action("a").Action("b").End().Flow("start", "a", "b", "end").Build());
+        var task = await Bpm.TaskAtAsync(instance.Id, "a");
+        const int racers = 8;
+        using var gate = new Barrier(racers);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
+        {
+            gate.SignalAndWait();
+            try
+            {
+                await Bpm.Tasks.CompleteAsync(task.Id, new Actor("alice"));
+                return "ok";
+            }
+            catch (ConflictException ex)
+            {
+                return ex.Code;
+            }
+        })));
+
+        outcomes.Count(o => o == "ok").ShouldBe(1);
+        outcomes.Where(o => o != "ok").ShouldAllBe(o => o == "task.already-completed");
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["b"]);
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldHaveSingleItem().PointId.ShouldBe("b");
+    }
+}

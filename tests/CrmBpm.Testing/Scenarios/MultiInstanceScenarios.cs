@@ -1,0 +1,83 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Testing.Scenarios;
+
+/// <summary>One task per item of a list variable: all open at once, the point is done when all are done.</summary>
+public abstract class MultiInstanceScenarios : EngineScenario
+{
+    private static RouteMap Plan() => new MapBuilder("plan").Start()
+        .Action("item", configure: a => a with
+        {
+            TitleTemplate = "Do: {planItem.what}",
+            Performer = Performer.FromExpression("planItem.who"),
+            Outcomes = ["Done", "Failed"],
+            MultiInstance = new MultiInstance { CollectionVariable = "planItems", ElementVariable = "planItem", ResultCollection = "planResults" },
+        })
+        .Action("decide").End().Flow("start", "item", "decide", "end").Build();
+
+    private static readonly object Items = new
+    {
+        planItems = new[] { new { what = "Call customer", who = "ann" }, new { what = "Inspect goods", who = "ben" }, new { what = "Refund", who = "ann" } },
+    };
+
+    [Fact]
+    public async Task One_task_is_created_per_item_with_the_item_in_its_title_and_performer()
+    {
+        var instance = await Bpm.StartAsync(Plan(), Items);
+
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+        tasks.Select(t => t.Title).ShouldBe(["Do: Call customer", "Do: Inspect goods", "Do: Refund"]);
+        tasks.Select(t => t.AssigneeId).ShouldBe(["ann", "ben", "ann"]);
+        tasks.Select(t => t.ItemIndex).ShouldBe([0, 1, 2]);
+        instance.Tokens.ShouldHaveSingleItem().PendingTasks.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_token_moves_on_only_after_the_last_item_task_and_results_are_collected_in_item_order()
+    {
+        var instance = await Bpm.StartAsync(Plan(), Items);
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+
+        await Bpm.Tasks.CompleteAsync(tasks[2].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done", Variables = new Dictionary<string, object?> { ["note"] = "refunded" } });
+        await Bpm.Tasks.CompleteAsync(tasks[0].Id, new Actor("ann"), new TaskCompletion { Outcome = "Failed" });
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["item"]);
+        await Bpm.Tasks.CompleteAsync(tasks[1].Id, new Actor("ben"), new TaskCompletion { Outcome = "Done" });
+
+        var after = await Bpm.InstanceAsync(instance.Id);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+        var results = after.Variables["planResults"].EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("outcome").GetString()).ShouldBe(["Failed", "Done", "Done"]);
+        results[2].GetProperty("note").GetString().ShouldBe("refunded");
+        after.Variables.ContainsKey("itemOutcome").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_empty_list_passes_the_point_at_once()
+    {
+        var instance = await Bpm.StartAsync(Plan(), new { planItems = Array.Empty<object>() });
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+    }
+
+    [Fact]
+    public async Task A_missing_list_is_an_incident_and_no_task_is_created()
+    {
+        var instance = await Bpm.StartAsync(Plan());
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentMessage!.ShouldContain("planItems");
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failing_performer_expression_for_one_item_creates_no_task_at_all()
+    {
+        var instance = await Bpm.StartAsync(Plan(), new { planItems = new object[] { new { what = "ok", who = "ann" }, new { what = "broken", who = 42 } } });
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentMessage!.ShouldContain("not a user id");
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldBeEmpty();
+    }
+}
