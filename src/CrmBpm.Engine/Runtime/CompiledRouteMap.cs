@@ -13,8 +13,8 @@ internal sealed class CompiledRouteMap
     {
         Map = map;
         _points = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        _outgoing = map.Points.ToDictionary(p => p.Id, p => map.Flows.Where(f => f.SourceId == p.Id).ToList(), StringComparer.Ordinal);
-        _incoming = map.Points.ToDictionary(p => p.Id, p => map.Flows.Where(f => f.TargetId == p.Id).ToList(), StringComparer.Ordinal);
+        _outgoing = map.Flows.GroupBy(f => f.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _incoming = map.Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     public RouteMap Map { get; }

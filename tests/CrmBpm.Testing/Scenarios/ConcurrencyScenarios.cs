@@ -22,12 +22,14 @@ public abstract class ConcurrencyScenarios : EngineScenario
         var tasks = await Bpm.OpenTasksAsync(instance.Id);
         tasks.Count.ShouldBe(Branches);
 
-        using var gate = new Barrier(Branches);
+        // Every worker waits on one start signal (without blocking a pool thread), then all complete at once.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var workers = tasks.Select(task => Task.Run(async () =>
         {
-            gate.SignalAndWait();
+            await go.Task;
             await Bpm.Tasks.CompleteAsync(task.Id, new Actor(task.AssigneeId!));
         })).ToArray();
+        go.SetResult();
         await Task.WhenAll(workers);
 
         var after = await Bpm.InstanceAsync(instance.Id);
@@ -44,11 +46,11 @@ public abstract class ConcurrencyScenarios : EngineScenario
         var instance = await Bpm.StartAsync(new MapBuilder("race").Start().Action("a").Action("b").End().Flow("start", "a", "b", "end").Build());
         var task = await Bpm.TaskAtAsync(instance.Id, "a");
         const int racers = 8;
-        using var gate = new Barrier(racers);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
+        var racing = Task.WhenAll(Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
         {
-            gate.SignalAndWait();
+            await go.Task;
             try
             {
                 await Bpm.Tasks.CompleteAsync(task.Id, new Actor("alice"));
@@ -59,6 +61,8 @@ public abstract class ConcurrencyScenarios : EngineScenario
                 return ex.Code;
             }
         })));
+        go.SetResult();
+        var outcomes = await racing;
 
         outcomes.Count(o => o == "ok").ShouldBe(1);
         outcomes.Where(o => o != "ok").ShouldAllBe(o => o == "task.already-completed");
