@@ -26,15 +26,12 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
     public JsonElement Evaluate(string expression, IReadOnlyDictionary<string, JsonElement> variables)
     {
         var code = Normalize(expression);
-        Prepared<Script> script;
-        try
+        if (FindSyntaxError(expression) is { } syntaxError)
         {
-            script = _prepared.GetOrAdd(code, static c => JsEngine.PrepareScript(c, strict: true));
+            throw new ExpressionException(expression, $"it is not valid JavaScript ({syntaxError}).");
         }
-        catch (ParseErrorException ex)
-        {
-            throw new ExpressionException(expression, $"it is not valid JavaScript ({ex.Description} at column {ex.Column}).", ex);
-        }
+
+        var script = _prepared[code];
 
         var engine = new JsEngine(options => options
             .Strict()
@@ -86,10 +83,20 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
             return "the expression is empty";
         }
 
+        var code = Normalize(expression);
+        if (_prepared.ContainsKey(code))
+        {
+            return null;
+        }
+
         try
         {
-            _prepared.GetOrAdd(Normalize(expression), static c => JsEngine.PrepareScript(c, strict: true));
+            _prepared.TryAdd(code, JsEngine.PrepareScript(code, strict: true));
             return null;
+        }
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
+        {
+            return $"{parse.Description} at column {parse.Column}";
         }
         catch (ParseErrorException ex)
         {

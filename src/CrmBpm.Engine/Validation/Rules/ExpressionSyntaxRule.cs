@@ -8,7 +8,7 @@ public sealed class ExpressionSyntaxRule : IValidationRule
     /// <inheritdoc />
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
     {
-        var sourceOf = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var sourceOf = map.Points.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (pointId, flowId, what, expression) in Expressions(map, sourceOf))
         {
             if (string.IsNullOrWhiteSpace(expression))

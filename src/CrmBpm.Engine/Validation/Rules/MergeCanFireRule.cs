@@ -17,7 +17,9 @@ public sealed class MergeCanFireRule : IValidationRule
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
     {
         var merges = map.Points.OfType<MergePoint>().ToList();
-        if (merges.Count == 0 || map.Start is not { } start)
+        // The exploration needs a sound skeleton; other rules report missing starts and duplicate ids.
+        var ids = map.Points.Select(p => p.Id).Concat(map.Flows.Select(f => f.Id)).ToList();
+        if (merges.Count == 0 || map.Start is not { } start || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
         {
             return [];
         }
