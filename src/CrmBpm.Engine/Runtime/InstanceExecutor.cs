@@ -14,9 +14,9 @@ namespace CrmBpm.Engine.Runtime;
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory)
 {
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
-    public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken)
+    public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
-        var start = map.Map.Points.OfType<StartPoint>().Single();
+        Point start = startAtPointId is null ? map.Map.Points.OfType<StartPoint>().Single() : map.Point(startAtPointId);
         var instance = new ProcessInstance(Guid.NewGuid(), map.Map.Key, map.Map.Version, context.Now)
         {
             Subject = subject,

@@ -16,9 +16,14 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
             ?? (await catalog.FindLatestPublishedAsync(mapKey, cancellationToken).ConfigureAwait(false))?.Version
             ?? throw new NotFoundException("routemap.not-published", $"Route map '{mapKey}' has no published version; publish it before starting it.");
         var map = await catalog.GetAsync(mapKey, version, cancellationToken).ConfigureAwait(false);
+        if (options.StartAtPointId is { } pointId && map.Map.FindPoint(pointId) is null)
+        {
+            throw new InputException("instance.start-point-unknown", "startAtPointId", $"Route map '{mapKey}' v{version} has no point '{pointId}' to start at.");
+        }
+
         var variables = Variables.From(options.Variables);
         return await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, context =>
-            executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken, options.StartAtPointId), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ProcessInstance> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>

@@ -19,4 +19,10 @@ public sealed record StartOptions
 
     /// <summary>A specific published version; null means the latest published one.</summary>
     public int? Version { get; init; }
+
+    /// <summary>
+    /// Start with the token at this point instead of the Start point, e.g. when a deal with manual stages is put
+    /// under process control at its current stage. The point must exist in the map.
+    /// </summary>
+    public string? StartAtPointId { get; init; }
 }

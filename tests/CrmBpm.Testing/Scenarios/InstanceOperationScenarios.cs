@@ -1,3 +1,4 @@
+using CrmBpm.Engine;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Runtime;
@@ -37,6 +38,17 @@ public abstract class InstanceOperationScenarios : EngineScenario
         (await Bpm.Engine.ResumeAsync(instance.Id, "admin")).Status.ShouldBe(InstanceStatus.Active);
         await Bpm.Tasks.CompleteAsync(task.Id, Alice);
         (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["b"]);
+    }
+
+    [Fact]
+    public async Task An_instance_can_start_at_a_later_point_for_a_deal_taken_under_process_control()
+    {
+        await Bpm.DeployAsync(new MapBuilder("late").Start().Action("a").Action("b").End().Flow("start", "a", "b", "end").Build());
+
+        var instance = await Bpm.Engine.StartAsync("late", new StartOptions { StartAtPointId = "b" });
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["b"]);
+        (await Should.ThrowAsync<InputException>(() => Bpm.Engine.StartAsync("late", new StartOptions { StartAtPointId = "nope" }))).Problems.Single().Field.ShouldBe("startAtPointId");
     }
 
     [Fact]
