@@ -17,7 +17,22 @@ namespace CrmBpm.Engine.Expressions;
 public sealed class JintExpressionEvaluator : IExpressionEvaluator
 {
     private readonly ExpressionLimits _limits;
+    private const int MaxPooledEngines = 64;
+
+    private const string FreezeBuiltins = """
+        (function () {
+          for (const name of Object.getOwnPropertyNames(globalThis)) {
+            const value = globalThis[name];
+            if (value !== globalThis && value !== null && (typeof value === 'object' || typeof value === 'function')) {
+              Object.freeze(value);
+              if (value.prototype) { Object.freeze(value.prototype); }
+            }
+          }
+        })();
+        """;
+
     private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<PooledEngine> _pool = [];
 
     /// <summary>Creates the evaluator with the given limits.</summary>
     public JintExpressionEvaluator(ExpressionLimits limits) => _limits = limits;
@@ -32,22 +47,17 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         var script = _prepared[code];
-
-        var engine = new JsEngine(options => options
-            .Strict()
-            .LimitRecursion(_limits.MaxRecursion)
-            .MaxStatements(_limits.MaxStatements)
-            .TimeoutInterval(_limits.Timeout)
-            .LimitMemory(_limits.MemoryBytes));
+        var engine = Rent(script, variables);
+        var reusable = engine.Pooled;
         try
         {
             foreach (var (name, value) in variables)
             {
-                engine.SetValue(name, ToJs(engine, value));
+                engine.Engine.SetValue(name, ToJs(engine.Engine, value));
             }
 
-            var result = engine.Evaluate(script);
-            return ToJson(engine, result);
+            var result = engine.Engine.Evaluate(script);
+            return ToJson(engine.Engine, result);
         }
         catch (JavaScriptException ex)
         {
@@ -55,23 +65,35 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
         catch (StatementsCountOverflowException ex)
         {
+            reusable = false;
             throw new ExpressionException(expression, $"it ran more than {_limits.MaxStatements} statements (an endless loop?).", ex);
         }
         catch (TimeoutException ex)
         {
+            reusable = false;
             throw new ExpressionException(expression, $"it ran longer than {_limits.Timeout.TotalSeconds:0.##} s.", ex);
         }
         catch (MemoryLimitExceededException ex)
         {
+            reusable = false;
             throw new ExpressionException(expression, $"it used more than {_limits.MemoryBytes / (1024 * 1024)} MB of memory.", ex);
         }
         catch (RecursionDepthOverflowException ex)
         {
+            reusable = false;
             throw new ExpressionException(expression, $"it recursed deeper than {_limits.MaxRecursion} calls.", ex);
         }
         catch (JintException ex)
         {
+            reusable = false;
             throw new ExpressionException(expression, ex.Message, ex);
+        }
+        finally
+        {
+            if (reusable)
+            {
+                Return(engine);
+            }
         }
     }
 
@@ -115,6 +137,62 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
         return text;
     }
+
+    /// <summary>
+    /// A pooled engine when the evaluation cannot leave anything behind; a fresh one otherwise. Building a JavaScript
+    /// realm costs far more than running a condition, so engines are reused: builtins are frozen when the engine is
+    /// made (a script cannot change them for the next one) and globals a script adds are removed when it is returned.
+    /// Scripts with top-level let/const/class (which would stay declared) and variables shadowing builtins get a
+    /// fresh engine that is thrown away.
+    /// </summary>
+    private PooledEngine Rent(Prepared<Script> script, IReadOnlyDictionary<string, JsonElement> variables)
+    {
+        var poolable = !script.Program!.Body.Any(statement =>
+            statement is ClassDeclaration || (statement is VariableDeclaration declaration && declaration.Kind != VariableDeclarationKind.Var));
+        if (poolable && _pool.TryTake(out var pooled))
+        {
+            if (!variables.Keys.Any(pooled.Builtins.Contains))
+            {
+                return pooled;
+            }
+
+            _pool.Add(pooled);
+        }
+
+        var engine = CreateEngine();
+        var builtins = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
+        return new PooledEngine(engine, builtins, poolable && !variables.Keys.Any(builtins.Contains));
+    }
+
+    private void Return(PooledEngine engine)
+    {
+        foreach (var key in engine.Engine.Global.GetOwnPropertyKeys())
+        {
+            if (!engine.Builtins.Contains(key.ToString()))
+            {
+                engine.Engine.Global.RemoveOwnProperty(key);
+            }
+        }
+
+        if (_pool.Count < MaxPooledEngines)
+        {
+            _pool.Add(engine);
+        }
+    }
+
+    private JsEngine CreateEngine()
+    {
+        var engine = new JsEngine(options => options
+            .Strict()
+            .LimitRecursion(_limits.MaxRecursion)
+            .MaxStatements(_limits.MaxStatements)
+            .TimeoutInterval(_limits.Timeout)
+            .LimitMemory(_limits.MemoryBytes));
+        engine.Execute(FreezeBuiltins);
+        return engine;
+    }
+
+    private sealed record PooledEngine(JsEngine Engine, HashSet<string> Builtins, bool Pooled);
 
     private static JsValue ToJs(JsEngine engine, JsonElement value) =>
         value.ValueKind switch

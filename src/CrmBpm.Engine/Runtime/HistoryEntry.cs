@@ -4,7 +4,7 @@ namespace CrmBpm.Engine.Runtime;
 public sealed record HistoryEntry
 {
     /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Ids.Next();
 
     /// <summary>The instance it belongs to.</summary>
     public required Guid InstanceId { get; init; }

@@ -17,7 +17,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
         Point start = startAtPointId is null ? map.Map.Points.OfType<StartPoint>().Single() : map.Point(startAtPointId);
-        var instance = new ProcessInstance(Guid.NewGuid(), map.Map.Key, map.Map.Version, context.Now)
+        var instance = new ProcessInstance(Ids.Next(), map.Map.Key, map.Map.Version, context.Now)
         {
             Subject = subject,
             BusinessKey = businessKey,
@@ -31,7 +31,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
 
         instance.SetVariables(variables);
-        instance.MutableTokens.Add(new Token { Id = Guid.NewGuid(), PointId = start.Id });
+        instance.MutableTokens.Add(new Token { Id = Ids.Next(), PointId = start.Id });
         context.Session.AddInstance(instance);
         context.Record(instance, HistoryKind.InstanceStarted, pointId: start.Id, details: parent is null ? null : $"nested in {parent.Id}");
         context.Events.Add(new InstanceStarted(instance.Id, instance.MapKey, subject, context.Now, parent?.Id));
@@ -212,7 +212,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var index = instance.MutableTokens.IndexOf(token);
         instance.MutableTokens.RemoveAt(index);
         var created = map.Outgoing(token.PointId)
-            .Select(flow => (Flow: flow, Token: new Token { Id = Guid.NewGuid(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id }))
+            .Select(flow => (Flow: flow, Token: new Token { Id = Ids.Next(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id }))
             .ToList();
         instance.MutableTokens.InsertRange(index, created.Select(c => c.Token));
         foreach (var (flow, _) in created)
@@ -246,7 +246,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
 
         var outgoing = map.Outgoing(merge.Id);
-        var merged = new Token { Id = Guid.NewGuid(), PointId = merge.Id, State = TokenState.Ready };
+        var merged = new Token { Id = Ids.Next(), PointId = merge.Id, State = TokenState.Ready };
         instance.MutableTokens.Insert(Math.Min(index, instance.MutableTokens.Count), merged);
         if (outgoing.Count != 1)
         {
@@ -393,7 +393,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
     private static void Move(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Flow flow)
     {
-        Replace(instance, token, new Token { Id = Guid.NewGuid(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id });
+        Replace(instance, token, new Token { Id = Ids.Next(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id });
         RecordMove(context, instance, map, token.PointId, flow);
     }
 

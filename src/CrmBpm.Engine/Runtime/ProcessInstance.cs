@@ -8,8 +8,8 @@ namespace CrmBpm.Engine.Runtime;
 /// </summary>
 public sealed class ProcessInstance
 {
-    private readonly List<Token> _tokens = [];
-    private readonly Dictionary<string, JsonElement> _variables = new(StringComparer.Ordinal);
+    private List<Token> _tokens = [];
+    private Dictionary<string, JsonElement> _variables = new(StringComparer.Ordinal);
 
     internal ProcessInstance(Guid id, string mapKey, int mapVersion, DateTimeOffset startedAt)
     {
@@ -132,7 +132,13 @@ public sealed class ProcessInstance
         Variables = new Dictionary<string, JsonElement>(_variables, StringComparer.Ordinal),
     };
 
-    internal ProcessInstance Clone() => Restore(ToSnapshot());
+    internal ProcessInstance Clone()
+    {
+        var copy = (ProcessInstance)MemberwiseClone();
+        copy._tokens = [.. _tokens];
+        copy._variables = new Dictionary<string, JsonElement>(_variables, StringComparer.Ordinal);
+        return copy;
+    }
 
     internal void SetVariables(IReadOnlyDictionary<string, JsonElement> values)
     {

@@ -7,7 +7,7 @@ namespace CrmBpm.Engine.Timers;
 public sealed class TimerRecord
 {
     /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Runtime.Ids.Next();
 
     /// <summary>The instance of the task.</summary>
     public required Guid InstanceId { get; init; }
