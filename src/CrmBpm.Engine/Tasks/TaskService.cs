@@ -82,7 +82,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             context.Events.Add(new TaskCompleted(task, context.Now));
 
             var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
-                ?? throw new InvalidOperationException($"Instance {instance.Id} has no token waiting for task {task.Id}.");
+                ?? throw new Errors.ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; it moved on meanwhile.");
             var remaining = token.PendingTasks - 1;
             if (remaining > 0)
             {
@@ -162,9 +162,12 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
         ArgumentNullException.ThrowIfNull(actor);
         return runner.RunAsync(actor.UserId, async context =>
         {
+            // Instance first, then the task: every task change raises the instance version, so a task changed after
+            // this read fails our commit (and the command re-runs), and one changed before it is seen here.
+            var peek = await store.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
+            var instance = await context.Session.GetInstanceAsync(peek.InstanceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Task {taskId} belongs to instance {peek.InstanceId}, which does not exist.");
             var task = await context.Session.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
-            var instance = await context.Session.GetInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Task {taskId} belongs to instance {task.InstanceId}, which does not exist.");
             if (task.Status == WorkTaskStatus.Completed)
             {
                 throw new ConflictException("task.already-completed", $"Task '{task.Title}' was already completed by {task.CompletedBy} at {task.ClosedAt:u}.");

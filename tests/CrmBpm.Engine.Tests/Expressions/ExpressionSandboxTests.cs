@@ -109,6 +109,39 @@ public sealed class ExpressionSandboxTests
     }
 
     [Fact]
+    public void One_expression_cannot_leave_globals_behind_for_the_next()
+    {
+        var evaluator = Evaluator();
+        evaluator.Evaluate("var leaked = 1; function helper() { return 2; } leaked + helper()", NoVariables).GetInt32().ShouldBe(3);
+
+        evaluator.Evaluate("typeof leaked + '/' + typeof helper", NoVariables).GetString().ShouldBe("undefined/undefined");
+    }
+
+    [Fact]
+    public void One_expression_cannot_change_builtins_for_the_next()
+    {
+        var evaluator = Evaluator();
+
+        Should.Throw<ExpressionException>(() => evaluator.Evaluate("Array.prototype.includes = function () { return true; }; 1", NoVariables));
+        Should.Throw<ExpressionException>(() => evaluator.Evaluate("Math.max = function () { return 0; }; 1", NoVariables));
+        evaluator.Evaluate("[1, 2].includes(5) === false && Math.max(1, 2) === 2", NoVariables).ValueKind.ShouldBe(JsonValueKind.True);
+    }
+
+    [Fact]
+    public void Top_level_let_and_variables_named_like_builtins_work_every_time()
+    {
+        var evaluator = Evaluator();
+        var shadowing = Engine.Runtime.Variables.From(new Dictionary<string, object?> { ["Math"] = 7 });
+
+        for (var i = 0; i < 3; i++)
+        {
+            evaluator.Evaluate("let x = 2; x * 2", NoVariables).GetInt32().ShouldBe(4);
+            evaluator.Evaluate("Math + 1", shadowing).GetInt32().ShouldBe(8);
+            evaluator.Evaluate("Math.max(1, 3)", NoVariables).GetInt32().ShouldBe(3);
+        }
+    }
+
+    [Fact]
     public async Task A_runaway_condition_becomes_an_incident_and_the_engine_keeps_working()
     {
         await using var bpm = new EngineHarness(b => b.UseInMemoryStore());
