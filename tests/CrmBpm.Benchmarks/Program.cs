@@ -1,17 +1,45 @@
+using CrmBpm.Benchmarks;
 using CrmBpm.Benchmarks.Scenarios;
+using CrmBpm.Engine.DependencyInjection;
 
+// Usage: dotnet run -c Release --project tests/CrmBpm.Benchmarks -- [--quick] [--out docs] [--only name,name]
+// Scenarios: throughput, peer, memory (and the database scenarios where providers are present).
 var quick = args.Contains("--quick");
-if (!args.Contains("--probe")) {
-var inMemory = await InProcessThroughput.MeasureAsync(b => b.UseInMemoryStore(), quick ? 500 : 5000, quick ? 3 : 5);
-Console.WriteLine($"in-memory: median {inMemory.Median:F0} instances/s (p95 {inMemory.P95:F0})");
-}
-if (args.Contains("--probe"))
+var outFolder = ArgValue("--out") ?? "docs";
+var only = ArgValue("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+bool Runs(string name) => only is null || only.Contains(name);
+string? ArgValue(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+var report = new Report();
+var runs = quick ? 3 : 7;
+
+if (Runs("throughput") || Runs("peer"))
 {
-    var ev = new CrmBpm.Engine.Expressions.JintExpressionEvaluator(new CrmBpm.Engine.Expressions.ExpressionLimits());
-    var vars = CrmBpm.Engine.Runtime.Variables.From(new Dictionary<string, object?> { ["amount"] = 5000 });
-    try { Console.WriteLine(ev.Evaluate("amount * 2", vars)); } catch (Exception e) { Console.WriteLine(e); }
-    for (var i = 0; i < 2000; i++) ev.Evaluate("amount > 100", vars);
-    var sw = System.Diagnostics.Stopwatch.StartNew();
-    for (var i = 0; i < 200000; i++) ev.Evaluate("amount > 100", vars);
-    Console.WriteLine($"jint eval: {sw.Elapsed.TotalMicroseconds / 200000:F1} us");
+    Console.WriteLine("In-process throughput (sale-shaped map, tasks completed as they open)");
+    var ours = await InProcessThroughput.MeasureAsync(b => b.UseInMemoryStore(), quick ? 1_000 : 10_000, runs);
+    report.Add("throughput", "CrmBpm, in-memory store", ours.Median, "instances/s", stats: ours);
+    report.Print(report.Last);
+
+    if (Runs("peer"))
+    {
+        var (peer, version) = await PeerBpmnEngine.MeasureAsync(quick ? 100 : 500, runs);
+        report.Add("throughput", $"bpmn-engine {version} (node)", peer.Median, "instances/s", stats: peer);
+        report.Print(report.Last);
+        report.Add("throughput", "CrmBpm in-memory ÷ bpmn-engine", ours.Median / peer.Median, "×", "target ≥ 100×");
+        report.Print(report.Last);
+    }
 }
+
+if (Runs("memory"))
+{
+    var count = quick ? 10_000 : 100_000;
+    Console.WriteLine($"Memory at {count:N0} active instances");
+    var (perInstance, perTask) = await MemoryPerInstance.MeasureAsync(count, Progress.Bar("memory"));
+    report.Add("memory", "bytes per active instance (with its open task)", perInstance, "bytes", $"{count:N0} instances, in-memory store");
+    report.Print(report.Last);
+    report.Add("memory", "bytes per further open task", perTask, "bytes", $"{count:N0} instances, in-memory store");
+    report.Print(report.Last);
+}
+
+report.Write(outFolder, "dotnet run -c Release --project tests/CrmBpm.Benchmarks -- " + string.Join(' ', args));
+Console.WriteLine($"Results written to {Path.GetFullPath(outFolder)}/benchmarks.md and benchmarks.json");
