@@ -24,7 +24,16 @@ public sealed class PostgresTestDatabase : ITestDatabase
     public async Task CreateAsync()
     {
         await using var connection = new NpgsqlConnection(Admin);
-        await connection.OpenAsync();
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new InvalidOperationException(
+                $"{AdminConnectionVariable} is set but its server cannot be reached ({ex.Message}). Start one with `build/postgres.sh start`, or unset the variable to skip the PostgreSQL tests.", ex);
+        }
+
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
         await command.ExecuteNonQueryAsync();
         _created = true;

@@ -52,3 +52,9 @@ public sealed class Postgres_my_tasks : MyTasksQueryContract
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_session : SessionContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -40,3 +40,8 @@ public sealed class Sqlite_my_tasks : MyTasksQueryContract
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_session : SessionContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
