@@ -1,31 +1,36 @@
-using CrmBpm.Engine.DependencyInjection;
-
 namespace CrmBpm.Testing;
 
 /// <summary>
 /// Base of the store-independent scenario suites. Each store's test project subclasses every suite once and
-/// says how to attach its store; the same scenarios then run on memory, SQLite and PostgreSQL.
+/// says which database to use; the same scenarios then run on memory, SQLite and PostgreSQL.
 /// </summary>
 public abstract class EngineScenario : IAsyncLifetime
 {
+    private ITestDatabase? _database;
     private EngineHarness? _harness;
 
     protected EngineHarness Bpm => _harness ?? throw new InvalidOperationException("The harness starts in InitializeAsync.");
 
-    /// <summary>Attaches the store under test (a fresh, empty database per test).</summary>
-    protected abstract void UseStore(CrmBpmBuilder bpm);
+    /// <summary>A fresh, empty database for one test.</summary>
+    protected abstract ITestDatabase CreateDatabase();
 
-    public virtual Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _harness = new EngineHarness(UseStore);
-        return Task.CompletedTask;
+        _database = CreateDatabase();
+        await _database.CreateAsync();
+        _harness = new EngineHarness(_database.Attach);
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (_harness is not null)
         {
             await _harness.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
         }
     }
 }

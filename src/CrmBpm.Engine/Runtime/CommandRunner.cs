@@ -23,9 +23,11 @@ internal sealed class CommandRunner(IWorkflowStore store, TimeProvider clock, Cr
             await using (session.ConfigureAwait(false))
             {
                 var context = new CommandContext(session, clock.GetUtcNow(), actor);
-                var result = await command(context).ConfigureAwait(false);
+                T result;
                 try
                 {
+                    // A command may itself find that what it read was changed meanwhile (a stale read); that is retried too.
+                    result = await command(context).ConfigureAwait(false);
                     await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConcurrencyException ex) when (attempt < options.MaxConcurrencyRetries)

@@ -81,8 +81,10 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
             context.Events.Add(new TaskCompleted(task, context.Now));
 
+            // The task is read before its instance: a command that completed the task in between has moved the token on,
+            // and this read of the task is stale. Retrying reads both afresh (and then reports the task as completed).
             var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
-                ?? throw new Errors.ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; it moved on meanwhile.");
+                ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
             var remaining = token.PendingTasks - 1;
             if (remaining > 0)
             {

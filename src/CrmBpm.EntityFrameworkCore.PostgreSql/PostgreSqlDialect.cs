@@ -1,0 +1,33 @@
+using CrmBpm.EntityFrameworkCore.Configurations;
+using CrmBpm.EntityFrameworkCore.Entities;
+using CrmBpm.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CrmBpm.EntityFrameworkCore.PostgreSql;
+
+/// <summary>PostgreSQL: row locks and <c>SKIP LOCKED</c> let several nodes lease timers at once without waiting on each other.</summary>
+internal sealed class PostgreSqlDialect : IDatabaseDialect
+{
+    private const string LeaseSql = $$"""
+        UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
+        WHERE id IN (
+            SELECT id FROM {{TableNames.Timers}}
+            WHERE fired_at IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at
+            LIMIT {3}
+            FOR UPDATE SKIP LOCKED)
+        RETURNING *
+        """;
+
+    /// <summary>Read committed: the guarded updates lock their rows and re-check the version after a concurrent commit.</summary>
+    public Task<IDbContextTransaction> BeginWriteTransactionAsync(CrmBpmDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>Rows another node is leasing right now are skipped, not waited for; each due timer goes to one node.</summary>
+    public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>
+        db.Timers
+            .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,26 @@
+using CrmBpm.EntityFrameworkCore.DependencyInjection;
+using CrmBpm.EntityFrameworkCore.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBpm.Engine.DependencyInjection;
+
+/// <summary>Adds <see cref="UseSqlite"/> to <c>AddCrmBpm(bpm => ...)</c>.</summary>
+public static class SqliteCrmBpmBuilderExtensions
+{
+    /// <summary>
+    /// Keeps route maps, instances, tasks, history and timers in a SQLite database, e.g. <c>"Data Source=crm.db"</c>.
+    /// Every connection runs in WAL mode with <c>synchronous=NORMAL</c> and waits up to the connection's
+    /// <c>Default Timeout</c> (30 s unless set) for other writers; the tables are created on first use.
+    /// </summary>
+    /// <param name="bpm">The engine builder.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    public static CrmBpmBuilder UseSqlite(this CrmBpmBuilder bpm, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(bpm);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var busyTimeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
+        var pragmas = new SqlitePragmaInterceptor(busyTimeout);
+        return bpm.UseEntityFrameworkCore(new SqliteDialect(), options => options.UseSqlite(connectionString).AddInterceptors(pragmas));
+    }
+}

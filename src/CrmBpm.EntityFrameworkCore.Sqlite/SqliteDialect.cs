@@ -1,0 +1,37 @@
+using System.Data;
+using CrmBpm.EntityFrameworkCore.Configurations;
+using CrmBpm.EntityFrameworkCore.Entities;
+using CrmBpm.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CrmBpm.EntityFrameworkCore.Sqlite;
+
+/// <summary>SQLite: one writer at a time, so the commit takes the write lock up front and leasing is a single UPDATE.</summary>
+internal sealed class SqliteDialect : IDatabaseDialect
+{
+    private const string LeaseSql = $$"""
+        UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
+        WHERE id IN (
+            SELECT id FROM {{TableNames.Timers}}
+            WHERE fired_at IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at
+            LIMIT {3})
+        RETURNING *
+        """;
+
+    /// <summary>
+    /// Serializable is Microsoft.Data.Sqlite's <c>BEGIN IMMEDIATE</c>: the write lock is taken (or waited for, within the busy
+    /// timeout) when the transaction starts. A deferred transaction would read first and fail with SQLITE_BUSY when it tries to
+    /// upgrade to a write while another connection writes.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CrmBpmDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One statement: SQLite serialises writers, so two nodes never lease the same timer.</summary>
+    public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>
+        db.Timers
+            .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+}

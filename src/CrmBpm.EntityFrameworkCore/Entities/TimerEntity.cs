@@ -1,0 +1,34 @@
+using CrmBpm.Engine.Timers;
+
+namespace CrmBpm.EntityFrameworkCore.Entities;
+
+/// <summary>
+/// A row of <c>timers</c>: one <see cref="TimerRecord"/>. <see cref="FiredAt"/> is a concurrency token, so a timer is
+/// marked fired only while it is still unfired.
+/// </summary>
+public sealed class TimerEntity
+{
+    /// <summary>See <see cref="TimerRecord.Id"/>.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.InstanceId"/>.</summary>
+    public Guid InstanceId { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.TaskId"/>.</summary>
+    public Guid TaskId { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.Kind"/>.</summary>
+    public TimerKind Kind { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.LeaseOwner"/>.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.LeaseUntil"/>.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.FiredAt"/>.</summary>
+    public DateTimeOffset? FiredAt { get; set; }
+}

@@ -1,0 +1,203 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Persistence;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Engine.Timers;
+using CrmBpm.EntityFrameworkCore.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBpm.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// The workflow store on Entity Framework Core. Every session and every query gets its own
+/// <see cref="CrmBpmDbContext"/> from the factory, so the store is safe to share between threads; the schema
+/// is created on first use. Commands see the same semantics as <see cref="InMemoryWorkflowStore"/>; My tasks
+/// and timer leasing run in SQL.
+/// </summary>
+public sealed class EfWorkflowStore : IWorkflowStore
+{
+    private readonly IDbContextFactory<CrmBpmDbContext> _contexts;
+    private readonly IDatabaseDialect _dialect;
+    private readonly SchemaInitializer _schema;
+
+    internal EfWorkflowStore(IDbContextFactory<CrmBpmDbContext> contexts, IDatabaseDialect dialect)
+    {
+        _contexts = contexts;
+        _dialect = dialect;
+        _schema = new SchemaInitializer(contexts);
+    }
+
+    /// <inheritdoc />
+    public async Task<IWorkflowSession> OpenSessionAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return new EfWorkflowSession(db, _dialect);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveRouteMapAsync(RouteMap map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var row = EntityMapper.ToEntity(map);
+        var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var existing = await db.RouteMaps.FindAsync([map.Key, map.Version], cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                db.RouteMaps.Add(row);
+            }
+            else
+            {
+                db.Entry(existing).CurrentValues.SetValues(row);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<RouteMap?> FindRouteMapAsync(string key, int version, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
+        {
+            var row = await db.RouteMaps.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key && m.Version == version, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : EntityMapper.ToRouteMap(row);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RouteMap>> GetRouteMapVersionsAsync(string key, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<RouteMap>>(async db =>
+        {
+            var rows = await db.RouteMaps.AsNoTracking().Where(m => m.Key == key).OrderByDescending(m => m.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(EntityMapper.ToRouteMap)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RouteMap>> ListLatestRouteMapsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<RouteMap>>(async db =>
+        {
+            var rows = await db.RouteMaps.AsNoTracking()
+                .Where(m => m.Version == db.RouteMaps.Where(other => other.Key == m.Key).Max(other => other.Version))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            // Ordinal, like the in-memory store: database collations differ.
+            return [.. rows.OrderBy(m => m.Key, StringComparer.Ordinal).Select(EntityMapper.ToRouteMap)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
+        {
+            var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : EntityMapper.ToInstance(row);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ProcessInstance>> FindChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<ProcessInstance>>(async db =>
+        {
+            var rows = await db.Instances.AsNoTracking()
+                .Where(i => i.ParentInstanceId == parentInstanceId)
+                .OrderBy(i => i.StartedAt).ThenBy(i => i.Seq)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(EntityMapper.ToInstance)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<HistoryEntry>>(async db =>
+        {
+            var rows = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(EntityMapper.ToHistoryEntry)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WorkTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
+        {
+            var row = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : EntityMapper.ToTask(row);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<WorkTask>>(async db =>
+        {
+            var rows = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.Seq).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(EntityMapper.ToTask)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(async db =>
+        {
+            var matching = db.Tasks.AsNoTracking()
+                .Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Accepted)
+                .Where(TaskPoolFilter.MineOrInMyPools(query.Actor));
+            if (!query.IncludePostponed)
+            {
+                matching = matching.Where(t => t.PostponedUntil == null || t.PostponedUntil <= now);
+            }
+
+            if (query.SubjectType is { } subjectType)
+            {
+                matching = matching.Where(t => t.SubjectType == subjectType);
+            }
+
+            if (query.SubjectId is { } subjectId)
+            {
+                matching = matching.Where(t => t.SubjectId == subjectId);
+            }
+
+            if (query.MapKey is { } mapKey)
+            {
+                matching = matching.Where(t => t.MapKey == mapKey);
+            }
+
+            if (query.DueBefore is { } dueBefore)
+            {
+                matching = matching.Where(t => t.DueAt != null && t.DueAt < dueBefore);
+            }
+
+            var total = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await matching
+                .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Seq)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new Page<WorkTask>([.. rows.Select(EntityMapper.ToTask)], query.Page, query.PageSize, total);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> LeaseDueTimersAsync(DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<TimerRecord>>(async db =>
+        {
+            var rows = await _dialect.LeaseDueTimersAsync(db, now, owner, leaseUntil, maxCount, cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderBy(t => t.DueAt).Select(EntityMapper.ToTimer)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> GetTimersOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<TimerRecord>>(async db =>
+        {
+            var rows = await db.Timers.AsNoTracking().Where(t => t.TaskId == taskId).OrderBy(t => t.DueAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(EntityMapper.ToTimer)];
+        }, cancellationToken);
+
+    private async Task<CrmBpmDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<CrmBpmDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            return await read(db).ConfigureAwait(false);
+        }
+    }
+}

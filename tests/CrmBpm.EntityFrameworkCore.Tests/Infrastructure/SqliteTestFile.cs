@@ -1,0 +1,32 @@
+using CrmBpm.Testing;
+using CrmBpm.Engine.DependencyInjection;
+using Microsoft.Data.Sqlite;
+
+namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>A SQLite file in the temp folder, deleted (with its WAL files) after the test.</summary>
+public sealed class SqliteTestFile : ITestDatabase
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"crmbpm-test-{Guid.NewGuid():N}.db");
+
+    public string ConnectionString => $"Data Source={_path}";
+
+    public Task CreateAsync() => Task.CompletedTask;
+
+    public void Attach(CrmBpmBuilder bpm) => bpm.UseSqlite(ConnectionString);
+
+    public ValueTask DisposeAsync()
+    {
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,107 @@
+using CrmBpm.Engine.DependencyInjection;
+using CrmBpm.EntityFrameworkCore.Tests.Contract;
+using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
+using CrmBpm.Testing;
+using CrmBpm.Testing.Scenarios;
+
+namespace CrmBpm.EntityFrameworkCore.Tests.PostgreSql;
+
+// Every shared scenario suite and every persistence contract suite on PostgreSQL: one sealed subclass each, a fresh database
+// per test. [RequiresPostgres] skips them when CRMBPM_TEST_POSTGRES is not set (see Infrastructure/CrmBpmTestFramework.cs);
+// when it is set, an unreachable server fails them.
+
+[RequiresPostgres]
+public sealed class Postgres_sequence : SequenceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_condition : ConditionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_choice : ChoiceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_split_merge : SplitMergeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_nested_process : NestedProcessScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_multi_instance : MultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_task_actions : TaskActionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_my_tasks_scenarios : MyTasksScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_instance_operations : InstanceOperationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_timers : TimerScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_concurrency : ConcurrencyScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_parallel_completions : ParallelCompletionContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_restart : RestartContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_timer_leasing : TimerLeasingContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_my_tasks : MyTasksQueryContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_session : SessionContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -1,0 +1,90 @@
+using CrmBpm.Engine.DependencyInjection;
+using CrmBpm.EntityFrameworkCore.Tests.Contract;
+using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
+using CrmBpm.Testing;
+using CrmBpm.Testing.Scenarios;
+
+namespace CrmBpm.EntityFrameworkCore.Tests.Sqlite;
+
+// Every shared scenario suite (tests/CrmBpm.Testing/Scenarios) and every persistence contract suite on SQLite: one sealed
+// subclass each, a temp file per test. A new scenario suite gets a class like Sqlite_sequence here and in PostgreSqlSuites.cs.
+
+public sealed class Sqlite_sequence : SequenceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_condition : ConditionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_choice : ChoiceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_split_merge : SplitMergeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_nested_process : NestedProcessScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_multi_instance : MultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_task_actions : TaskActionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_my_tasks_scenarios : MyTasksScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_instance_operations : InstanceOperationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_timers : TimerScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_concurrency : ConcurrencyScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_parallel_completions : ParallelCompletionContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_restart : RestartContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_timer_leasing : TimerLeasingContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_my_tasks : MyTasksQueryContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_session : SessionContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
