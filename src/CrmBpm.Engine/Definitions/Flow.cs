@@ -20,4 +20,7 @@ public sealed record Flow
 
     /// <summary>For a flow leaving a Condition: which answer it stands for.</summary>
     public ConditionBranch? Branch { get; init; }
+
+    /// <summary>What another BPMN modeler wrote on the flow and CrmBpm keeps without interpreting; null when nothing.</summary>
+    public ForeignBpmn? Foreign { get; init; }
 }

@@ -22,6 +22,9 @@ public abstract record Point
     /// <summary>Name shown on the canvas and in messages.</summary>
     public string Name { get; init; } = "";
 
+    /// <summary>What another BPMN modeler wrote on the element and CrmBpm keeps without interpreting; null when nothing.</summary>
+    public ForeignBpmn? Foreign { get; init; }
+
     /// <summary>The consultant-facing name of this kind of point (Start, Action, ...).</summary>
     [JsonIgnore]
     public abstract string KindName { get; }

@@ -25,6 +25,12 @@ public sealed record RouteMap
     /// <summary>The flows between points. The order of a point's outgoing flows is the order in which choice cases are evaluated.</summary>
     public IReadOnlyList<Flow> Flows { get; init; } = [];
 
+    /// <summary>How the map is drawn; null when it was built in code (the BPMN exporter then lays it out).</summary>
+    public MapDiagram? Diagram { get; init; }
+
+    /// <summary>What another BPMN modeler wrote on the process and CrmBpm keeps without interpreting; null when nothing.</summary>
+    public ForeignBpmn? Foreign { get; init; }
+
     /// <summary>Finds a point by id, or null.</summary>
     public Point? FindPoint(string pointId) => Points.FirstOrDefault(p => p.Id == pointId);
 

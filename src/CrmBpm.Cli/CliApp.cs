@@ -1,0 +1,63 @@
+namespace CrmBpm.Cli;
+
+/// <summary>The <c>crmbpm</c> command line, callable in-process (tests) with any reader and writer.</summary>
+public static class CliApp
+{
+    /// <summary>Success: every map valid, or a run ended normally.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Some file or map has problems.</summary>
+    public const int Problems = 1;
+
+    /// <summary>The command line itself is wrong (unknown command, missing file, ...).</summary>
+    public const int Usage = 2;
+
+    /// <summary>The help text.</summary>
+    public const string HelpText = """
+        crmbpm — CrmBpm route maps on the command line
+
+        Usage:
+          crmbpm validate <file.bpmn>...
+              Checks every map in the files (maps in the files given resolve each other's nested
+              processes). Prints file(line): [point] message for each problem. Exit code 0 when all
+              maps are valid, 1 when there are problems, 2 for usage errors.
+          crmbpm run <file.bpmn>... [--map <key>] [--var name=value]... [--as <user>]
+              Starts a map (default: the first one of the first file) on a throw-away in-memory engine
+              and lets you work its tasks. Commands (read from standard input, so it can be scripted):
+                tasks                          list open tasks, numbered
+                complete <n> [outcome] [name=value]...
+                accept <n>                     take a task that requires acceptance into work
+                set name=value...              change process variables
+                vars | tokens | history        show variables, where the tokens are, the history
+                help | quit
+              Values are JSON when they parse as JSON (5000, true, ["a","b"], "text"), else text.
+          crmbpm help
+        """;
+
+    /// <summary>Runs one command line; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        if (args.Length == 0)
+        {
+            await output.WriteLineAsync(HelpText);
+            return Usage;
+        }
+
+        switch (args[0])
+        {
+            case "help" or "--help" or "-h" or "-?":
+                await output.WriteLineAsync(HelpText);
+                return Ok;
+            case "validate":
+                return await ValidateCommand.RunAsync(args[1..], output);
+            case "run":
+                return await RunCommand.RunAsync(args[1..], input, output, cancellationToken);
+            default:
+                await output.WriteLineAsync($"crmbpm: unknown command '{args[0]}'. Try 'crmbpm help'.");
+                return Usage;
+        }
+    }
+}

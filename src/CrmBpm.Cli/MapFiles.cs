@@ -1,0 +1,107 @@
+using CrmBpm.Engine.Bpmn;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Validation;
+
+namespace CrmBpm.Cli;
+
+/// <summary>A map read from a file, with where its elements are.</summary>
+internal sealed record LoadedMap(RouteMap Map, string Path, BpmnImportResult Source)
+{
+    public int LineOf(string? elementId) => Source.Locate(Map.Key, elementId)?.Line ?? 1;
+}
+
+/// <summary>The maps of several files read together: problems of each file, and the maps in dependency order.</summary>
+internal sealed class MapFiles
+{
+    private MapFiles(List<string> problems, List<LoadedMap> maps)
+    {
+        Problems = problems;
+        Maps = maps;
+    }
+
+    /// <summary>Problems, already formatted as <c>file(line): [id] message</c>.</summary>
+    public List<string> Problems { get; }
+
+    /// <summary>Every map read, nested maps before the maps that call them.</summary>
+    public List<LoadedMap> Maps { get; }
+
+    public static MapFiles Read(IEnumerable<string> paths)
+    {
+        var problems = new List<string>();
+        var maps = new List<LoadedMap>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                using var stream = File.OpenRead(path);
+                var result = new BpmnImporter().Read(stream);
+                foreach (var map in result.Maps)
+                {
+                    var loaded = new LoadedMap(map, path, result);
+                    if (maps.FirstOrDefault(m => m.Map.Key == map.Key) is { } other)
+                    {
+                        problems.Add(Format(path, loaded.LineOf(null), map.Key, $"The map key '{map.Key}' is also used in {other.Path}; keys must be unique."));
+                        continue;
+                    }
+
+                    maps.Add(loaded);
+                }
+            }
+            catch (BpmnImportException ex)
+            {
+                problems.AddRange(ex.Problems.Select(p => Format(path, p.Line, p.ElementId, p.Message)));
+            }
+        }
+
+        return new MapFiles(problems, DependencyOrder(maps));
+    }
+
+    /// <summary>Validates every map against the others (nested maps resolve among the files read); returns formatted problems.</summary>
+    public List<string> Validate()
+    {
+        var byKey = Maps.ToDictionary(m => m.Map.Key, m => m.Map, StringComparer.Ordinal);
+        var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
+        var validator = new RouteMapValidator();
+        var result = new List<string>();
+        foreach (var loaded in Maps)
+        {
+            result.AddRange(validator.Validate(loaded.Map, context)
+                .Select(p => Format(loaded.Path, loaded.LineOf(p.PointId ?? p.FlowId), p.PointId ?? p.FlowId ?? loaded.Map.Key, p.Message)));
+        }
+
+        return result;
+    }
+
+    public static string Format(string path, int line, string? elementId, string message) =>
+        $"{path}({Math.Max(1, line)}): " + (elementId is null ? message : $"[{elementId}] {message}");
+
+    private static List<LoadedMap> DependencyOrder(List<LoadedMap> maps)
+    {
+        var byKey = maps.ToDictionary(m => m.Map.Key, StringComparer.Ordinal);
+        var ordered = new List<LoadedMap>();
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false = visiting, true = done
+        void Visit(LoadedMap map)
+        {
+            if (state.ContainsKey(map.Map.Key))
+            {
+                return; // done, or a cycle the validator reports
+            }
+
+            state[map.Map.Key] = false;
+            foreach (var key in map.Map.Points.OfType<NestedProcessPoint>().Select(n => n.CalledMapKey))
+            {
+                if (byKey.TryGetValue(key, out var called))
+                {
+                    Visit(called);
+                }
+            }
+
+            state[map.Map.Key] = true;
+            ordered.Add(map);
+        }
+
+        maps.ForEach(Visit);
+        return ordered;
+    }
+}

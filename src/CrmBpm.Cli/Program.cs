@@ -1,0 +1,3 @@
+using CrmBpm.Cli;
+
+return await CliApp.RunAsync(args, Console.In, Console.Out);

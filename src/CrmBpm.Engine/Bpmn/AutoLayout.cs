@@ -1,0 +1,199 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Bpmn;
+
+/// <summary>
+/// A simple left-to-right layout for maps without a diagram (built in code), so exported files open tidily
+/// in bpmn.io: points in columns by their longest distance from the start, one row per parallel path,
+/// orthogonal edges, loops drawn around the shapes. Deterministic: the same map always gets the same drawing.
+/// </summary>
+public static class AutoLayout
+{
+    private const double ColumnWidth = 170;
+    private const double RowHeight = 130;
+    private const double Left = 170;
+    private const double Top = 120;
+    private const double Clearance = 40;
+
+    /// <summary>The drawing of <paramref name="map"/>: a shape for every point, an edge for every flow between known points.</summary>
+    public static MapDiagram Create(RouteMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var order = map.Points.Select((p, i) => (p.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        var flows = map.Flows.Where(f => order.ContainsKey(f.SourceId) && order.ContainsKey(f.TargetId)).ToList();
+        var backEdges = FindBackEdges(map, flows);
+        var forward = flows.Where(f => !backEdges.Contains(f.Id)).ToList();
+        var layer = AssignLayers(map, forward, order);
+        var row = AssignRows(forward, layer, order);
+
+        var bounds = new Dictionary<string, DiagramBounds>(StringComparer.Ordinal);
+        var shapes = new List<DiagramShape>();
+        foreach (var point in map.Points.Where(p => !bounds.ContainsKey(p.Id)))
+        {
+            var (width, height) = SizeOf(point);
+            var cx = Left + (layer[point.Id] * ColumnWidth);
+            var cy = Top + (row[point.Id] * RowHeight);
+            var b = new DiagramBounds(cx - (width / 2), cy - (height / 2), width, height);
+            bounds[point.Id] = b;
+            shapes.Add(new DiagramShape
+            {
+                ElementId = point.Id,
+                Bounds = b,
+                ForeignAttributes = point is ConditionPoint or ChoicePoint ? [new ForeignAttribute("", "isMarkerVisible", "true")] : [],
+            });
+        }
+
+        var kinds = map.Points.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var edges = flows.Select(f => new DiagramEdge
+        {
+            ElementId = f.Id,
+            Waypoints = backEdges.Contains(f.Id)
+                ? RouteBack(bounds[f.SourceId], bounds[f.TargetId], f, layer, row, bounds)
+                : RouteForward(bounds[f.SourceId], bounds[f.TargetId], kinds[f.SourceId], kinds[f.TargetId]),
+        }).ToList();
+        return new MapDiagram { Shapes = shapes, Edges = edges };
+    }
+
+    /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
+    public static (double Width, double Height) SizeOf(Point point) => point switch
+    {
+        StartPoint or EndPoint => (36, 36),
+        ActionPoint or NestedProcessPoint => (100, 80),
+        _ => (50, 50),
+    };
+
+    private static HashSet<string> FindBackEdges(RouteMap map, List<Flow> flows)
+    {
+        var outgoing = flows.GroupBy(f => f.SourceId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var back = new HashSet<string>(StringComparer.Ordinal);
+        var roots = map.Points.OfType<StartPoint>().Select(p => p.Id).Concat(map.Points.Select(p => p.Id));
+        foreach (var root in roots)
+        {
+            if (state.ContainsKey(root))
+            {
+                continue;
+            }
+
+            var stack = new Stack<(string Id, int Next)>();
+            stack.Push((root, 0));
+            state[root] = 1;
+            while (stack.Count > 0)
+            {
+                var (id, next) = stack.Pop();
+                var edges = outgoing.GetValueOrDefault(id) ?? [];
+                if (next >= edges.Count)
+                {
+                    state[id] = 2;
+                    continue;
+                }
+
+                stack.Push((id, next + 1));
+                var flow = edges[next];
+                switch (state.GetValueOrDefault(flow.TargetId))
+                {
+                    case 1:
+                        back.Add(flow.Id);
+                        break;
+                    case 0:
+                        state[flow.TargetId] = 1;
+                        stack.Push((flow.TargetId, 0));
+                        break;
+                }
+            }
+        }
+
+        return back;
+    }
+
+    private static Dictionary<string, int> AssignLayers(RouteMap map, List<Flow> forward, Dictionary<string, int> order)
+    {
+        var layer = map.Points.Select(p => p.Id).Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        var indegree = layer.Keys.ToDictionary(id => id, id => forward.Count(f => f.TargetId == id), StringComparer.Ordinal);
+        var ready = new PriorityQueue<string, int>();
+        foreach (var (id, degree) in indegree.Where(x => x.Value == 0))
+        {
+            ready.Enqueue(id, order[id]);
+        }
+
+        while (ready.TryDequeue(out var id, out _))
+        {
+            foreach (var flow in forward.Where(f => f.SourceId == id))
+            {
+                layer[flow.TargetId] = Math.Max(layer[flow.TargetId], layer[id] + 1);
+                if (--indegree[flow.TargetId] == 0)
+                {
+                    ready.Enqueue(flow.TargetId, order[flow.TargetId]);
+                }
+            }
+        }
+
+        return layer;
+    }
+
+    private static Dictionary<string, int> AssignRows(List<Flow> forward, Dictionary<string, int> layer, Dictionary<string, int> order)
+    {
+        var row = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var group in layer.GroupBy(x => x.Value).OrderBy(g => g.Key))
+        {
+            var wanted = group.Select(x => x.Key).Select(id =>
+            {
+                var preferred = forward.Where(f => f.TargetId == id && row.ContainsKey(f.SourceId))
+                    .Select(f => row[f.SourceId] + forward.Where(o => o.SourceId == f.SourceId).ToList().FindIndex(o => o.Id == f.Id))
+                    .DefaultIfEmpty(0).Min();
+                return (Id: id, Preferred: preferred);
+            }).OrderBy(x => x.Preferred).ThenBy(x => order[x.Id]);
+
+            var next = 0;
+            foreach (var (id, preferred) in wanted)
+            {
+                row[id] = Math.Max(preferred, next);
+                next = row[id] + 1;
+            }
+        }
+
+        return row;
+    }
+
+    private static DiagramPoint Mid(DiagramBounds b, double dx, double dy) => new(b.X + (b.Width * dx), b.Y + (b.Height * dy));
+
+    private static List<DiagramPoint> RouteForward(DiagramBounds source, DiagramBounds target, Point sourcePoint, Point targetPoint)
+    {
+        var sy = source.Y + (source.Height / 2);
+        var ty = target.Y + (target.Height / 2);
+        if (Math.Abs(sy - ty) < 0.5)
+        {
+            return [Mid(source, 1, 0.5), Mid(target, 0, 0.5)];
+        }
+
+        var down = ty > sy;
+        if (sourcePoint is ConditionPoint or ChoicePoint or SplitPoint)
+        {
+            // Leave a gateway through its top or bottom corner, then run along the target's row.
+            return [Mid(source, 0.5, down ? 1 : 0), new(source.X + (source.Width / 2), ty), Mid(target, 0, 0.5)];
+        }
+
+        if (targetPoint is MergePoint or ConditionPoint or ChoicePoint)
+        {
+            // Run along the source's row, then enter a gateway through its top or bottom corner.
+            return [Mid(source, 1, 0.5), new(target.X + (target.Width / 2), sy), Mid(target, 0.5, down ? 0 : 1)];
+        }
+
+        var x = target.X - 25;
+        return [Mid(source, 1, 0.5), new(x, sy), new(x, ty), Mid(target, 0, 0.5)];
+    }
+
+    private static List<DiagramPoint> RouteBack(DiagramBounds source, DiagramBounds target, Flow flow, Dictionary<string, int> layer, Dictionary<string, int> row, Dictionary<string, DiagramBounds> bounds)
+    {
+        var from = Math.Min(layer[flow.TargetId], layer[flow.SourceId]);
+        var to = Math.Max(layer[flow.TargetId], layer[flow.SourceId]);
+        var spanned = bounds.Where(b => layer[b.Key] >= from && layer[b.Key] <= to).Select(b => b.Value).ToList();
+        bool Blocked(string id, bool below) => layer.Where(l => l.Value == layer[id] && l.Key != id)
+            .Any(l => below ? row[l.Key] > row[id] : row[l.Key] < row[id]);
+        var useBelow = !(Blocked(flow.SourceId, true) || Blocked(flow.TargetId, true)) || Blocked(flow.SourceId, false) || Blocked(flow.TargetId, false);
+        var y = useBelow ? spanned.Max(b => b.Y + b.Height) + Clearance : spanned.Min(b => b.Y) - Clearance;
+        var sx = source.X + (source.Width / 2);
+        var tx = target.X + (target.Width / 2);
+        return [Mid(source, 0.5, useBelow ? 1 : 0), new(sx, y), new(tx, y), Mid(target, 0.5, useBelow ? 1 : 0)];
+    }
+}

@@ -1,0 +1,377 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using CrmBpm.Engine.Definitions;
+using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
+
+namespace CrmBpm.Engine.Bpmn;
+
+/// <summary>
+/// Writes route maps as BPMN 2.0 XML with diagram information, in the form bpmn.io and Camunda Modeler open:
+/// <c>bpmn:</c>, <c>bpmndi:</c>, <c>dc:</c>, <c>di:</c> prefixes, our properties as <c>crm:</c> attributes and
+/// extension elements, and whatever other tools wrote (kept on import) written back. A map without a
+/// diagram is laid out by <see cref="AutoLayout"/>.
+/// </summary>
+public sealed class BpmnExporter
+{
+    private static readonly string ExporterVersion = typeof(BpmnExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
+
+    /// <summary>One map as BPMN XML text.</summary>
+    public string Export(RouteMap map) => Export([map]);
+
+    /// <summary>Several maps (e.g. a map and the maps it nests) in one BPMN file, as XML text.</summary>
+    public string Export(IReadOnlyList<RouteMap> maps)
+    {
+        using var stream = new MemoryStream();
+        Export(maps, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes several maps as one UTF-8 BPMN file.</summary>
+    public void Export(IReadOnlyList<RouteMap> maps, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using var writer = XmlWriter.Create(stream, settings);
+        ToDocument(maps).Save(writer);
+    }
+
+    /// <summary>The BPMN document of several maps.</summary>
+    public XDocument ToDocument(IReadOnlyList<RouteMap> maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        if (maps.Count == 0)
+        {
+            throw new ArgumentException("At least one route map is needed.", nameof(maps));
+        }
+
+        var namespaces = new NamespaceTable();
+        var root = new XElement(BpmnNs + "definitions",
+            new XAttribute(XNamespace.Xmlns + "bpmn", Model),
+            new XAttribute(XNamespace.Xmlns + "bpmndi", BpmnDi),
+            new XAttribute(XNamespace.Xmlns + "dc", Dc),
+            new XAttribute(XNamespace.Xmlns + "di", Di),
+            new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
+            new XAttribute(XNamespace.Xmlns + "crm", Crm),
+            new XAttribute("id", "Definitions_" + maps[0].Key),
+            new XAttribute("targetNamespace", "https://crmbpm.dev/maps"),
+            new XAttribute("exporter", "CrmBpm"),
+            new XAttribute("exporterVersion", ExporterVersion));
+        var definitionsAttributes = maps.SelectMany(m => m.Foreign?.DefinitionsAttributes ?? [])
+            .DistinctBy(a => (a.Namespace, a.LocalName)).ToList();
+        AddAttributes(root, definitionsAttributes, namespaces);
+
+        foreach (var map in maps)
+        {
+            root.Add(WriteProcess(map, namespaces));
+        }
+
+        foreach (var map in maps)
+        {
+            root.Add(WriteDiagram(map, namespaces));
+        }
+
+        namespaces.Declare(root);
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
+    }
+
+    private static XElement WriteProcess(RouteMap map, NamespaceTable namespaces)
+    {
+        var process = new XElement(BpmnNs + "process", new XAttribute("id", map.Key));
+        if (!string.IsNullOrEmpty(map.Name))
+        {
+            process.Add(new XAttribute("name", map.Name));
+        }
+
+        process.Add(new XAttribute("isExecutable", "true"));
+        AddForeign(process, map.Foreign, [], namespaces);
+        foreach (var point in map.Points)
+        {
+            process.Add(WritePoint(map, point, namespaces));
+        }
+
+        foreach (var flow in map.Flows)
+        {
+            process.Add(WriteFlow(flow, namespaces));
+        }
+
+        return process;
+    }
+
+    private static XElement WritePoint(RouteMap map, Point point, NamespaceTable namespaces)
+    {
+        var element = new XElement(BpmnNs + ElementName(point), new XAttribute("id", point.Id));
+        if (!string.IsNullOrEmpty(point.Name))
+        {
+            element.Add(new XAttribute("name", point.Name));
+        }
+
+        var extensions = new List<XElement>();
+        XElement? loop = null;
+        string? documentation = null;
+        var incoming = map.Incoming(point.Id).Count();
+        switch (point)
+        {
+            case EndPoint end:
+                AddCrm(element, "result", end.Result);
+                break;
+            case ActionPoint action:
+                WriteAction(element, action, extensions);
+                documentation = string.IsNullOrEmpty(action.Description) ? null : action.Description;
+                loop = action.MultiInstance is { } multi
+                    ? new XElement(BpmnNs + "multiInstanceLoopCharacteristics",
+                        new XAttribute(CrmNs + "collection", multi.CollectionVariable),
+                        new XAttribute(CrmNs + "elementVariable", multi.ElementVariable),
+                        multi.ResultCollection is null ? null : new XAttribute(CrmNs + "resultCollection", multi.ResultCollection))
+                    : null;
+                break;
+            case ConditionPoint condition:
+                element.Add(new XAttribute(CrmNs + "kind", "condition"));
+                AddCrm(element, "expression", condition.Expression);
+                // Other engines take the No flow when the Yes flow's condition does not hold.
+                if (map.Outgoing(point.Id).FirstOrDefault(f => f.Branch == ConditionBranch.No) is { } no)
+                {
+                    element.Add(new XAttribute("default", no.Id));
+                }
+
+                break;
+            case ChoicePoint choice:
+                element.Add(new XAttribute(CrmNs + "kind", "choice"));
+                if (!string.IsNullOrEmpty(choice.DefaultFlowId))
+                {
+                    element.Add(new XAttribute("default", choice.DefaultFlowId));
+                }
+
+                break;
+            case SplitPoint when incoming >= 2:
+                element.Add(new XAttribute(CrmNs + "kind", "split"));
+                break;
+            case MergePoint when incoming < 2:
+                element.Add(new XAttribute(CrmNs + "kind", "merge"));
+                break;
+            case NestedProcessPoint nested:
+                element.Add(new XAttribute("calledElement", nested.CalledMapKey));
+                extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
+                extensions.AddRange(nested.Outputs.Select(m => new XElement(CrmNs + "output", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
+                break;
+        }
+
+        AddForeign(element, point.Foreign, extensions, namespaces, documentation);
+        element.Add(map.Incoming(point.Id).Select(f => new XElement(BpmnNs + "incoming", f.Id)));
+        element.Add(map.Outgoing(point.Id).Select(f => new XElement(BpmnNs + "outgoing", f.Id)));
+        element.Add(loop);
+        return element;
+    }
+
+    private static string ElementName(Point point) => point switch
+    {
+        StartPoint => "startEvent",
+        EndPoint => "endEvent",
+        ActionPoint => "userTask",
+        ConditionPoint or ChoicePoint => "exclusiveGateway",
+        SplitPoint or MergePoint => "parallelGateway",
+        NestedProcessPoint => "callActivity",
+        _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
+    };
+
+    private static void WriteAction(XElement element, ActionPoint action, List<XElement> extensions)
+    {
+        AddCrm(element, "title", action.TitleTemplate);
+        if (action.Performer is { } performer)
+        {
+            AddCrm(element, "performerUser", performer.UserId);
+            AddCrm(element, "performerRole", performer.Role);
+            AddCrm(element, "addressingObject", performer.AddressingObject);
+            AddCrm(element, "performerExpression", performer.UserExpression);
+        }
+
+        AddCrm(element, "deadline", action.Deadline?.Duration);
+        AddCrm(element, "deadlineExpression", action.Deadline?.Expression);
+        AddCrm(element, "reminderBefore", action.ReminderBefore is { } reminder ? XmlConvert.ToString(reminder) : null);
+        if (action.RequiresAcceptance)
+        {
+            element.Add(new XAttribute(CrmNs + "requiresAcceptance", "true"));
+        }
+
+        AddCrm(element, "outcomeVariable", action.OutcomeVariable);
+        AddCrm(element, "stage", action.Stage);
+        extensions.AddRange(action.Outcomes.Select(o => new XElement(CrmNs + "outcome", new XAttribute("name", o))));
+        extensions.AddRange(action.FormFields.Select(f => new XElement(CrmNs + "formField",
+            new XAttribute("name", f.Name),
+            string.IsNullOrEmpty(f.Label) ? null : new XAttribute("label", f.Label),
+            new XAttribute("type", f.Type.ToString().ToLowerInvariant()),
+            f.Required ? new XAttribute("required", "true") : null,
+            f.Options.Select(o => new XElement(CrmNs + "option", new XAttribute("value", o))))));
+    }
+
+    private static XElement WriteFlow(Flow flow, NamespaceTable namespaces)
+    {
+        var element = new XElement(BpmnNs + "sequenceFlow", new XAttribute("id", flow.Id));
+        if (!string.IsNullOrEmpty(flow.Name))
+        {
+            element.Add(new XAttribute("name", flow.Name));
+        }
+
+        element.Add(new XAttribute("sourceRef", flow.SourceId), new XAttribute("targetRef", flow.TargetId));
+        if (flow.Branch is { } branch)
+        {
+            element.Add(new XAttribute(CrmNs + "branch", branch == ConditionBranch.Yes ? "yes" : "no"));
+        }
+
+        AddForeign(element, flow.Foreign, [], namespaces);
+        if (flow.Condition is not null)
+        {
+            element.Add(new XElement(BpmnNs + "conditionExpression", new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"), flow.Condition));
+        }
+
+        return element;
+    }
+
+    private static XElement WriteDiagram(RouteMap map, NamespaceTable namespaces)
+    {
+        var diagram = map.Diagram ?? AutoLayout.Create(map);
+        if (map.Points.Any(p => diagram.FindShape(p.Id) is null) || map.Flows.Any(f => diagram.FindEdge(f.Id) is null))
+        {
+            // A partial drawing (e.g. points added in code to an imported map): complete it from the automatic layout.
+            var auto = AutoLayout.Create(map);
+            diagram = diagram with
+            {
+                Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => diagram.FindShape(s.ElementId) is null)],
+                Edges = [.. diagram.Edges, .. auto.Edges.Where(e => diagram.FindEdge(e.ElementId) is null)],
+            };
+        }
+
+        var plane = new XElement(BpmnDiNs + "BPMNPlane", new XAttribute("id", diagram.PlaneId ?? map.Key + "_plane"), new XAttribute("bpmnElement", map.Key));
+        foreach (var shape in diagram.Shapes)
+        {
+            var element = new XElement(BpmnDiNs + "BPMNShape", new XAttribute("id", shape.Id ?? shape.ElementId + "_di"), new XAttribute("bpmnElement", shape.ElementId));
+            AddAttributes(element, shape.ForeignAttributes, namespaces);
+            element.Add(Bounds(shape.Bounds));
+            if (shape.Label is { } label)
+            {
+                element.Add(new XElement(BpmnDiNs + "BPMNLabel", Bounds(label)));
+            }
+
+            plane.Add(element);
+        }
+
+        foreach (var edge in diagram.Edges)
+        {
+            var element = new XElement(BpmnDiNs + "BPMNEdge", new XAttribute("id", edge.Id ?? edge.ElementId + "_di"), new XAttribute("bpmnElement", edge.ElementId));
+            AddAttributes(element, edge.ForeignAttributes, namespaces);
+            element.Add(edge.Waypoints.Select(p => new XElement(DiNs + "waypoint", new XAttribute("x", Number(p.X)), new XAttribute("y", Number(p.Y)))));
+            if (edge.Label is { } label)
+            {
+                element.Add(new XElement(BpmnDiNs + "BPMNLabel", Bounds(label)));
+            }
+
+            plane.Add(element);
+        }
+
+        return new XElement(BpmnDiNs + "BPMNDiagram", new XAttribute("id", diagram.Id ?? map.Key + "_diagram"), plane);
+    }
+
+    private static XElement Bounds(DiagramBounds b) => new(DcNs + "Bounds",
+        new XAttribute("x", Number(b.X)), new XAttribute("y", Number(b.Y)), new XAttribute("width", Number(b.Width)), new XAttribute("height", Number(b.Height)));
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void AddCrm(XElement element, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            element.Add(new XAttribute(CrmNs + name, value));
+        }
+    }
+
+    private static void AddAttributes(XElement element, IReadOnlyList<ForeignAttribute> attributes, NamespaceTable namespaces)
+    {
+        foreach (var attribute in attributes)
+        {
+            var name = XName.Get(attribute.LocalName, attribute.Namespace);
+            if (element.Attribute(name) is not null)
+            {
+                continue; // ours wins where a kept attribute would conflict
+            }
+
+            namespaces.Use(attribute.Namespace, attribute.Prefix);
+            element.Add(new XAttribute(name, attribute.Value));
+        }
+    }
+
+    /// <summary>Foreign attributes, documentation, then extension elements (ours first, then kept ones) in BPMN's child order.</summary>
+    private static void AddForeign(XElement element, ForeignBpmn? foreign, List<XElement> ours, NamespaceTable namespaces, string? documentation = null)
+    {
+        AddAttributes(element, foreign?.Attributes ?? [], namespaces);
+        documentation ??= foreign?.Documentation;
+        if (documentation is not null)
+        {
+            element.Add(new XElement(BpmnNs + "documentation", documentation));
+        }
+
+        var kept = (foreign?.ExtensionElements ?? []).Select(namespaces.Parse).ToList();
+        if (ours.Count + kept.Count > 0)
+        {
+            element.Add(new XElement(BpmnNs + "extensionElements", ours, kept));
+        }
+    }
+
+    /// <summary>Namespaces of kept foreign XML, declared once on the root with their original prefixes where possible.</summary>
+    private sealed class NamespaceTable
+    {
+        private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
+        {
+            ["bpmn"] = Model, ["bpmndi"] = BpmnDi, ["dc"] = Dc, ["di"] = Di, ["xsi"] = Xsi, ["crm"] = Crm, ["xml"] = XNamespace.Xml.NamespaceName,
+        };
+
+        private readonly Dictionary<string, string> _prefixByNamespace = new(StringComparer.Ordinal);
+
+        public void Use(string ns, string? prefix)
+        {
+            if (ns.Length == 0 || Fixed.ContainsValue(ns) || _prefixByNamespace.ContainsKey(ns))
+            {
+                return;
+            }
+
+            var taken = Fixed.Keys.Concat(_prefixByNamespace.Values).ToHashSet(StringComparer.Ordinal);
+            var chosen = prefix is not null && !taken.Contains(prefix) ? prefix : null;
+            for (var i = 1; chosen is null; i++)
+            {
+                chosen = taken.Contains("ns" + i) ? null : "ns" + i;
+            }
+
+            _prefixByNamespace[ns] = chosen;
+        }
+
+        public XElement Parse(string xml)
+        {
+            var element = XElement.Parse(xml);
+            foreach (var declaration in element.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
+            {
+                var prefix = declaration.Name.Namespace == XNamespace.Xmlns ? declaration.Name.LocalName : null;
+                Use(declaration.Value, prefix);
+                if (prefix is not null && (_prefixByNamespace.GetValueOrDefault(declaration.Value) == prefix || Fixed.GetValueOrDefault(prefix) == declaration.Value))
+                {
+                    declaration.Remove(); // declared on the root instead
+                }
+            }
+
+            foreach (var name in element.DescendantsAndSelf().SelectMany(e => e.Attributes().Select(a => a.Name).Append(e.Name)))
+            {
+                Use(name.NamespaceName, null);
+            }
+
+            return element;
+        }
+
+        public void Declare(XElement root)
+        {
+            foreach (var (ns, prefix) in _prefixByNamespace)
+            {
+                root.Add(new XAttribute(XNamespace.Xmlns + prefix, ns));
+            }
+        }
+    }
+}

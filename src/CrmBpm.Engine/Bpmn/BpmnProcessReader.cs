@@ -1,0 +1,360 @@
+using System.Xml.Linq;
+using CrmBpm.Engine.Definitions;
+using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
+using static CrmBpm.Engine.Bpmn.BpmnReadContext;
+
+namespace CrmBpm.Engine.Bpmn;
+
+/// <summary>
+/// Reads one <c>bpmn:process</c> into a route map: points by element kind, flows, and the decision
+/// between Condition and Choice (see README.md, "Condition or Choice").
+/// </summary>
+internal sealed class BpmnProcessReader(BpmnReadContext context, XElement process)
+{
+    private static readonly XName Default = "default";
+    private readonly List<Point> _points = [];
+    private readonly List<Flow> _flows = [];
+    private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
+    private readonly List<XElement> _parallel = [];
+    private readonly Dictionary<string, XElement> _flowElements = new(StringComparer.Ordinal);
+    private string _key = "";
+
+    public RouteMap? Read()
+    {
+        var key = Id(process);
+        if (key is null)
+        {
+            context.Problem(process, null, $"{Describe(process)} has no id; the process id is the route map key.");
+            return null;
+        }
+
+        _key = key;
+        context.Locations[(key, key)] = Where(process);
+        var attributes = context.ForeignAttributes(process, key, n => n == "id" || n == "name" || n == "isExecutable");
+        var extensions = context.ForeignExtensionElements(process, key, _ => false);
+
+        foreach (var element in process.Elements())
+        {
+            ReadElement(element);
+        }
+
+        ResolveGateways();
+        return new RouteMap
+        {
+            Key = key,
+            Name = (string?)process.Attribute("name") ?? "",
+            Points = _points,
+            Flows = _flows,
+            Foreign = Foreign(attributes, extensions, Documentation(process)),
+        };
+    }
+
+    private void ReadElement(XElement element)
+    {
+        if (!IsBpmnNamespace(element.Name.Namespace))
+        {
+            context.Problem(element, Id(element), $"{Describe(element)} is not a BPMN element and cannot stand inside a process.");
+            return;
+        }
+
+        switch (element.Name.LocalName)
+        {
+            case "documentation" or "extensionElements":
+                return;
+            case "startEvent":
+                AddPoint(element, ReadEvent<StartPoint>(element));
+                return;
+            case "endEvent":
+                AddPoint(element, ReadEvent<EndPoint>(element));
+                return;
+            case "userTask":
+                AddPoint(element, new ActionReader(context, element).Read());
+                return;
+            case "callActivity":
+                AddPoint(element, ReadCallActivity(element));
+                return;
+            case "exclusiveGateway":
+                ReadExclusiveGateway(element);
+                return;
+            case "parallelGateway":
+                _parallel.Add(element);
+                AddPoint(element, Id(element) is { } parallelId ? new SplitPoint { Id = parallelId } : null); // placeholder, replaced in ResolveGateways
+                return;
+            case "sequenceFlow":
+                ReadFlow(element);
+                return;
+            default:
+                context.Problem(element, Id(element),
+                    $"{Describe(element)} is not supported{Hints.For(element.Name.LocalName)}. Route maps use start and end events, user tasks, exclusive and parallel gateways and call activities.");
+                return;
+        }
+    }
+
+    private void AddPoint(XElement element, Point? point)
+    {
+        if (point is null)
+        {
+            return;
+        }
+
+        if (context.Locations.ContainsKey((_key, point.Id)))
+        {
+            context.Problem(element, point.Id, $"{Describe(element)} reuses the id '{point.Id}'; ids must be unique.");
+        }
+
+        context.Locations[(_key, point.Id)] = Where(element);
+        _points.Add(point);
+    }
+
+    private static bool IsName(XName name) => name == "id" || name == "name";
+
+    private string? RequireId(XElement element)
+    {
+        var id = Id(element);
+        if (id is null)
+        {
+            context.Problem(element, null, $"{Describe(element)} has no id.");
+        }
+
+        return id;
+    }
+
+    private Point? ReadEvent<TPoint>(XElement element)
+        where TPoint : Point
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var isEnd = typeof(TPoint) == typeof(EndPoint);
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || (isEnd && n == CrmNs + "result"));
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        context.ReportUnexpectedChildren(element, id, _ => false);
+        var foreign = Foreign(attributes, extensions, Documentation(element));
+        var name = (string?)element.Attribute("name") ?? "";
+        return isEnd
+            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Foreign = foreign }
+            : new StartPoint { Id = id, Name = name, Foreign = foreign };
+    }
+
+    private NestedProcessPoint? ReadCallActivity(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var inputs = new List<VariableMapping>();
+        var outputs = new List<VariableMapping>();
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == "calledElement");
+        var extensions = context.ForeignExtensionElements(element, id, child =>
+        {
+            var isCrm = child.Name.Namespace == CrmNs;
+            var isCamunda = child.Name.Namespace == CamundaNs;
+            if (!(isCrm || isCamunda) || child.Name.LocalName is not ("input" or "output" or "in" or "out"))
+            {
+                return false;
+            }
+
+            if (isCrm != (child.Name.LocalName is "input" or "output"))
+            {
+                return false;
+            }
+
+            var source = Unwrap(Text(child, "source") ?? Text(child, "sourceExpression"));
+            var target = Text(child, "target");
+            if (source is null || target is null)
+            {
+                // camunda:in variables="all" / businessKey have no CrmBpm meaning: keep them untouched.
+                if (isCamunda)
+                {
+                    return false;
+                }
+
+                context.Problem(child, id, $"{Describe(element)}: crm:{child.Name.LocalName} needs both source and target.");
+                return true;
+            }
+
+            (child.Name.LocalName is "input" or "in" ? inputs : outputs).Add(new VariableMapping(source, target));
+            return true;
+        });
+        context.ReportUnexpectedChildren(element, id, _ => false);
+        return new NestedProcessPoint
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name") ?? "",
+            CalledMapKey = Text(element, "calledElement") ?? "",
+            Inputs = inputs,
+            Outputs = outputs,
+            Foreign = Foreign(attributes, extensions, Documentation(element)),
+        };
+    }
+
+    private void ReadExclusiveGateway(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return;
+        }
+
+        var kind = Text(element, CrmNs + "kind");
+        if (kind is not (null or "condition" or "choice"))
+        {
+            context.Problem(element.Attribute(CrmNs + "kind")!, id, $"{Describe(element)}: crm:kind must be 'condition' or 'choice', not '{kind}'.");
+            kind = null;
+        }
+
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == Default || n == CrmNs + "kind" || n == CrmNs + "expression");
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        context.ReportUnexpectedChildren(element, id, _ => false);
+        var info = new ExclusiveGatewayInfo(id, (string?)element.Attribute("name") ?? "", kind, Text(element, CrmNs + "expression"), Text(element, Default),
+            Foreign(attributes, extensions, Documentation(element)));
+        _exclusive.Add((element, info));
+        AddPoint(element, new ChoicePoint { Id = id }); // placeholder, replaced in ResolveGateways
+    }
+
+    private void ReadFlow(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return;
+        }
+
+        var branchText = Text(element, CrmNs + "branch");
+        ConditionBranch? branch = null;
+        if (branchText is not null)
+        {
+            branch = ParseBranch(branchText);
+            if (branch is null)
+            {
+                context.Problem(element.Attribute(CrmNs + "branch")!, id, $"{Describe(element)}: crm:branch must be 'yes' or 'no', not '{branchText}'.");
+            }
+        }
+
+        var conditions = BpmnChildren(element, "conditionExpression").ToList();
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == "sourceRef" || n == "targetRef" || n == CrmNs + "branch");
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        context.ReportUnexpectedChildren(element, id, c => IsBpmn(c, "conditionExpression"));
+        var flow = new Flow
+        {
+            Id = id,
+            SourceId = Text(element, "sourceRef") ?? "",
+            TargetId = Text(element, "targetRef") ?? "",
+            Name = (string?)element.Attribute("name") ?? "",
+            Condition = Unwrap(conditions.FirstOrDefault()?.Value),
+            Branch = branch,
+            Foreign = Foreign(attributes, extensions, Documentation(element)),
+        };
+        if (context.Locations.ContainsKey((_key, id)))
+        {
+            context.Problem(element, id, $"{Describe(element)} reuses the id '{id}'; ids must be unique.");
+        }
+
+        context.Locations[(_key, id)] = Where(element);
+        _flowElements[id] = element;
+        _flows.Add(flow);
+    }
+
+    private static ConditionBranch? ParseBranch(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        "YES" => ConditionBranch.Yes,
+        "NO" => ConditionBranch.No,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Gateways are typed once all flows are known. Parallel: Merge with two or more incoming flows, else Split
+    /// (crm:kind overrides). Exclusive: see <see cref="ResolveExclusive"/>.
+    /// </summary>
+    private void ResolveGateways()
+    {
+        foreach (var element in _parallel)
+        {
+            if (Id(element) is not { } id)
+            {
+                continue;
+            }
+
+            var kind = Text(element, CrmNs + "kind");
+            if (kind is not (null or "split" or "merge"))
+            {
+                context.Problem(element.Attribute(CrmNs + "kind")!, id, $"{Describe(element)}: crm:kind must be 'split' or 'merge', not '{kind}'.");
+                kind = null;
+            }
+
+            var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == CrmNs + "kind");
+            var extensions = context.ForeignExtensionElements(element, id, _ => false);
+            context.ReportUnexpectedChildren(element, id, _ => false);
+            var foreign = Foreign(attributes, extensions, Documentation(element));
+            var name = (string?)element.Attribute("name") ?? "";
+            var isMerge = kind == "merge" || (kind is null && _flows.Count(f => f.TargetId == id) >= 2);
+            var index = _points.FindIndex(p => p.Id == id && p is SplitPoint);
+            _points[index] = isMerge ? new MergePoint { Id = id, Name = name, Foreign = foreign } : new SplitPoint { Id = id, Name = name, Foreign = foreign };
+        }
+
+        foreach (var (element, info) in _exclusive)
+        {
+            var index = _points.FindIndex(p => p.Id == info.Id && p is ChoicePoint);
+            _points[index] = ResolveExclusive(element, info);
+        }
+
+        var gatewayIds = _points.Where(p => p is ChoicePoint or ConditionPoint).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var flow in _flows.Where(f => f.Condition is not null && !gatewayIds.Contains(f.SourceId)))
+        {
+            context.Problem(_flowElements[flow.Id], flow.Id,
+                $"{Describe(_flowElements[flow.Id])} has a condition but does not leave an exclusive gateway; conditional flows are only supported after a gateway.");
+        }
+    }
+
+    /// <summary>
+    /// Condition when <c>crm:kind="condition"</c>; Choice when <c>crm:kind="choice"</c>. Without crm:kind, a Condition
+    /// when there are exactly two outgoing flows, one marked Yes and one No (by crm:branch or by the flow name), and a
+    /// yes/no expression is found (crm:expression, or the Yes flow's condition when the No flow has none or is the
+    /// default); otherwise a Choice.
+    /// </summary>
+    private Point ResolveExclusive(XElement element, ExclusiveGatewayInfo info)
+    {
+        var outgoing = _flows.Select((f, i) => (Flow: f, Index: i)).Where(x => x.Flow.SourceId == info.Id).ToList();
+        ConditionBranch? BranchOf(Flow f) => f.Branch ?? ParseBranch(f.Name);
+        var yes = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.Yes).ToList();
+        var no = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.No).ToList();
+        var isYesNo = outgoing.Count == 2 && yes.Count == 1 && no.Count == 1;
+        var expression = info.Expression;
+        if (expression is null && yes.Count == 1 && (no.Count == 0 || no[0].Flow.Condition is null || no[0].Flow.Id == info.DefaultFlowId))
+        {
+            expression = yes[0].Flow.Condition;
+        }
+
+        var isCondition = info.Kind switch
+        {
+            "condition" => true,
+            "choice" => false,
+            _ => (isYesNo && expression is not null) || info.Expression is not null,
+        };
+
+        if (!isCondition)
+        {
+            return new ChoicePoint { Id = info.Id, Name = info.Name, DefaultFlowId = info.DefaultFlowId, Foreign = info.Foreign };
+        }
+
+        // A Condition decides by its expression; its flows carry a branch, never a condition of their own.
+        foreach (var (flow, index) in outgoing)
+        {
+            _flows[index] = flow with { Branch = BranchOf(flow), Condition = null };
+        }
+
+        if (expression is null)
+        {
+            context.Problem(element, info.Id, $"{Describe(element)} is a condition but has no yes/no expression (crm:expression).");
+        }
+
+        return new ConditionPoint { Id = info.Id, Name = info.Name, Expression = expression ?? "", Foreign = info.Foreign };
+    }
+
+    private sealed record ExclusiveGatewayInfo(string Id, string Name, string? Kind, string? Expression, string? DefaultFlowId, ForeignBpmn? Foreign);
+}

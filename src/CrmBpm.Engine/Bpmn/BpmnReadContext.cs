@@ -1,0 +1,189 @@
+using System.Xml;
+using System.Xml.Linq;
+using CrmBpm.Engine.Definitions;
+using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
+
+namespace CrmBpm.Engine.Bpmn;
+
+/// <summary>Shared state of one import: problems, source locations and the helpers every element reader uses.</summary>
+internal sealed class BpmnReadContext
+{
+    private static readonly XName XsiType = XsiNs + "type";
+
+    public List<BpmnProblem> Problems { get; } = [];
+
+    public Dictionary<(string MapKey, string ElementId), SourceLocation> Locations { get; } = [];
+
+    public static SourceLocation Where(XObject node) =>
+        node is IXmlLineInfo info && info.HasLineInfo() ? new(info.LineNumber, info.LinePosition) : default;
+
+    /// <summary>True for an element of the BPMN model namespace; files that forgot the namespace are read as BPMN too.</summary>
+    public static bool IsBpmn(XElement element, string localName) =>
+        element.Name.LocalName == localName && (element.Name.Namespace == BpmnNs || element.Name.Namespace == XNamespace.None);
+
+    public static bool IsBpmnNamespace(XNamespace ns) => ns == BpmnNs || ns == XNamespace.None;
+
+    public static IEnumerable<XElement> BpmnChildren(XElement element, string localName) =>
+        element.Elements().Where(e => IsBpmn(e, localName));
+
+    public static string? Id(XElement element) => (string?)element.Attribute("id");
+
+    /// <summary>How an element is named in messages: <c>serviceTask 'Activity_1' (line 12)</c>.</summary>
+    public static string Describe(XElement element)
+    {
+        var id = Id(element);
+        var line = Where(element).Line;
+        return $"<{element.Name.LocalName}>" + (id is null ? "" : $" '{id}'") + $" (line {line})";
+    }
+
+    public void Problem(XObject node, string? elementId, string message)
+    {
+        var at = Where(node);
+        Problems.Add(new(at.Line, at.Column, elementId, message));
+    }
+
+    /// <summary>Attribute value, trimmed; null when absent or blank.</summary>
+    public static string? Text(XElement element, XName name)
+    {
+        var value = ((string?)element.Attribute(name))?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    public bool? Bool(XElement element, XName name, string? elementId)
+    {
+        var text = Text(element, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Problem(element.Attribute(name)!, elementId, $"{Describe(element)}: '{name.LocalName}' must be true or false, not '{text}'.");
+        return null;
+    }
+
+    /// <summary>
+    /// Attributes that are neither interpreted (<paramref name="known"/>) nor namespace declarations. Unknown
+    /// <c>crm:</c> attributes are reported (a typo must not vanish); everything else is kept.
+    /// </summary>
+    public IReadOnlyList<ForeignAttribute> ForeignAttributes(XElement element, string? elementId, Func<XName, bool> known)
+    {
+        var result = new List<ForeignAttribute>();
+        foreach (var attribute in element.Attributes())
+        {
+            if (attribute.IsNamespaceDeclaration || known(attribute.Name) || attribute.Name == XsiType)
+            {
+                continue;
+            }
+
+            if (attribute.Name.Namespace == CrmNs)
+            {
+                Problem(attribute, elementId, $"{Describe(element)} has the attribute crm:{attribute.Name.LocalName}, which CrmBpm does not know here.");
+                continue;
+            }
+
+            var ns = attribute.Name.NamespaceName;
+            result.Add(new(ns, attribute.Name.LocalName, attribute.Value, ns.Length == 0 ? null : element.GetPrefixOfNamespace(ns)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Children of <c>bpmn:extensionElements</c>: <paramref name="interpret"/> takes those it understands; unknown
+    /// <c>crm:</c> ones are reported; the rest are kept as raw XML.
+    /// </summary>
+    public IReadOnlyList<string> ForeignExtensionElements(XElement element, string? elementId, Func<XElement, bool> interpret)
+    {
+        var result = new List<string>();
+        foreach (var child in BpmnChildren(element, "extensionElements").SelectMany(e => e.Elements()))
+        {
+            if (interpret(child))
+            {
+                continue;
+            }
+
+            if (child.Name.Namespace == CrmNs)
+            {
+                Problem(child, elementId, $"{Describe(element)} has the extension element crm:{child.Name.LocalName}, which CrmBpm does not know here.");
+                continue;
+            }
+
+            result.Add(Canonical(child));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The element as self-contained XML with its namespace declarations first, whatever ancestor declared them, so that
+    /// the same content always gives the same text (it is compared in round trips).
+    /// </summary>
+    internal static string Canonical(XElement element)
+    {
+        var copy = new XElement(element);
+        foreach (var declaration in copy.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
+        {
+            declaration.Remove();
+        }
+
+        var declarations = element.DescendantsAndSelf()
+            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
+            .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
+            .Distinct()
+            .Select(ns => element.GetPrefixOfNamespace(ns) is { } prefix
+                ? new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName)
+                : new XAttribute("xmlns", ns.NamespaceName))
+            .DistinctBy(a => a.Name)
+            .ToList();
+        copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
+        return copy.ToString(SaveOptions.DisableFormatting);
+    }
+
+    public static string? Documentation(XElement element)
+    {
+        var parts = BpmnChildren(element, "documentation").Select(d => d.Value).ToList();
+        return parts.Count == 0 ? null : string.Join("\n", parts);
+    }
+
+    public static ForeignBpmn? Foreign(IReadOnlyList<ForeignAttribute> attributes, IReadOnlyList<string> elements, string? documentation = null)
+    {
+        var foreign = new ForeignBpmn { Attributes = attributes, ExtensionElements = elements, Documentation = documentation };
+        return foreign.IsEmpty ? null : foreign;
+    }
+
+    /// <summary>Camunda and other JUEL-style tools wrap expressions as <c>${...}</c> or <c>#{...}</c>; the inside is the expression.</summary>
+    public static string? Unwrap(string? expression)
+    {
+        var text = expression?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if ((text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) && text.EndsWith('}'))
+        {
+            text = text[2..^1].Trim();
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Reports every child of <paramref name="element"/> that none of the readers took.</summary>
+    public void ReportUnexpectedChildren(XElement element, string? elementId, Func<XElement, bool> expected)
+    {
+        foreach (var child in element.Elements())
+        {
+            if (IsBpmn(child, "documentation") || IsBpmn(child, "extensionElements") || IsBpmn(child, "incoming") || IsBpmn(child, "outgoing") || expected(child))
+            {
+                continue;
+            }
+
+            Problem(child, elementId, $"{Describe(element)} contains <{child.Name.LocalName}>, which CrmBpm does not support{Hints.For(child.Name.LocalName)}.");
+        }
+    }
+}

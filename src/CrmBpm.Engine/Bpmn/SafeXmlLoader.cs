@@ -1,0 +1,93 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace CrmBpm.Engine.Bpmn;
+
+/// <summary>
+/// Loads XML that may come from anyone: bounded in size, no DTD (so no external entities and no entity
+/// expansion), no resolver, line information kept for messages.
+/// </summary>
+internal static class SafeXmlLoader
+{
+    /// <summary>The document, or null with the reason added to <paramref name="problems"/>.</summary>
+    public static XDocument? Load(Stream stream, BpmnImportOptions options, List<BpmnProblem> problems)
+    {
+        var bytes = ReadBounded(stream, options.MaxBytes);
+        if (bytes is null)
+        {
+            problems.Add(new(0, 0, null, $"The file is larger than the limit of {options.MaxBytes:N0} bytes and was not read."));
+            return null;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            MaxCharactersInDocument = Math.Max(1, options.MaxBytes),
+            CloseInput = false,
+            IgnoreWhitespace = true,
+        };
+
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            var message = DeclaresDtd(bytes)
+                ? "The file declares a DTD (<!DOCTYPE ...>). DTDs and entity declarations are refused for safety (external entities, entity expansion); BPMN files never need them."
+                : $"The file is not well-formed XML: {TrimPosition(ex.Message)}";
+            var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : DtdPosition(bytes);
+            problems.Add(new(line, column, null, message));
+            return null;
+        }
+    }
+
+    private static byte[]? ReadBounded(Stream stream, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (int Line, int Column) DtdPosition(byte[] bytes)
+    {
+        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64 * 1024));
+        var at = head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var line = 1 + head.AsSpan(0, at).Count('\n');
+        var column = at - head.LastIndexOf('\n', Math.Max(0, at - 1));
+        return (line, column);
+    }
+
+    private static bool DeclaresDtd(byte[] bytes)
+    {
+        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64 * 1024));
+        return head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>XmlException messages end with "Line n, position m."; the problem carries those separately.</summary>
+    private static string TrimPosition(string message)
+    {
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+}

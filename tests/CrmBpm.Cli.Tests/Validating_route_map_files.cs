@@ -1,0 +1,106 @@
+using static CrmBpm.Cli.Tests.Cli;
+
+namespace CrmBpm.Cli.Tests;
+
+public sealed class Validating_route_map_files
+{
+    [Fact]
+    public async Task The_standard_maps_are_all_valid_and_the_exit_code_is_zero()
+    {
+        var (code, output) = await RunAsync("", "validate", Sample("typical-sale.bpmn"), Sample("instruction.bpmn"), Sample("claim-handling.bpmn"), Sample("customer-onboarding.bpmn"));
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("4 file(s), 5 map(s): all valid.");
+    }
+
+    [Fact]
+    public async Task Each_validation_problem_is_printed_with_file_line_point_and_message_and_the_exit_code_is_one()
+    {
+        var file = TempMap("""
+              <bpmn:process id="p">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="task" name="Call" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+              </bpmn:process>
+            """);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain($"{file}(5): [task] Action 'Call' has no performer");
+        output.ShouldContain($"{file}(6): [end]");
+        output.ShouldContain("1 file(s), 1 map(s): ");
+    }
+
+    [Fact]
+    public async Task Import_problems_count_too_with_their_line()
+    {
+        var (code, output) = await RunAsync("", "validate", Fixture("unsupported.bpmn"));
+
+        code.ShouldBe(1);
+        output.ShouldContain($"{Fixture("unsupported.bpmn")}(5): [Activity_send] <serviceTask> 'Activity_send' (line 5) is not supported");
+        output.ShouldContain("5 problem(s).");
+    }
+
+    [Fact]
+    public async Task Maps_in_different_files_resolve_each_others_nested_processes()
+    {
+        var parent = TempMap("""
+              <bpmn:process id="parent">
+                <bpmn:startEvent id="s" />
+                <bpmn:callActivity id="call" calledElement="child" />
+                <bpmn:endEvent id="e" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="call" />
+                <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="e" />
+              </bpmn:process>
+            """);
+        var child = TempMap("""
+              <bpmn:process id="child">
+                <bpmn:startEvent id="s" />
+                <bpmn:endEvent id="e" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="e" />
+              </bpmn:process>
+            """);
+
+        (await RunAsync("", "validate", parent, child)).ExitCode.ShouldBe(0);
+
+        var (code, output) = await RunAsync("", "validate", parent);
+        code.ShouldBe(1);
+        output.ShouldContain($"{parent}(5): [call] Nested process 'call' runs 'child', but no published route map has that key.");
+    }
+
+    [Fact]
+    public async Task Broken_xml_is_reported_with_its_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"crmbpm-{Guid.NewGuid():N}.bpmn");
+        await File.WriteAllTextAsync(file, "<definitions>\n<process id=\"p\">\n</definitions>");
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain($"{file}(3): The file is not well-formed XML");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("validate")]
+    [InlineData("validate /no/such/file.bpmn")]
+    [InlineData("frobnicate")]
+    [InlineData("run")]
+    [InlineData("run /no/such/file.bpmn")]
+    public async Task Usage_errors_exit_with_two(string commandLine)
+    {
+        (await RunAsync("", commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Help_explains_the_commands()
+    {
+        var (code, output) = await RunAsync("", "help");
+
+        code.ShouldBe(0);
+        output.ShouldContain("crmbpm validate <file.bpmn>...");
+        output.ShouldContain("crmbpm run <file.bpmn>...");
+    }
+}
