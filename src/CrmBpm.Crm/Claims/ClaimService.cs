@@ -1,0 +1,194 @@
+using System.Globalization;
+using CrmBpm.Crm.Catalogues;
+using CrmBpm.Crm.Common;
+using CrmBpm.Crm.Partners;
+using CrmBpm.Crm.Persistence;
+using CrmBpm.Engine;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Crm.Claims;
+
+/// <summary>
+/// Registers claims and runs their action plans through <see cref="ClaimRouteMaps"/>: the first plan's items become
+/// tasks of the claim-handling process, items added later each start a one-item process; the responsible employee
+/// decides once every item is done. <see cref="ClaimTracker"/> mirrors task progress into the <see cref="Claim"/>.
+/// </summary>
+public sealed class ClaimService
+{
+    /// <summary>Subject type of claim processes and tasks.</summary>
+    public const string SubjectType = "claim";
+
+    private readonly CrmCommands _commands;
+    private readonly CatalogueService _catalogues;
+    private readonly IRouteMapService _maps;
+    private readonly IProcessEngine _engine;
+    private readonly ITaskService _tasks;
+    private readonly SemaphoreSlim _deploying = new(1, 1);
+    private volatile bool _deployed;
+
+    internal ClaimService(CrmCommands commands, CatalogueService catalogues, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
+    {
+        _commands = commands;
+        _catalogues = catalogues;
+        _maps = maps;
+        _engine = engine;
+        _tasks = tasks;
+    }
+
+    /// <summary>Registers a claim with its first action plan and starts the claim-handling process.</summary>
+    public async Task<Claim> RegisterAsync(RegisterClaim request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await EnsureMapsDeployedAsync(cancellationToken).ConfigureAwait(false);
+        var reason = await _catalogues.ResolveAsync(CatalogueKind.ClaimReason, request.Reason, "reason", cancellationToken).ConfigureAwait(false);
+        var department = string.IsNullOrWhiteSpace(request.Department)
+            ? null
+            : await _catalogues.ResolveAsync(CatalogueKind.Department, request.Department, "department", cancellationToken).ConfigureAwait(false);
+        string partnerName = "";
+        var claim = await _commands.RunAsync(async session =>
+        {
+            partnerName = (await PartnerService.GetPartnerAsync(session, request.PartnerId, cancellationToken).ConfigureAwait(false)).Name;
+            var claim = new Claim(request.PartnerId, reason.Id, department?.Id, request.ResponsibleId, request.Description, request.RegisteredBy, _commands.Now);
+            foreach (var item in request.Plan)
+            {
+                claim.AddPlanItem(item.Title, item.PerformerId, item.Deadline, _commands.Now);
+            }
+
+            session.Claims.Add(claim);
+            return claim;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var process = await _engine.StartAsync(ClaimRouteMaps.HandlingKey, new StartOptions
+        {
+            Subject = new SubjectReference(SubjectType, claim.Id.ToString()),
+            StartedBy = request.RegisteredBy,
+            Variables = new Dictionary<string, object?>(Common(claim, partnerName)) { ["planItems"] = claim.PlanItems.Select(ToVariable).ToList() },
+        }, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(claim.Id, c => c.AttachProcess(process.Id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds an item to the action plan. After the process started, the item gets its own one-item process, so it becomes a task at once.</summary>
+    public async Task<ClaimPlanItem> AddPlanItemAsync(Guid claimId, PlanItemRequest item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string partnerName = "";
+        var (claim, added) = await _commands.RunAsync(async session =>
+        {
+            var claim = await GetClaimAsync(session, claimId, cancellationToken).ConfigureAwait(false);
+            partnerName = (await session.Partners.FindAsync(claim.PartnerId, cancellationToken).ConfigureAwait(false))?.Name ?? "";
+            return (claim, claim.AddPlanItem(item.Title, item.PerformerId, item.Deadline, _commands.Now));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (added.AddedLate)
+        {
+            await _engine.StartAsync(ClaimRouteMaps.LatePlanItemKey, new StartOptions
+            {
+                Subject = new SubjectReference(SubjectType, claim.Id.ToString()),
+                StartedBy = claim.ResponsibleId,
+                Variables = new Dictionary<string, object?>(Common(claim, partnerName)) { ["planItems"] = new[] { ToVariable(added) } },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await GetAsync(claimId, cancellationToken).ConfigureAwait(false)).PlanItems.First(i => i.Id == added.Id);
+    }
+
+    /// <summary>Attaches a file reference (the file itself is stored elsewhere under <paramref name="storageKey"/>).</summary>
+    public Task<ClaimAttachment> AddAttachmentAsync(Guid claimId, string fileName, string contentType, long size, string storageKey, string addedBy, CancellationToken cancellationToken = default) =>
+        _commands.RunAsync(async session =>
+        {
+            var claim = await GetClaimAsync(session, claimId, cancellationToken).ConfigureAwait(false);
+            return claim.AddAttachment(fileName, contentType, size, storageKey, addedBy, _commands.Now);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The responsible employee decides: completes the decision task with the result. Refused while plan items are
+    /// open (naming them) and, for Not satisfied, without details.
+    /// </summary>
+    public async Task<Claim> DecideAsync(Guid claimId, Actor actor, ClaimResult result, string? details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var claim = await GetAsync(claimId, cancellationToken).ConfigureAwait(false);
+        claim.EnsureReadyForDecision();
+        if (result == ClaimResult.NotSatisfied && string.IsNullOrWhiteSpace(details))
+        {
+            throw new InputException("claim.details-required", "resultDetails", "Say why the claim was not satisfied.");
+        }
+
+        var tasks = claim.ProcessInstanceId is { } instanceId ? await _tasks.GetTasksOfInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) : [];
+        var decide = tasks.FirstOrDefault(t => t.IsActive && t.PointId == ClaimRouteMaps.DecidePointId)
+            ?? throw new ConflictException("claim.not-ready", "The claim's process has not reached the decision yet.");
+        await _tasks.CompleteAsync(decide.Id, actor, new TaskCompletion
+        {
+            Outcome = result == ClaimResult.Satisfied ? ClaimRouteMaps.Satisfied : ClaimRouteMaps.NotSatisfied,
+            Variables = new Dictionary<string, object?> { ["resultDetails"] = details ?? "" },
+        }, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(claimId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A claim; throws <see cref="NotFoundException"/> when unknown.</summary>
+    public Task<Claim> GetAsync(Guid claimId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => GetClaimAsync(session, claimId, cancellationToken), cancellationToken);
+
+    /// <summary>Claims, optionally of one partner, newest first.</summary>
+    public Task<IReadOnlyList<Claim>> ListAsync(Guid? partnerId = null, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync<IReadOnlyList<Claim>>(async session =>
+            [.. (await session.Claims.ListAsync(c => partnerId == null || c.PartnerId == partnerId, cancellationToken).ConfigureAwait(false)).OrderByDescending(c => c.RegisteredAt)], cancellationToken);
+
+    /// <summary>Deploys the claim maps unless published versions exist.</summary>
+    public async Task EnsureMapsDeployedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_deployed)
+        {
+            return;
+        }
+
+        await _deploying.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var map in new[] { ClaimRouteMaps.BuildHandling(), ClaimRouteMaps.BuildLatePlanItem() })
+            {
+                if (await _maps.GetLatestPublishedAsync(map.Key, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    await _maps.DeployAsync(map, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _deployed = true;
+        }
+        finally
+        {
+            _deploying.Release();
+        }
+    }
+
+    private static Dictionary<string, object?> Common(Claim claim, string partnerName) => new()
+    {
+        ["claimId"] = claim.Id.ToString(),
+        ["partnerName"] = partnerName,
+        ["summary"] = claim.Description.Length > 200 ? claim.Description[..200] + "…" : claim.Description,
+        ["responsible"] = claim.ResponsibleId,
+    };
+
+    private static Dictionary<string, object?> ToVariable(ClaimPlanItem item) => new()
+    {
+        ["id"] = item.Id.ToString(),
+        ["title"] = item.Title,
+        ["performer"] = item.PerformerId,
+        ["deadline"] = item.Deadline.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private Task<Claim> ChangeAsync(Guid claimId, Action<Claim> change, CancellationToken cancellationToken) =>
+        _commands.RunAsync(async session =>
+        {
+            var claim = await GetClaimAsync(session, claimId, cancellationToken).ConfigureAwait(false);
+            change(claim);
+            return claim;
+        }, cancellationToken);
+
+    private static async Task<Claim> GetClaimAsync(ICrmSession session, Guid claimId, CancellationToken cancellationToken) =>
+        await session.Claims.FindAsync(claimId, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException("claim.not-found", $"Claim {claimId} does not exist.");
+}

@@ -1,0 +1,396 @@
+using CrmBpm.Crm.Catalogues;
+using CrmBpm.Crm.Common;
+using CrmBpm.Crm.Duplicates;
+using CrmBpm.Crm.Leads;
+using CrmBpm.Crm.Partners;
+using CrmBpm.Crm.Persistence;
+using CrmBpm.Engine;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Crm.Deals;
+
+/// <summary>
+/// Opens deals, converts leads, changes stages, kinds and probabilities, and finishes deals. Process-controlled deals
+/// start their route map with the subject <c>("deal", id)</c>; <see cref="DealProcessTracker"/> then moves the stage.
+/// The engine commits its own transactions, so a call that starts or terminates a process commits the deal first and
+/// calls the engine afterwards (never inside the CRM unit of work).
+/// </summary>
+public sealed class DealService
+{
+    /// <summary>The subject type of deal processes and their tasks.</summary>
+    public const string SubjectType = "deal";
+
+    private readonly CrmCommands _commands;
+    private readonly CatalogueService _catalogues;
+    private readonly IRouteMapService _maps;
+    private readonly IProcessEngine _engine;
+    private readonly ITaskService _tasks;
+
+    internal DealService(CrmCommands commands, CatalogueService catalogues, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
+    {
+        _commands = commands;
+        _catalogues = catalogues;
+        _maps = maps;
+        _engine = engine;
+        _tasks = tasks;
+    }
+
+    /// <summary>Opens a deal; for a lead, converts it on its first deal; for a process-controlled deal, starts its process.</summary>
+    public async Task<Deal> OpenAsync(OpenDeal request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind == DealKind.ProcessControlled)
+        {
+            await GetPublishedMapAsync(request.RouteMapKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stage = request.Kind == DealKind.ManualStages && !string.IsNullOrWhiteSpace(request.Stage)
+            ? await _catalogues.ResolveAsync(CatalogueKind.SalesStage, request.Stage, "stage", cancellationToken).ConfigureAwait(false)
+            : null;
+        if (request.Kind != DealKind.ManualStages && !string.IsNullOrWhiteSpace(request.Stage))
+        {
+            throw new InputException("deal.stage-not-allowed", "stage", request.Kind == DealKind.NonProcess
+                ? "A non-process deal has no stages."
+                : "A process-controlled deal takes its stage from its process; leave the stage empty.");
+        }
+
+        var deal = await _commands.RunAsync(async session =>
+        {
+            var (partnerId, contactId, lead) = request.LeadId is { } leadId
+                ? await ConvertLeadAsync(session, leadId, request, cancellationToken).ConfigureAwait(false)
+                : await CheckPartnerAsync(session, request, cancellationToken).ConfigureAwait(false);
+            var deal = new Deal(request.Details, partnerId, contactId, request.ManagerId, request.Kind, request.RouteMapKey, request.LeadId, request.OpenedBy, _commands.Now);
+            if (stage is not null)
+            {
+                deal.ChangeStage(stage.Code, stage.Name, request.OpenedBy, _commands.Now);
+            }
+
+            if (request.Probability is { } probability)
+            {
+                deal.SetProbability(probability);
+            }
+
+            if (lead is { Status: LeadStatus.Open })
+            {
+                lead.Convert(partnerId, contactId, deal.Id, _commands.Now);
+            }
+
+            session.Deals.Add(deal);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+
+        return deal.Kind == DealKind.ProcessControlled
+            ? await StartProcessAsync(deal.Id, request.OpenedBy, null, cancellationToken).ConfigureAwait(false)
+            : deal;
+    }
+
+    /// <summary>
+    /// Moves a manual-stage deal to any stage. A process-controlled deal refuses with
+    /// <see cref="DealControlledByProcessException"/> naming its stage and the tasks to complete.
+    /// </summary>
+    public async Task<Deal> ChangeStageAsync(Guid dealId, string stage, string by, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        var blocking = await OpenTasksAsync(current, cancellationToken).ConfigureAwait(false);
+        var resolved = current.Kind == DealKind.ManualStages
+            ? await _catalogues.ResolveAsync(CatalogueKind.SalesStage, stage, "stage", cancellationToken).ConfigureAwait(false)
+            : null;
+        return await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.ChangeStage(resolved?.Code ?? stage, resolved?.Name ?? stage, by, _commands.Now, blocking);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes a manual-stage or non-process deal as won.</summary>
+    public async Task<Deal> WinAsync(Guid dealId, string by, string? details = null, CancellationToken cancellationToken = default)
+    {
+        var blocking = await OpenTasksAsync(await GetAsync(dealId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.Win(by, _commands.Now, details, blocking);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes a manual-stage or non-process deal as lost; <paramref name="lossReason"/> (id, code or name) is required.</summary>
+    public async Task<Deal> LoseAsync(Guid dealId, string? lossReason, string? details, string by, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        var blocking = await OpenTasksAsync(current, cancellationToken).ConfigureAwait(false);
+        var reason = current.Kind == DealKind.ProcessControlled || !current.IsOpen
+            ? null
+            : await _catalogues.ResolveAsync(CatalogueKind.LossReason, lossReason, "lossReason", cancellationToken).ConfigureAwait(false);
+        return await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.Lose(reason?.Id ?? Guid.Empty, details, by, _commands.Now, blocking);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Changes how stages are controlled. Manual/non-process → process starts <paramref name="routeMapKey"/> at the
+    /// Action whose stage is the deal's current stage (from the start when the deal has no stage) and refuses when the
+    /// map has no such stage; process → manual/non-process terminates the process (cancelling its tasks) and keeps the stage.
+    /// </summary>
+    public async Task<Deal> ChangeKindAsync(Guid dealId, DealKind kind, string? routeMapKey, string by, CancellationToken cancellationToken = default)
+    {
+        if (kind != DealKind.ProcessControlled)
+        {
+            var terminate = await _commands.RunAsync(async session =>
+            {
+                var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+                return deal.ChangeKindTo(kind, by, _commands.Now);
+            }, cancellationToken).ConfigureAwait(false);
+            if (terminate is { } instanceId)
+            {
+                await TerminateQuietlyAsync(instanceId, $"Deal {dealId} switched to {kind}.", by, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        var map = await GetPublishedMapAsync(routeMapKey, cancellationToken).ConfigureAwait(false);
+        string? startAt = null;
+        if (current.Stage is { } stage)
+        {
+            var stages = await _catalogues.ListAsync(CatalogueKind.SalesStage, includeArchived: true, cancellationToken).ConfigureAwait(false);
+            var actions = map.Points.OfType<ActionPoint>().Where(a => !string.IsNullOrWhiteSpace(a.Stage)).ToList();
+            startAt = actions.FirstOrDefault(a => StageCode(stages, a.Stage!) == stage)?.Id
+                ?? throw new ConflictException("deal.stage-not-in-map",
+                    $"Deal '{current.Title}' is at stage '{current.StageName}', but route map '{map.Key}' has no Action for that stage, so it cannot take over the deal there. " +
+                    (actions.Count == 0 ? "The map has no staged Actions at all." : $"Its stages are: {string.Join(", ", actions.Select(a => a.Stage).Distinct())}."));
+        }
+
+        await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.PutUnderProcess(map.Key, by, _commands.Now);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+        return await StartProcessAsync(dealId, by, startAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the probability by hand (0–100).</summary>
+    public Task<Deal> SetProbabilityAsync(Guid dealId, decimal percent, CancellationToken cancellationToken = default) =>
+        _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.SetProbability(percent);
+            return deal;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Estimates the deal's probability: the share of won deals among closed deals that reached its current stage,
+    /// optionally only of the same manager, partner and kind; returned with the sample size.
+    /// </summary>
+    public async Task<ProbabilityEstimate> EstimateProbabilityAsync(Guid dealId, bool sameManager = false, bool samePartner = false, bool sameKind = false, CancellationToken cancellationToken = default)
+    {
+        var deal = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        var filter = new ProbabilityFilter
+        {
+            ManagerId = sameManager ? deal.ManagerId : null,
+            PartnerId = samePartner ? deal.PartnerId : null,
+            Kind = sameKind ? deal.Kind : null,
+        };
+        var closed = await _commands.ReadAsync(session => session.Deals.ListAsync(d => d.Status != DealStatus.InWork, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return ProbabilityEstimator.Estimate(closed, deal.Stage, filter);
+    }
+
+    /// <summary>Estimates the probability (see <see cref="EstimateProbabilityAsync"/>) and stores it on the deal.</summary>
+    public async Task<Deal> ApplyEstimatedProbabilityAsync(Guid dealId, bool sameManager = false, bool samePartner = false, bool sameKind = false, CancellationToken cancellationToken = default)
+    {
+        var estimate = await EstimateProbabilityAsync(dealId, sameManager, samePartner, sameKind, cancellationToken).ConfigureAwait(false);
+        return await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.ApplyEstimate(estimate);
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A deal; throws <see cref="NotFoundException"/> when unknown.</summary>
+    public Task<Deal> GetAsync(Guid dealId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => GetDealAsync(session, dealId, cancellationToken), cancellationToken);
+
+    /// <summary>Deals, optionally of one manager, partner or status, newest first.</summary>
+    public Task<IReadOnlyList<Deal>> ListAsync(string? managerId = null, Guid? partnerId = null, DealStatus? status = null, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync<IReadOnlyList<Deal>>(async session =>
+        {
+            var deals = await session.Deals.ListAsync(d =>
+                (managerId == null || d.ManagerId == managerId) &&
+                (partnerId == null || d.PartnerId == partnerId) &&
+                (status == null || d.Status == status), cancellationToken).ConfigureAwait(false);
+            return [.. deals.OrderByDescending(d => d.OpenedAt)];
+        }, cancellationToken);
+
+    /// <summary>The open tasks of a deal's process (and its nested processes): what must be done to move it on.</summary>
+    public async Task<IReadOnlyList<BlockingTask>> OpenTasksAsync(Deal deal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        if (deal.ProcessInstanceId is not { } root)
+        {
+            return [];
+        }
+
+        var result = new List<BlockingTask>();
+        var pending = new Stack<Guid>([root]);
+        while (pending.TryPop(out var instanceId))
+        {
+            result.AddRange((await _tasks.GetTasksOfInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false))
+                .Where(t => t.IsActive)
+                .Select(t => new BlockingTask(t.Id, t.Title, t.AssigneeId, t.PerformerRole, t.PerformerAddressingObject)));
+            foreach (var child in await _engine.GetChildInstancesAsync(instanceId, cancellationToken).ConfigureAwait(false))
+            {
+                pending.Push(child.Id);
+            }
+        }
+
+        return result;
+    }
+
+    internal static string StageCode(IReadOnlyList<CatalogueItem> stages, string stage) =>
+        stages.FirstOrDefault(s => s.Matches(stage))?.Code ?? CatalogueItem.NormalizeCode(stage);
+
+    private async Task<Deal> StartProcessAsync(Guid dealId, string by, string? startAtPointId, CancellationToken cancellationToken)
+    {
+        var deal = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        ProcessInstance instance;
+        try
+        {
+            instance = await _engine.StartAsync(deal.RouteMapKey!, new StartOptions
+            {
+                Subject = new SubjectReference(SubjectType, deal.Id.ToString()),
+                StartedBy = by,
+                StartAtPointId = startAtPointId,
+                Variables = new Dictionary<string, object?>
+                {
+                    ["dealId"] = deal.Id.ToString(),
+                    ["dealTitle"] = deal.Title,
+                    ["manager"] = deal.ManagerId,
+                    ["partnerId"] = deal.PartnerId.ToString(),
+                    ["potentialAmount"] = deal.PotentialAmount,
+                },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CrmBpmException)
+        {
+            // The process could not start: the deal must not stay process-controlled without a process.
+            await _commands.RunAsync(async session =>
+            {
+                var stuck = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+                stuck.ChangeKindTo(DealKind.ManualStages, by, _commands.Now);
+                return stuck;
+            }, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        // DealProcessTracker normally attached the instance while the start command published its events.
+        return await _commands.RunAsync(async session =>
+        {
+            var attached = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            attached.AttachProcess(instance.Id, instance.MapKey);
+            return attached;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task TerminateQuietlyAsync(Guid instanceId, string reason, string by, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _engine.TerminateAsync(instanceId, reason, by, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException ex) when (ex.Code == "instance.finished")
+        {
+            // Already over: nothing left to cancel.
+        }
+    }
+
+    private async Task<RouteMap> GetPublishedMapAsync(string? key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InputException("deal.route-map-required", "routeMapKey", "A process-controlled deal needs a route map.");
+        }
+
+        return await _maps.GetLatestPublishedAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new InputException("deal.route-map-not-published", "routeMapKey", $"Route map '{key}' has no published version; publish it before deals can follow it.");
+    }
+
+    private static async Task<(Guid PartnerId, Guid? ContactId, Lead? Lead)> CheckPartnerAsync(ICrmSession session, OpenDeal request, CancellationToken cancellationToken)
+    {
+        var partnerId = request.PartnerId ?? throw new InputException("deal.partner-required", "partnerId", "A deal needs a partner or a lead.");
+        await PartnerService.GetPartnerAsync(session, partnerId, cancellationToken).ConfigureAwait(false);
+        if (request.ContactId is { } contactId)
+        {
+            var contact = await session.Contacts.FindAsync(contactId, cancellationToken).ConfigureAwait(false);
+            if (contact is null || contact.PartnerId != partnerId)
+            {
+                throw new InputException("deal.contact-unknown", "contactId", $"Contact {contactId} is not a contact of partner {partnerId}.");
+            }
+        }
+
+        return (partnerId, request.ContactId, null);
+    }
+
+    private async Task<(Guid PartnerId, Guid? ContactId, Lead? Lead)> ConvertLeadAsync(ICrmSession session, Guid leadId, OpenDeal request, CancellationToken cancellationToken)
+    {
+        var lead = await LeadService.GetLeadAsync(session, leadId, cancellationToken).ConfigureAwait(false);
+        if (lead.Status == LeadStatus.Converted)
+        {
+            return (lead.PartnerId!.Value, request.ContactId ?? lead.ContactId, lead);
+        }
+
+        if (lead.Status == LeadStatus.Discarded)
+        {
+            throw new ConflictException("lead.discarded", $"Lead '{lead.CompanyName}' was discarded ({lead.DiscardReason}); register it again to open a deal.");
+        }
+
+        Partner partner;
+        if (request.PartnerId is { } existing)
+        {
+            partner = await PartnerService.GetPartnerAsync(session, existing, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (!request.AllowDuplicates)
+            {
+                var probe = new DuplicateProbe(lead.CompanyName, lead.TaxId, PartnerService.Phones(lead.Phone), PartnerService.Emails(lead.Email)) { Ignore = [lead.Id] };
+                var result = await DuplicateChecker.CheckAsync(session, probe, cancellationToken).ConfigureAwait(false);
+                if (result.HasDuplicates)
+                {
+                    throw new DuplicateRecordException(result);
+                }
+            }
+
+            partner = new Partner(lead.CompanyName, PartnerKind.Company, PartnerRelations.Customer, lead.Phone, lead.Email, null, request.OpenedBy, _commands.Now);
+            partner.MarkCreatedFromLead(lead.Id);
+            session.Partners.Add(partner);
+            if (lead.TaxId is not null)
+            {
+                session.Counterparties.Add(new Counterparty(partner.Id, lead.CompanyName, lead.TaxId));
+            }
+        }
+
+        Guid? contactId = request.ContactId;
+        if (contactId is null && !string.IsNullOrWhiteSpace(lead.ContactName))
+        {
+            var contact = new Contact(partner.Id, lead.ContactName, lead.Phone, lead.Email, null);
+            session.Contacts.Add(contact);
+            contactId = contact.Id;
+        }
+
+        return (partner.Id, contactId, lead);
+    }
+
+    private static async Task<Deal> GetDealAsync(ICrmSession session, Guid dealId, CancellationToken cancellationToken) =>
+        await session.Deals.FindAsync(dealId, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException("deal.not-found", $"Deal {dealId} does not exist.");
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using CrmBpm.Crm.Common;
+using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBpm.Crm.Instructions;
+
+/// <summary>Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>).</summary>
+internal sealed class InstructionTracker(CrmCommands commands, IServiceProvider services) : IEngineEventHandler
+{
+    public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken = default)
+    {
+        if (engineEvent.MapKey != InstructionRouteMap.Key)
+        {
+            return;
+        }
+
+        var instance = await services.GetRequiredService<IProcessEngine>().GetInstanceAsync(engineEvent.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (!instance.Variables.TryGetValue("instructionId", out var idValue) || !Guid.TryParse(Variables.ToText(idValue), out var instructionId))
+        {
+            return;
+        }
+
+        Action<Instruction>? change = engineEvent switch
+        {
+            InstanceStarted => i => i.AttachProcess(instance.Id),
+            TaskCreated { Task.PointId: InstructionRouteMap.ExecutePointId } created => i => i.ExecutionStarted(created.Task.Id),
+            TaskCreated { Task.PointId: InstructionRouteMap.VerifyPointId } created => i => i.VerificationStarted(created.Task.Id),
+            TaskCompleted { Task.PointId: InstructionRouteMap.ExecutePointId } => i => i.Executed(Text(instance, "report")),
+            TaskCompleted { Task.PointId: InstructionRouteMap.VerifyPointId, Task.Outcome: InstructionRouteMap.Return } completed =>
+                i => i.Returned(Text(instance, "returnComment") ?? "", completed.Task.CompletedBy ?? i.AuthorId, completed.At),
+            InstanceCompleted completed => i => i.Complete(completed.At),
+            InstanceTerminated terminated => i => i.Cancel(terminated.At),
+            _ => null,
+        };
+        if (change is null)
+        {
+            return;
+        }
+
+        await commands.RunAsync(async session =>
+        {
+            if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction)
+            {
+                change(instruction);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Text(ProcessInstance instance, string variable) =>
+        instance.Variables.TryGetValue(variable, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            ? Variables.ToText(value)
+            : null;
+}

@@ -1,0 +1,128 @@
+using CrmBpm.Crm.Common;
+using CrmBpm.Crm.Duplicates;
+using CrmBpm.Crm.Persistence;
+using CrmBpm.Crm.Phones;
+using CrmBpm.Engine.Errors;
+
+namespace CrmBpm.Crm.Partners;
+
+/// <summary>Registers partners, their counterparties and contacts, with the duplicate check and phone normalisation.</summary>
+public sealed class PartnerService
+{
+    private readonly CrmCommands _commands;
+    private readonly CrmOptions _options;
+
+    internal PartnerService(CrmCommands commands, CrmOptions options)
+    {
+        _commands = commands;
+        _options = options;
+    }
+
+    /// <summary>Which existing records a partner with these details would collide with (nothing is saved).</summary>
+    public Task<DuplicateCheckResult> CheckDuplicatesAsync(string? name, string? taxId, string? phone, string? email, CancellationToken cancellationToken = default)
+    {
+        var probe = new DuplicateProbe(name, taxId, Phones(PhoneNumbers.NormalizeOptional(phone, "phone", _options.DefaultPhoneCountry)), Emails(Guard.Email(email, "email")));
+        return _commands.ReadAsync(session => DuplicateChecker.CheckAsync(session, probe, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Registers a partner (and, with a tax id, its first counterparty).</summary>
+    /// <exception cref="DuplicateRecordException">It collides with existing records and <see cref="RegisterPartner.AllowDuplicates"/> is false.</exception>
+    public Task<Partner> RegisterAsync(RegisterPartner request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var phone = PhoneNumbers.NormalizeOptional(request.Phone, "phone", _options.DefaultPhoneCountry);
+        return _commands.RunAsync(async session =>
+        {
+            var partner = new Partner(request.Name, request.Kind, request.Relations, phone, request.Email, request.HoldingId, request.RegisteredBy, _commands.Now);
+            if (request.HoldingId is { } holdingId &&
+                await session.Partners.FindAsync(holdingId, cancellationToken).ConfigureAwait(false) is not { Kind: PartnerKind.Holding })
+            {
+                throw new InputException("partner.holding-unknown", "holdingId", $"There is no holding {holdingId}.");
+            }
+
+            if (!request.AllowDuplicates)
+            {
+                var result = await DuplicateChecker.CheckAsync(session, new DuplicateProbe(request.Name, request.TaxId, Phones(phone), Emails(partner.Email)), cancellationToken).ConfigureAwait(false);
+                if (result.HasDuplicates)
+                {
+                    throw new DuplicateRecordException(result);
+                }
+            }
+
+            session.Partners.Add(partner);
+            if (TaxIds.Normalize(request.TaxId) is not null)
+            {
+                session.Counterparties.Add(new Counterparty(partner.Id, string.IsNullOrWhiteSpace(request.LegalName) ? partner.Name : request.LegalName, request.TaxId));
+            }
+
+            return partner;
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds a legal entity to a partner; its tax id must be new unless <paramref name="allowDuplicates"/>.</summary>
+    public Task<Counterparty> AddCounterpartyAsync(Guid partnerId, string legalName, string? taxId, bool allowDuplicates = false, CancellationToken cancellationToken = default) =>
+        _commands.RunAsync(async session =>
+        {
+            await GetPartnerAsync(session, partnerId, cancellationToken).ConfigureAwait(false);
+            var counterparty = new Counterparty(partnerId, legalName, taxId);
+            if (!allowDuplicates && counterparty.TaxId is not null)
+            {
+                var result = await DuplicateChecker.CheckAsync(session, new DuplicateProbe(null, counterparty.TaxId), cancellationToken).ConfigureAwait(false);
+                if (result.HasDuplicates)
+                {
+                    throw new DuplicateRecordException(result);
+                }
+            }
+
+            session.Counterparties.Add(counterparty);
+            return counterparty;
+        }, cancellationToken);
+
+    /// <summary>Adds a contact person; phone and e-mail must be new unless <see cref="AddContact.AllowDuplicates"/>.</summary>
+    public Task<Contact> AddContactAsync(Guid partnerId, AddContact request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var phone = PhoneNumbers.NormalizeOptional(request.Phone, "phone", _options.DefaultPhoneCountry);
+        return _commands.RunAsync(async session =>
+        {
+            await GetPartnerAsync(session, partnerId, cancellationToken).ConfigureAwait(false);
+            var contact = new Contact(partnerId, request.Name, phone, request.Email, request.Position);
+            if (!request.AllowDuplicates)
+            {
+                var result = await DuplicateChecker.CheckAsync(session, new DuplicateProbe(null, null, Phones(phone), Emails(contact.Email)), cancellationToken).ConfigureAwait(false);
+                if (result.HasDuplicates)
+                {
+                    throw new DuplicateRecordException(result);
+                }
+            }
+
+            session.Contacts.Add(contact);
+            return contact;
+        }, cancellationToken);
+    }
+
+    /// <summary>A partner; throws <see cref="NotFoundException"/> when unknown.</summary>
+    public Task<Partner> GetAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => GetPartnerAsync(session, partnerId, cancellationToken), cancellationToken);
+
+    /// <summary>All partners, by name.</summary>
+    public Task<IReadOnlyList<Partner>> ListAsync(CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync<IReadOnlyList<Partner>>(async session =>
+            [.. (await session.Partners.ListAsync(null, cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)], cancellationToken);
+
+    /// <summary>The counterparties of a partner.</summary>
+    public Task<IReadOnlyList<Counterparty>> CounterpartiesAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => session.Counterparties.ListAsync(c => c.PartnerId == partnerId, cancellationToken), cancellationToken);
+
+    /// <summary>The contacts of a partner.</summary>
+    public Task<IReadOnlyList<Contact>> ContactsAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => session.Contacts.ListAsync(c => c.PartnerId == partnerId, cancellationToken), cancellationToken);
+
+    internal static async Task<Partner> GetPartnerAsync(ICrmSession session, Guid partnerId, CancellationToken cancellationToken) =>
+        await session.Partners.FindAsync(partnerId, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException("partner.not-found", $"Partner {partnerId} does not exist.");
+
+    internal static IReadOnlyList<string> Phones(string? phone) => phone is null ? [] : [phone];
+
+    internal static IReadOnlyList<string> Emails(string? email) => email is null ? [] : [email];
+}
