@@ -1,3 +1,4 @@
+using CrmBpm.Engine.Bpmn;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 using CrmBpm.Testing;
@@ -61,5 +62,24 @@ public abstract class RestartContract : StoreContract
 
         loaded.ShouldNotBeNull();
         loaded.ShouldBeEquivalentTo(published);
+    }
+
+    [Fact]
+    public async Task A_route_map_imported_from_bpmn_keeps_its_diagram_and_foreign_markup_through_the_database()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "RouteMaps", "typical-sale.bpmn");
+        var imported = new BpmnImporter().ImportXml(await File.ReadAllTextAsync(file)).Single();
+        imported.Diagram.ShouldNotBeNull();
+        Engine.Definitions.RouteMap published;
+        await using (var before = NewNode())
+        {
+            published = await before.DeployAsync(imported);
+        }
+
+        await using var after = NewNode();
+        var loaded = await after.Maps.GetAsync(published.Key, published.Version);
+
+        loaded.ShouldNotBeNull();
+        new BpmnExporter().Export(loaded).ShouldBe(new BpmnExporter().Export(published));
     }
 }
