@@ -186,7 +186,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
             .Strict()
             .LimitRecursion(_limits.MaxRecursion)
             .MaxStatements(_limits.MaxStatements)
-            .TimeoutInterval(_limits.Timeout)
+            .Constraint(new ElapsedTimeConstraint(_limits.Timeout))
             .LimitMemory(_limits.MemoryBytes));
         engine.Execute(FreezeBuiltins);
         return engine;

@@ -321,27 +321,29 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                     }
                 }
 
+                // The session's objects become the stored ones without a copy: the session ends here, callers cannot
+                // change them (state setters are internal) and every later session works on its own copy.
                 foreach (var (id, (instance, loadedVersion)) in _instances)
                 {
                     if (instance.Version != loadedVersion)
                     {
-                        store._instances[id] = instance.Clone();
+                        store._instances[id] = instance;
                     }
                 }
 
                 foreach (var instance in _newInstances)
                 {
-                    store._instances.Add(instance.Id, instance.Clone());
+                    store._instances.Add(instance.Id, instance);
                 }
 
                 foreach (var (id, task) in _tasks)
                 {
-                    store._tasks[id] = task.Clone();
+                    store._tasks[id] = task;
                 }
 
                 foreach (var task in _newTasks)
                 {
-                    store._tasks.Add(task.Id, task.Clone());
+                    store._tasks.Add(task.Id, task);
                     if (!store._tasksByInstance.TryGetValue(task.InstanceId, out var list))
                     {
                         store._tasksByInstance[task.InstanceId] = list = [];
