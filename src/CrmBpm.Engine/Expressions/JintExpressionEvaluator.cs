@@ -206,11 +206,34 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
             _ => new Jint.Native.Json.JsonParser(engine).Parse(value.GetRawText()),
         };
 
+    private static readonly JsonElement JsonTrue = JsonSerializer.SerializeToElement(true);
+    private static readonly JsonElement JsonFalse = JsonSerializer.SerializeToElement(false);
+    private static readonly JsonElement JsonNull = JsonSerializer.SerializeToElement<object?>(null);
+
     private static JsonElement ToJson(JsEngine engine, JsValue value)
     {
-        if (value.IsUndefined())
+        // Conditions give booleans almost always: primitives skip the JSON text round trip.
+        if (value.IsBoolean())
         {
-            return JsonSerializer.SerializeToElement<object?>(null);
+            return value.AsBoolean() ? JsonTrue : JsonFalse;
+        }
+
+        if (value.IsUndefined() || value.IsNull())
+        {
+            return JsonNull;
+        }
+
+        if (value.IsString())
+        {
+            return JsonSerializer.SerializeToElement(value.AsString());
+        }
+
+        if (value.IsNumber() && double.IsFinite(value.AsNumber()))
+        {
+            var number = value.AsNumber();
+            return number == Math.Floor(number) && Math.Abs(number) < 9e15
+                ? JsonSerializer.SerializeToElement((long)number)
+                : JsonSerializer.SerializeToElement(number);
         }
 
         var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);

@@ -70,7 +70,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_instances.GetValueOrDefault(instanceId)?.Clone());
+            // Committed objects are never changed again (sessions work on copies), so reads share them.
+            return Task.FromResult(_instances.GetValueOrDefault(instanceId));
         }
     }
 
@@ -99,7 +100,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_tasks.GetValueOrDefault(taskId)?.Clone());
+            return Task.FromResult(_tasks.GetValueOrDefault(taskId));
         }
     }
 
