@@ -18,8 +18,10 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Ignore(c => c.OpenPlanItems);
 
         // Attachments (file references) and the action plan are only read with their claim: JSON columns.
-        builder.ComplexCollection(c => c.Attachments, attachments => attachments.ToJson("attachments"));
-        builder.ComplexCollection(c => c.PlanItems, items =>
+        builder.Ignore(c => c.Attachments);
+        builder.Ignore(c => c.PlanItems);
+        builder.ComplexCollection<List<ClaimAttachment>, ClaimAttachment>("_attachments", attachments => attachments.ToJson("attachments"));
+        builder.ComplexCollection<List<ClaimPlanItem>, ClaimPlanItem>("_planItems", items =>
         {
             items.ToJson("plan_items");
             items.Property(i => i.Status).HasConversion<string>();

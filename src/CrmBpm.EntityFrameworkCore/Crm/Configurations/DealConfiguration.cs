@@ -27,7 +27,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Ignore(d => d.IsOpen);
 
         // The stage history is only ever read with its deal: one JSON column, written with the deal's row.
-        builder.ComplexCollection(d => d.StageChanges, changes =>
+        builder.Ignore(d => d.StageChanges);
+        builder.ComplexCollection<List<DealStageChange>, DealStageChange>("_stageChanges", changes =>
         {
             changes.ToJson("stage_changes");
             changes.Property(c => c.Source).HasConversion<string>();

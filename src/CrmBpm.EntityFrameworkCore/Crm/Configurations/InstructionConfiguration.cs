@@ -19,7 +19,8 @@ internal sealed class InstructionConfiguration : IEntityTypeConfiguration<Instru
         builder.Ignore(i => i.IsSelfGiven);
 
         // Returns are only read with their instruction.
-        builder.ComplexCollection(i => i.Returns, returns => returns.ToJson("returns"));
+        builder.Ignore(i => i.Returns);
+        builder.ComplexCollection<List<InstructionReturn>, InstructionReturn>("_returns", returns => returns.ToJson("returns"));
 
         builder.HasIndex(i => new { i.SubjectType, i.SubjectId });
         builder.HasIndex(i => i.ProcessInstanceId);
