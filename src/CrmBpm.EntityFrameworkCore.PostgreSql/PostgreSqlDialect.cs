@@ -3,6 +3,7 @@ using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CrmBpm.EntityFrameworkCore.PostgreSql;
 
@@ -21,7 +22,7 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
         """;
 
     /// <summary>Read committed: the guarded updates lock their rows and re-check the version after a concurrent commit.</summary>
-    public Task<IDbContextTransaction> BeginWriteTransactionAsync(CrmBpmDbContext db, CancellationToken cancellationToken) =>
+    public Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Database.BeginTransactionAsync(cancellationToken);
 
     /// <summary>Rows another node is leasing right now are skipped, not waited for; each due timer goes to one node.</summary>
@@ -30,4 +31,14 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
             .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+
+    /// <summary>Tables of the connection's current schema (normally <c>public</c>).</summary>
+    public Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database
+            .SqlQueryRaw<string>("SELECT tablename::text AS \"Value\" FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
+            .ToListAsync(cancellationToken);
+
+    /// <summary>SQLSTATE 23505, unique_violation (primary keys included).</summary>
+    public bool IsUniqueViolation(DbUpdateException exception) =>
+        exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -1,7 +1,5 @@
 using CrmBpm.EntityFrameworkCore.DependencyInjection;
 using CrmBpm.EntityFrameworkCore.Sqlite;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmBpm.Engine.DependencyInjection;
 
@@ -19,8 +17,6 @@ public static class SqliteCrmBpmBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(bpm);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var busyTimeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
-        var pragmas = new SqlitePragmaInterceptor(busyTimeout);
-        return bpm.UseEntityFrameworkCore(new SqliteDialect(), options => options.UseSqlite(connectionString).AddInterceptors(pragmas));
+        return bpm.UseEntityFrameworkCore(new SqliteDialect(), SqliteSetup.Configure(connectionString));
     }
 }

@@ -2,6 +2,7 @@ using System.Data;
 using CrmBpm.EntityFrameworkCore.Configurations;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -25,7 +26,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// timeout) when the transaction starts. A deferred transaction would read first and fail with SQLITE_BUSY when it tries to
     /// upgrade to a write while another connection writes.
     /// </summary>
-    public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CrmBpmDbContext db, CancellationToken cancellationToken) =>
+    public async Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
 
     /// <summary>One statement: SQLite serialises writers, so two nodes never lease the same timer.</summary>
@@ -34,4 +35,14 @@ internal sealed class SqliteDialect : IDatabaseDialect
             .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+
+    /// <summary>Tables in <c>sqlite_master</c>, without SQLite's own.</summary>
+    public Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database
+            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+            .ToListAsync(cancellationToken);
+
+    /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY (1555) or SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
+    public bool IsUniqueViolation(DbUpdateException exception) =>
+        exception?.InnerException is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
 }

@@ -36,7 +36,7 @@ public class CrmBpmDbContext(DbContextOptions<CrmBpmDbContext> options) : DbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmBpmDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmBpmDbContext).Assembly, type => type.Namespace == typeof(TaskEntityConfiguration).Namespace);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -18,13 +18,13 @@ public sealed class EfWorkflowStore : IWorkflowStore
 {
     private readonly IDbContextFactory<CrmBpmDbContext> _contexts;
     private readonly IDatabaseDialect _dialect;
-    private readonly SchemaInitializer _schema;
+    private readonly SchemaInitializer<CrmBpmDbContext> _schema;
 
     internal EfWorkflowStore(IDbContextFactory<CrmBpmDbContext> contexts, IDatabaseDialect dialect)
     {
         _contexts = contexts;
         _dialect = dialect;
-        _schema = new SchemaInitializer(contexts);
+        _schema = new SchemaInitializer<CrmBpmDbContext>(contexts, dialect);
     }
 
     /// <inheritdoc />

@@ -1,20 +1,27 @@
 using CrmBpm.EntityFrameworkCore.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
 /// <summary>
-/// What differs between databases; each provider package implements it. Everything else (model, queries,
-/// the unit of work) is shared.
+/// What differs between databases; each provider package implements it. Everything else (models, queries,
+/// the units of work of the engine and the CRM) is shared.
 /// </summary>
 internal interface IDatabaseDialect
 {
     /// <summary>Starts the transaction a session commits in, taking the write lock up front where the database needs that.</summary>
-    Task<IDbContextTransaction> BeginWriteTransactionAsync(CrmBpmDbContext db, CancellationToken cancellationToken);
+    Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> unfired timers due at <paramref name="now"/> whose lease is free or expired, in one
     /// statement that is safe when several nodes lease at once; returns the leased rows.
     /// </summary>
     Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>The names of the tables in the connection's database (its default schema), for <see cref="SchemaInitializer{TContext}"/>.</summary>
+    Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>True when the save failed because a row with the same key or unique index value exists already.</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
 }

@@ -1,5 +1,6 @@
-using CrmBpm.Testing;
+using CrmBpm.Crm.DependencyInjection;
 using CrmBpm.Engine.DependencyInjection;
+using CrmBpm.Testing.CrmSuites;
 using Npgsql;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
@@ -8,7 +9,7 @@ namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 /// A fresh PostgreSQL database for one test, created and dropped through the admin connection in
 /// <see cref="AdminConnectionVariable"/>. An unreachable server fails the test: CI sets the variable and must notice.
 /// </summary>
-public sealed class PostgresTestDatabase : ITestDatabase
+public sealed class PostgresTestDatabase : ICrmTestDatabase
 {
     public const string AdminConnectionVariable = "CRMBPM_TEST_POSTGRES";
 
@@ -41,6 +42,8 @@ public sealed class PostgresTestDatabase : ITestDatabase
     }
 
     public void Attach(CrmBpmBuilder bpm) => bpm.UsePostgreSql(ConnectionString);
+
+    public void AttachCrm(CrmBuilder crm) => crm.UsePostgreSql(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,11 +1,12 @@
-using CrmBpm.Testing;
+using CrmBpm.Crm.DependencyInjection;
 using CrmBpm.Engine.DependencyInjection;
+using CrmBpm.Testing.CrmSuites;
 using Microsoft.Data.Sqlite;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>A SQLite file in the temp folder, deleted (with its WAL files) after the test.</summary>
-public sealed class SqliteTestFile : ITestDatabase
+public sealed class SqliteTestFile : ICrmTestDatabase
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"crmbpm-test-{Guid.NewGuid():N}.db");
 
@@ -14,6 +15,8 @@ public sealed class SqliteTestFile : ITestDatabase
     public Task CreateAsync() => Task.CompletedTask;
 
     public void Attach(CrmBpmBuilder bpm) => bpm.UseSqlite(ConnectionString);
+
+    public void AttachCrm(CrmBuilder crm) => crm.UseSqlite(ConnectionString);
 
     public ValueTask DisposeAsync()
     {

@@ -5,15 +5,15 @@ using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 
-namespace CrmBpm.Crm.Tests.Claims;
+namespace CrmBpm.Testing.CrmSuites.Claims;
 
-public sealed class claim_handling
+public abstract class claim_handling : CrmScenario
 {
     private static readonly Actor Quality = CrmHost.User("quinn");
 
-    private static async Task<(CrmHost Host, Claim Claim)> RegisterAsync(params PlanItemRequest[] plan)
+    private async Task<(CrmHost Host, Claim Claim)> RegisterAsync(params PlanItemRequest[] plan)
     {
-        var host = new CrmHost();
+        var host = NewHost();
         var supplier = await host.Partners.RegisterAsync(new RegisterPartner { Name = "Steel Supply AG", Relations = PartnerRelations.Supplier, RegisteredBy = "quinn" });
         var claim = await host.Claims.RegisterAsync(new RegisterClaim
         {
@@ -121,7 +121,7 @@ public sealed class claim_handling
     [Fact]
     public async Task an_unknown_claim_reason_is_refused_listing_the_reasons()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
 
         var error = await Should.ThrowAsync<InputException>(() => host.Claims.RegisterAsync(new RegisterClaim

@@ -1,9 +1,9 @@
 using CrmBpm.Crm.Catalogues;
 using CrmBpm.Engine.Errors;
 
-namespace CrmBpm.Crm.Tests.Catalogues;
+namespace CrmBpm.Testing.CrmSuites.Catalogues;
 
-public sealed class catalogues_are_editable_lists
+public abstract class catalogues_are_editable_lists : CrmScenario
 {
     [Theory]
     [InlineData(CatalogueKind.SalesStage, "Qualification")]
@@ -13,7 +13,7 @@ public sealed class catalogues_are_editable_lists
     [InlineData(CatalogueKind.Role, "Sales manager")]
     public async Task are_seeded_with_sensible_defaults(CatalogueKind kind, string expected)
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
 
         (await host.Catalogues.ListAsync(kind)).Select(i => i.Name).ShouldContain(expected);
     }
@@ -21,7 +21,7 @@ public sealed class catalogues_are_editable_lists
     [Fact]
     public async Task sales_stages_come_in_funnel_order()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
 
         (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Select(i => i.Code).ShouldBe(["qualification", "needs-analysis", "proposal", "negotiation", "contract"]);
     }
@@ -29,7 +29,7 @@ public sealed class catalogues_are_editable_lists
     [Fact]
     public async Task can_be_extended_renamed_and_archived()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
 
         var demo = await host.Catalogues.AddAsync(CatalogueKind.SalesStage, "Demo", order: 15);
         await host.Catalogues.RenameAsync(demo.Id, "Product demo");
@@ -44,7 +44,7 @@ public sealed class catalogues_are_editable_lists
     [Fact]
     public async Task a_second_item_with_the_same_name_is_refused()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
 
         var error = await Should.ThrowAsync<ConflictException>(() => host.Catalogues.AddAsync(CatalogueKind.LossReason, "price too high"));
 
@@ -54,7 +54,7 @@ public sealed class catalogues_are_editable_lists
     [Fact]
     public async Task the_default_item_cannot_be_archived()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var other = (await host.Catalogues.FindDefaultAsync(CatalogueKind.LossReason))!;
 
         var error = await Should.ThrowAsync<ConflictException>(() => host.Catalogues.ArchiveAsync(other.Id));

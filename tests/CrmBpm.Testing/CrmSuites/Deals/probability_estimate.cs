@@ -1,9 +1,9 @@
 using CrmBpm.Crm.Deals;
 using CrmBpm.Engine.Errors;
 
-namespace CrmBpm.Crm.Tests.Deals;
+namespace CrmBpm.Testing.CrmSuites.Deals;
 
-public sealed class probability_estimate
+public abstract class probability_estimate : CrmScenario
 {
     private static async Task<Deal> ClosedAsync(CrmHost host, Guid partnerId, string manager, bool won, params string[] stages)
     {
@@ -19,7 +19,7 @@ public sealed class probability_estimate
     [Fact]
     public async Task is_the_share_won_among_closed_deals_that_reached_the_stage_with_the_sample_size()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync("ACME GmbH");
         await ClosedAsync(host, acme.Id, "anna", won: true, "Qualification", "Proposal");
         await ClosedAsync(host, acme.Id, "anna", won: true, "Proposal", "Qualification");
@@ -39,7 +39,7 @@ public sealed class probability_estimate
     [Fact]
     public async Task can_be_narrowed_to_the_same_manager_partner_and_kind()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync("ACME GmbH");
         var globex = await host.PartnerAsync("Globex");
         await ClosedAsync(host, acme.Id, "anna", won: true, "Proposal");
@@ -60,7 +60,7 @@ public sealed class probability_estimate
     [Fact]
     public async Task is_stored_on_the_deal_as_estimated_with_its_sample()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync();
         await ClosedAsync(host, acme.Id, "anna", won: true, "Proposal");
         await ClosedAsync(host, acme.Id, "anna", won: false, "Proposal");
@@ -76,7 +76,7 @@ public sealed class probability_estimate
     [Fact]
     public async Task without_history_says_so_instead_of_guessing()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync();
         var current = await host.OpenDealAsync(acme.Id, DealKind.ManualStages, stage: "Contract");
 
@@ -90,7 +90,7 @@ public sealed class probability_estimate
     [Fact]
     public async Task a_manual_probability_outside_0_to_100_is_refused()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(acme.Id, DealKind.NonProcess);
 

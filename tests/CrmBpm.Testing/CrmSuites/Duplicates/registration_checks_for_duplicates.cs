@@ -2,9 +2,9 @@ using CrmBpm.Crm.Duplicates;
 using CrmBpm.Crm.Leads;
 using CrmBpm.Crm.Partners;
 
-namespace CrmBpm.Crm.Tests.Duplicates;
+namespace CrmBpm.Testing.CrmSuites.Duplicates;
 
-public sealed class registration_checks_for_duplicates
+public abstract class registration_checks_for_duplicates : CrmScenario
 {
     [Theory]
     [InlineData("ACME GmbH", "acme")]
@@ -18,7 +18,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task the_same_name_in_another_legal_form_is_reported_with_the_existing_partner()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync("ACME GmbH");
 
         var error = await Should.ThrowAsync<DuplicateRecordException>(() => host.PartnerAsync("Acme"));
@@ -32,7 +32,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task the_same_tax_id_written_differently_is_reported_with_the_counterparty()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.PartnerAsync("Alpha AG", taxId: "DE 123 456 789");
 
         var error = await Should.ThrowAsync<DuplicateRecordException>(() => host.PartnerAsync("Beta GmbH", taxId: "de123456789"));
@@ -44,7 +44,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task the_same_phone_in_another_notation_is_reported()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var alpha = await host.PartnerAsync("Alpha AG", phone: "+49 30 1234567");
 
         var result = await host.Partners.CheckDuplicatesAsync("Beta GmbH", null, "030 123 45 67", null);
@@ -56,7 +56,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task the_same_email_in_another_case_is_reported_from_a_contact()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var alpha = await host.PartnerAsync("Alpha AG");
         var contact = await host.Partners.AddContactAsync(alpha.Id, new AddContact { Name = "Eva Klein", Email = "Eva.Klein@Alpha.de" });
 
@@ -69,7 +69,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task a_lead_is_checked_against_partners_and_open_leads()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var acme = await host.PartnerAsync("ACME GmbH");
         var lead = await host.Leads.RegisterAsync(new RegisterLead { CompanyName = "Globex", Email = "info@globex.com", OwnerId = "anna" });
 
@@ -83,7 +83,7 @@ public sealed class registration_checks_for_duplicates
     [Fact]
     public async Task a_duplicate_can_be_registered_on_purpose()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.PartnerAsync("ACME GmbH");
 
         var second = await host.Partners.RegisterAsync(new RegisterPartner { Name = "Acme", AllowDuplicates = true, RegisteredBy = "anna" });

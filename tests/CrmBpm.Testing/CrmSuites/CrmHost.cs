@@ -11,24 +11,30 @@ using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
-using CrmBpm.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBpm.Crm.Tests;
+namespace CrmBpm.Testing.CrmSuites;
 
-/// <summary>The engine and the CRM wired as an embedder would, in memory, with a manual clock.</summary>
+/// <summary>The engine and the CRM wired as an embedder would, on a test database (memory, SQLite, PostgreSQL), with a manual clock.</summary>
 public sealed class CrmHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CrmHost(string? defaultPhoneCountry = "DE")
+    public CrmHost(ICrmTestDatabase database, string? defaultPhoneCountry = "DE")
     {
+        ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddCrmBpm(bpm => bpm
-            .UseInMemoryStore()
-            .Configure(o => o.RunTimers = false)
-            .AddCrm(crm => crm.UseInMemoryStore().Configure(o => o.DefaultPhoneCountry = defaultPhoneCountry)));
+        services.AddCrmBpm(bpm =>
+        {
+            database.Attach(bpm);
+            bpm.Configure(o => o.RunTimers = false)
+                .AddCrm(crm =>
+                {
+                    database.AttachCrm(crm);
+                    crm.Configure(o => o.DefaultPhoneCountry = defaultPhoneCountry);
+                });
+        });
         _services = services.BuildServiceProvider();
     }
 
@@ -53,6 +59,8 @@ public sealed class CrmHost : IAsyncDisposable
     public InteractionService Interactions => _services.GetRequiredService<InteractionService>();
 
     public CatalogueService Catalogues => _services.GetRequiredService<CatalogueService>();
+
+    public IServiceProvider Services => _services;
 
     public static Actor User(string id) => new(id);
 

@@ -4,16 +4,16 @@ using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 
-namespace CrmBpm.Crm.Tests.Deals;
+namespace CrmBpm.Testing.CrmSuites.Deals;
 
-public sealed class process_controlled_deal
+public abstract class process_controlled_deal : CrmScenario
 {
     private static readonly Actor Anna = CrmHost.User("anna");
     private static readonly Actor Head = new("hugo", [new RoleMembership("Head of sales")]);
 
-    private static async Task<(CrmHost Host, Deal Deal)> OpenAsync()
+    private async Task<(CrmHost Host, Deal Deal)> OpenAsync()
     {
-        var host = new CrmHost();
+        var host = NewHost();
         await host.Maps.DeployAsync(CrmHost.TypicalSale());
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ProcessControlled, "typical-sale");
@@ -147,7 +147,7 @@ public sealed class process_controlled_deal
     [Fact]
     public async Task a_deal_cannot_follow_an_unpublished_route_map()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
 
         var error = await Should.ThrowAsync<InputException>(() => host.OpenDealAsync(partner.Id, DealKind.ProcessControlled, "nowhere"));

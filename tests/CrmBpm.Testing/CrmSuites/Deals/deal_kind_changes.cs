@@ -3,14 +3,14 @@ using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Testing;
 
-namespace CrmBpm.Crm.Tests.Deals;
+namespace CrmBpm.Testing.CrmSuites.Deals;
 
-public sealed class deal_kind_changes
+public abstract class deal_kind_changes : CrmScenario
 {
     [Fact]
     public async Task manual_to_process_starts_the_map_at_the_action_of_the_current_stage()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.Maps.DeployAsync(CrmHost.TypicalSale());
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages, stage: "Proposal");
@@ -30,7 +30,7 @@ public sealed class deal_kind_changes
     [Fact]
     public async Task manual_to_process_is_refused_when_the_map_has_no_action_for_the_current_stage()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.Maps.DeployAsync(CrmHost.TypicalSale());
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages, stage: "Contract");
@@ -48,7 +48,7 @@ public sealed class deal_kind_changes
     [Fact]
     public async Task a_non_process_deal_put_under_a_process_starts_from_the_beginning()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.Maps.DeployAsync(CrmHost.TypicalSale());
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.NonProcess);
@@ -62,7 +62,7 @@ public sealed class deal_kind_changes
     [Fact]
     public async Task process_to_manual_terminates_the_process_cancels_its_tasks_and_keeps_the_stage()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.Maps.DeployAsync(CrmHost.TypicalSale());
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ProcessControlled, "typical-sale");
@@ -82,7 +82,7 @@ public sealed class deal_kind_changes
     [Fact]
     public async Task a_stage_named_differently_in_the_map_is_matched_through_the_catalogue()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         await host.Maps.DeployAsync(new MapBuilder("short-sale")
             .Start()
             .Action("offer", "anna", a => a with { Stage = "needs-analysis" })

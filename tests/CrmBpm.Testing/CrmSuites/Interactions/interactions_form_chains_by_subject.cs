@@ -1,14 +1,14 @@
 using CrmBpm.Crm.Interactions;
 using CrmBpm.Engine.Runtime;
 
-namespace CrmBpm.Crm.Tests.Interactions;
+namespace CrmBpm.Testing.CrmSuites.Interactions;
 
-public sealed class interactions_form_chains_by_subject
+public abstract class interactions_form_chains_by_subject : CrmScenario
 {
     [Fact]
     public async Task interactions_about_a_deal_are_listed_as_a_chain_and_in_the_calendar()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = new SubjectReference("deal", Guid.NewGuid().ToString());
         var now = host.Clock.GetUtcNow();

@@ -4,9 +4,9 @@ using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 
-namespace CrmBpm.Crm.Tests.Instructions;
+namespace CrmBpm.Testing.CrmSuites.Instructions;
 
-public sealed class instruction_process
+public abstract class instruction_process : CrmScenario
 {
     private static readonly Actor Author = CrmHost.User("hugo");
     private static readonly Actor Performer = CrmHost.User("anna");
@@ -14,7 +14,7 @@ public sealed class instruction_process
     [Fact]
     public async Task execute_verify_return_with_comment_execute_again_and_accept()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Call ACME about the invoice", Description = "They paid twice.", AuthorId = "hugo", PerformerId = "anna" });
 
         var execute = (await host.Instructions.CurrentTaskAsync(given.Id))!;
@@ -53,7 +53,7 @@ public sealed class instruction_process
     [Fact]
     public async Task when_the_author_is_the_performer_there_is_no_verification()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Prepare the price list", AuthorId = "anna", PerformerId = "anna" });
 
         await host.Instructions.AcceptForExecutionAsync(given.Id, Performer);
@@ -69,7 +69,7 @@ public sealed class instruction_process
     [Fact]
     public async Task an_instruction_given_from_a_deal_is_about_that_deal()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.NonProcess);
         var subject = new SubjectReference(DealService.SubjectType, deal.Id.ToString());
@@ -86,7 +86,7 @@ public sealed class instruction_process
     [Fact]
     public async Task a_return_needs_a_comment()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Check stock", AuthorId = "hugo", PerformerId = "anna" });
         await host.Instructions.AcceptForExecutionAsync(given.Id, Performer);
         await host.Instructions.ReportExecutedAsync(given.Id, Performer);
@@ -100,7 +100,7 @@ public sealed class instruction_process
     [Fact]
     public async Task the_instruction_map_is_deployed_once_on_first_use()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         (await host.Maps.GetLatestPublishedAsync(InstructionRouteMap.Key)).ShouldBeNull();
 
         await host.Instructions.GiveAsync(new GiveInstruction { Title = "One", AuthorId = "hugo", PerformerId = "anna" });

@@ -3,9 +3,9 @@ using CrmBpm.Crm.Duplicates;
 using CrmBpm.Crm.Leads;
 using CrmBpm.Engine.Errors;
 
-namespace CrmBpm.Crm.Tests.Leads;
+namespace CrmBpm.Testing.CrmSuites.Leads;
 
-public sealed class lead_conversion_on_the_first_deal
+public abstract class lead_conversion_on_the_first_deal : CrmScenario
 {
     private static Task<Lead> LeadAsync(CrmHost host, string company = "Initech") => host.Leads.RegisterAsync(new RegisterLead
     {
@@ -31,7 +31,7 @@ public sealed class lead_conversion_on_the_first_deal
     [Fact]
     public async Task the_first_deal_creates_the_partner_counterparty_and_contact_from_the_lead()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var lead = await LeadAsync(host);
         lead.Phone.ShouldBe("+491712345678");
 
@@ -52,7 +52,7 @@ public sealed class lead_conversion_on_the_first_deal
     [Fact]
     public async Task later_deals_of_a_converted_lead_go_to_the_same_partner()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var lead = await LeadAsync(host);
         var first = await DealForLeadAsync(host, lead.Id);
 
@@ -66,9 +66,9 @@ public sealed class lead_conversion_on_the_first_deal
     [Fact]
     public async Task conversion_refuses_to_create_a_duplicate_partner_and_can_attach_the_lead_to_the_existing_one()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var lead = await LeadAsync(host);
-        var existing = await host.Partners.RegisterAsync(new Partners.RegisterPartner { Name = "Initech LLC", AllowDuplicates = true, RegisteredBy = "boris" });
+        var existing = await host.Partners.RegisterAsync(new CrmBpm.Crm.Partners.RegisterPartner { Name = "Initech LLC", AllowDuplicates = true, RegisteredBy = "boris" });
 
         var error = await Should.ThrowAsync<DuplicateRecordException>(() => DealForLeadAsync(host, lead.Id));
         var deal = await DealForLeadAsync(host, lead.Id, existing.Id);
@@ -82,7 +82,7 @@ public sealed class lead_conversion_on_the_first_deal
     [Fact]
     public async Task a_discarded_lead_gets_no_deal()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var lead = await LeadAsync(host);
         await host.Leads.DiscardAsync(lead.Id, "Student project");
 

@@ -1,14 +1,14 @@
 using CrmBpm.Crm.Deals;
 using CrmBpm.Engine.Errors;
 
-namespace CrmBpm.Crm.Tests.Deals;
+namespace CrmBpm.Testing.CrmSuites.Deals;
 
-public sealed class non_process_deal
+public abstract class non_process_deal : CrmScenario
 {
     [Fact]
     public async Task has_no_stages_so_a_stage_change_is_refused()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.NonProcess);
 
@@ -22,7 +22,7 @@ public sealed class non_process_deal
     [Fact]
     public async Task cannot_be_opened_at_a_stage()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
 
         var error = await Should.ThrowAsync<InputException>(() => host.OpenDealAsync(partner.Id, DealKind.NonProcess, stage: "Proposal"));
@@ -33,7 +33,7 @@ public sealed class non_process_deal
     [Fact]
     public async Task only_goes_from_in_work_to_won()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.NonProcess);
 
@@ -48,7 +48,7 @@ public sealed class non_process_deal
     [Fact]
     public async Task only_goes_from_in_work_to_lost_with_a_reason()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.NonProcess);
 

@@ -1,14 +1,14 @@
 using CrmBpm.Crm.Deals;
 using CrmBpm.Engine.Errors;
 
-namespace CrmBpm.Crm.Tests.Deals;
+namespace CrmBpm.Testing.CrmSuites.Deals;
 
-public sealed class manual_stage_deal
+public abstract class manual_stage_deal : CrmScenario
 {
     [Fact]
     public async Task skips_and_steps_back_are_allowed_and_each_change_is_recorded_with_who_and_when()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages, stage: "Qualification");
         var opened = host.Clock.GetUtcNow();
@@ -31,7 +31,7 @@ public sealed class manual_stage_deal
     [Fact]
     public async Task a_stage_that_is_not_in_the_catalogue_is_refused_listing_the_stages()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages);
 
@@ -44,7 +44,7 @@ public sealed class manual_stage_deal
     [Fact]
     public async Task losing_needs_a_loss_reason_from_the_catalogue()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages);
 
@@ -60,7 +60,7 @@ public sealed class manual_stage_deal
     [Fact]
     public async Task a_finished_deal_does_not_change_any_more()
     {
-        await using var host = new CrmHost();
+        await using var host = NewHost();
         var partner = await host.PartnerAsync();
         var deal = await host.OpenDealAsync(partner.Id, DealKind.ManualStages);
         await host.Deals.WinAsync(deal.Id, "anna");

@@ -1,0 +1,85 @@
+using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
+using CrmBpm.Testing.CrmSuites;
+using CrmBpm.Testing.CrmSuites.Catalogues;
+using CrmBpm.Testing.CrmSuites.Claims;
+using CrmBpm.Testing.CrmSuites.Deals;
+using CrmBpm.Testing.CrmSuites.Duplicates;
+using CrmBpm.Testing.CrmSuites.Instructions;
+using CrmBpm.Testing.CrmSuites.Interactions;
+using CrmBpm.Testing.CrmSuites.Leads;
+
+namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
+
+// Every CRM suite on PostgreSQL: engine and CRM in one fresh database per test; skipped without CRMBPM_TEST_POSTGRES.
+
+[RequiresPostgres]
+public sealed class Postgres_catalogues_are_editable_lists : catalogues_are_editable_lists
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_claim_handling : claim_handling
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_deal_kind_changes : deal_kind_changes
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_manual_stage_deal : manual_stage_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_non_process_deal : non_process_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_probability_estimate : probability_estimate
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_process_controlled_deal : process_controlled_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_registration_checks_for_duplicates : registration_checks_for_duplicates
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_instruction_process : instruction_process
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_interactions_form_chains_by_subject : interactions_form_chains_by_subject
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_lead_conversion_on_the_first_deal : lead_conversion_on_the_first_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_crm_store : CrmStoreContract
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
