@@ -7,24 +7,15 @@ cd "$(dirname "$0")"
 
 log() { printf '\n== %s\n' "$*"; }
 
-apt_updated=""
-need_apt() { # need_apt <command> <package>
-  command -v "$1" >/dev/null 2>&1 && return 0
-  ls /usr/lib/postgresql/*/bin/"$1" >/dev/null 2>&1 && return 0
-  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
-  log "installing $2"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-}
-
-need_apt pg_ctl postgresql
-
+# build/postgres.sh installs Debian's postgresql when it is missing, then starts a throw-away cluster
+# (port CRMBPM_PG_PORT, default 55432).
 log "starting PostgreSQL"
 if pg_conn=$(bash build/postgres.sh start); then
   export CRMBPM_TEST_POSTGRES="$pg_conn"
   trap 'bash build/postgres.sh stop >/dev/null 2>&1' EXIT
 else
   echo "PostgreSQL could not be started; the PostgreSQL suites will fail." >&2
-  export CRMBPM_TEST_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres"
+  export CRMBPM_TEST_POSTGRES="Host=127.0.0.1;Port=${CRMBPM_PG_PORT:-55432};Username=postgres;Database=postgres"
 fi
 
 log "building"
