@@ -89,6 +89,7 @@ public static class ServerBuilderExtensions
             {
                 context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
                 {
+                    StatusCodes.Status400BadRequest => "request.malformed",
                     StatusCodes.Status401Unauthorized => "auth.required",
                     StatusCodes.Status403Forbidden => "auth.forbidden",
                     StatusCodes.Status404NotFound => "route.not-found",
@@ -98,6 +99,9 @@ public static class ServerBuilderExtensions
             }
         });
         services.AddExceptionHandler<CrmBpmExceptionHandler>();
+        // Binding failures (malformed JSON, a bad enum) reach the exception handler as BadHttpRequestException in every
+        // environment, so they get the same problem details as every other error.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CrmBpm API";
