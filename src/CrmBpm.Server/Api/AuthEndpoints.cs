@@ -1,0 +1,74 @@
+using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CrmBpm.Server.Api;
+
+/// <summary>
+/// /api/auth: bearer tokens for API clients (Identity's bearer token handler), the signed-in user, and the user list.
+/// There is no self-registration: users are created by an administrator (or the demo seeder).
+/// </summary>
+public static class AuthEndpoints
+{
+    /// <summary>Maps the auth and user endpoints.</summary>
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Authentication");
+        auth.MapPost("/token", IssueToken).WithName("IssueToken").AllowAnonymous()
+            .WithSummary("Signs in with user name and password; returns a bearer access token and a refresh token.")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", RefreshToken).WithName("RefreshToken").AllowAnonymous()
+            .WithSummary("Exchanges a refresh token for a new access token.").Produces<AccessTokenResponse>();
+        auth.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user: roles, pools and department.");
+        api.MapGet("/users", ListUsers).WithTags("Users").WithName("ListUsers").WithSummary("Users, for choosing a performer or responsible person.");
+        return api;
+    }
+
+    /// <summary>Token.</summary>
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(TokenRequest request, SignInManager<CrmBpmUser> signIn)
+    {
+        new Check().Required(request.UserName, "userName").Required(request.Password, "password", 500).ThrowIfAny();
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        return result.Succeeded
+            ? TypedResults.Empty // the bearer token handler has written the token response
+            : TypedResults.Problem(
+                result.IsLockedOut ? "Too many failed attempts; the account is locked for a few minutes." : "The user name or password is wrong.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials" });
+    }
+
+    /// <summary>Refresh.</summary>
+    public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshToken(
+        RefreshRequest request, SignInManager<CrmBpmUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        new Check().Required(request.RefreshToken, "refreshToken", 10_000).ThrowIfAny();
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires ||
+            await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Challenge();
+        }
+
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>Me.</summary>
+    public static Ok<MeDto> GetMe(WorkScope work)
+    {
+        var user = work.User;
+        return TypedResults.Ok(new MeDto(user.Id, user.DisplayName, [.. user.Roles.Order(StringComparer.Ordinal)],
+            [.. user.Memberships.Select(m => CrmBpmClaims.PoolValue(m.Role, m.AddressingObject))], user.Department));
+    }
+
+    /// <summary>Users.</summary>
+    public static async Task<Ok<PagedList<UserDto>>> ListUsers(UserDirectory directory, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        return TypedResults.Ok(paging.Apply((await directory.ListAsync(cancellationToken)).Select(u => new UserDto(
+            u.Id, u.DisplayName, u.Roles, [.. u.Memberships.Select(m => CrmBpmClaims.PoolValue(m.Role, m.AddressingObject))], u.Department))));
+    }
+}

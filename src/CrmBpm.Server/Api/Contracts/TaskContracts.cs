@@ -1,0 +1,47 @@
+using System.Text.Json;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Server.Api.Contracts;
+
+/// <summary>A task as the API shows it.</summary>
+public sealed record TaskDto(
+    Guid Id, string Title, string Description, WorkTaskStatus Status, bool Overdue,
+    string MapKey, int MapVersion, Guid InstanceId, string PointId,
+    string? PerformerUserId, string? PerformerRole, string? PerformerAddressingObject, string? AssigneeId, bool InPool,
+    bool RequiresAcceptance, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> FormFields, string? Stage,
+    SubjectReference? Subject, JsonElement? Item,
+    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? PostponedUntil, DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt,
+    string? CompletedBy, string? Outcome, string? Comment)
+{
+    /// <summary>Maps an engine task.</summary>
+    public static TaskDto From(WorkTask t, DateTimeOffset now) => new(
+        t.Id, t.Title, t.Description, t.Status, t.IsOverdue(now),
+        t.MapKey, t.MapVersion, t.InstanceId, t.PointId,
+        t.PerformerUserId, t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.IsInPool,
+        t.RequiresAcceptance, t.Outcomes, t.FormFields, t.Stage, t.Subject, t.Item,
+        t.CreatedAt, t.DueAt, t.PostponedUntil, t.AcceptedAt, t.ClosedAt, t.CompletedBy, t.Outcome, t.Comment);
+}
+
+/// <summary>Completing a task: the outcome button and the form values (any JSON).</summary>
+public sealed record CompleteTaskRequest(string? Outcome, Dictionary<string, JsonElement>? Variables);
+
+/// <summary>Handing a task to someone else.</summary>
+public sealed record RedirectTaskRequest(string? ToUserId, string? Comment);
+
+/// <summary>Hiding a task until a date.</summary>
+public sealed record PostponeTaskRequest(DateTimeOffset? Until, string? Comment);
+
+/// <summary>Putting a task back into its pool.</summary>
+public sealed record ReturnTaskRequest(string? Comment);
+
+/// <summary>Which tasks a list shows.</summary>
+public enum TaskScope
+{
+    /// <summary>Mine and my pools' (My tasks).</summary>
+    Mine,
+
+    /// <summary>My team's (Head: the department; Administrator: everyone).</summary>
+    Team,
+}

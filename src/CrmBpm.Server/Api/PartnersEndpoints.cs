@@ -1,0 +1,97 @@
+using CrmBpm.Crm.Duplicates;
+using CrmBpm.Crm.Partners;
+using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrmBpm.Server.Api;
+
+/// <summary>/api/partners: partners, counterparties, contacts and the duplicate check.</summary>
+public static class PartnersEndpoints
+{
+    /// <summary>Maps the partner endpoints.</summary>
+    public static RouteGroupBuilder MapPartnersEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Work);
+        group.MapGet("/", ListPartners).WithName("ListPartners").WithSummary("Partners by name; search matches name, phone and e-mail.");
+        group.MapGet("/{partnerId:guid}", GetPartner).WithName("GetPartner").WithSummary("A partner with its counterparties and contacts.");
+        group.MapPost("/", RegisterPartner).WithName("RegisterPartner")
+            .WithSummary("Registers a partner; refused with 409 naming the colliding records unless allowDuplicates.");
+        group.MapPost("/duplicates", CheckDuplicates).WithName("CheckPartnerDuplicates")
+            .WithSummary("Which partners, counterparties, contacts and leads collide by name, tax id, phone or e-mail.");
+        group.MapPost("/{partnerId:guid}/counterparties", AddCounterparty).WithName("AddCounterparty").WithSummary("Adds a legal entity to a partner.");
+        group.MapPost("/{partnerId:guid}/contacts", AddContact).WithName("AddContact").WithSummary("Adds a contact person to a partner.");
+        return api;
+    }
+
+    /// <summary>List.</summary>
+    public static async Task<Ok<PagedList<PartnerDto>>> ListPartners(PartnerService partners, string? search, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        var all = await partners.ListAsync(cancellationToken);
+        var found = string.IsNullOrWhiteSpace(search)
+            ? all
+            : all.Where(p => Contains(p.Name, search) || Contains(p.Phone, search) || Contains(p.Email, search));
+        return TypedResults.Ok(paging.Apply(found.Select(PartnerDto.From)));
+    }
+
+    /// <summary>Card.</summary>
+    public static async Task<Ok<PartnerDetails>> GetPartner(Guid partnerId, PartnerService partners, CancellationToken cancellationToken)
+    {
+        var partner = await partners.GetAsync(partnerId, cancellationToken);
+        return TypedResults.Ok(new PartnerDetails(
+            PartnerDto.From(partner),
+            [.. (await partners.CounterpartiesAsync(partnerId, cancellationToken)).Select(CounterpartyDto.From)],
+            [.. (await partners.ContactsAsync(partnerId, cancellationToken)).Select(ContactDto.From)]));
+    }
+
+    /// <summary>Register.</summary>
+    public static async Task<Created<PartnerDto>> RegisterPartner(RegisterPartnerRequest request, PartnerService partners, WorkScope work, CancellationToken cancellationToken)
+    {
+        new Check().Required(request.Name, "name").MaxLength(request.LegalName, "legalName", 200).MaxLength(request.TaxId, "taxId", 50)
+            .MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).ThrowIfAny();
+        var partner = await partners.RegisterAsync(new RegisterPartner
+        {
+            Name = request.Name!,
+            Kind = request.Kind ?? PartnerKind.Company,
+            Relations = request.Relations ?? PartnerRelations.Customer,
+            HoldingId = request.HoldingId,
+            Phone = request.Phone,
+            Email = request.Email,
+            LegalName = request.LegalName,
+            TaxId = request.TaxId,
+            AllowDuplicates = request.AllowDuplicates,
+            RegisteredBy = work.User.Id,
+        }, cancellationToken);
+        return TypedResults.Created($"/api/partners/{partner.Id}", PartnerDto.From(partner));
+    }
+
+    /// <summary>Duplicate check.</summary>
+    public static async Task<Ok<DuplicateCheckResult>> CheckDuplicates(DuplicateCheckRequest request, PartnerService partners, CancellationToken cancellationToken)
+    {
+        new Check().That(!string.IsNullOrWhiteSpace(request.Name) || !string.IsNullOrWhiteSpace(request.TaxId) || !string.IsNullOrWhiteSpace(request.Phone) || !string.IsNullOrWhiteSpace(request.Email),
+            "name", "Give at least one of name, taxId, phone or email.").ThrowIfAny();
+        return TypedResults.Ok(await partners.CheckDuplicatesAsync(request.Name, request.TaxId, request.Phone, request.Email, cancellationToken));
+    }
+
+    /// <summary>Counterparty.</summary>
+    public static async Task<Created<CounterpartyDto>> AddCounterparty(Guid partnerId, AddCounterpartyRequest request, PartnerService partners, CancellationToken cancellationToken)
+    {
+        new Check().Required(request.LegalName, "legalName").MaxLength(request.TaxId, "taxId", 50).ThrowIfAny();
+        var counterparty = await partners.AddCounterpartyAsync(partnerId, request.LegalName!, request.TaxId, request.AllowDuplicates, cancellationToken);
+        return TypedResults.Created($"/api/partners/{partnerId}", CounterpartyDto.From(counterparty));
+    }
+
+    /// <summary>Contact.</summary>
+    public static async Task<Created<ContactDto>> AddContact(Guid partnerId, AddContactRequest request, PartnerService partners, CancellationToken cancellationToken)
+    {
+        new Check().Required(request.Name, "name").MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).MaxLength(request.Position, "position", 200).ThrowIfAny();
+        var contact = await partners.AddContactAsync(partnerId, new AddContact
+        {
+            Name = request.Name!, Phone = request.Phone, Email = request.Email, Position = request.Position, AllowDuplicates = request.AllowDuplicates,
+        }, cancellationToken);
+        return TypedResults.Created($"/api/partners/{partnerId}", ContactDto.From(contact));
+    }
+
+    private static bool Contains(string? text, string search) => text?.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) == true;
+}

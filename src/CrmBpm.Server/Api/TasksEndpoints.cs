@@ -1,0 +1,125 @@
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrmBpm.Server.Api;
+
+/// <summary>/api/tasks: My tasks (mine and my pools'), the team's tasks for a Head, and the task actions.</summary>
+public static class TasksEndpoints
+{
+    /// <summary>Maps the task endpoints.</summary>
+    public static RouteGroupBuilder MapTasksEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Work);
+        group.MapGet("/", ListTasks).WithName("ListTasks")
+            .WithSummary("My tasks: held by me or open in my pools (scope=team: my team's), by deadline, paginated.");
+        group.MapGet("/{taskId:guid}", GetTask).WithName("GetTask").WithSummary("A task of mine, my pools' or my team's.");
+        group.MapPost("/{taskId:guid}/accept", AcceptTask).WithName("AcceptTask").WithSummary("Takes the task into work; a pool task becomes mine.");
+        group.MapPost("/{taskId:guid}/complete", CompleteTask).WithName("CompleteTask").WithSummary("Completes the task with an outcome and form values; the process moves on.");
+        group.MapPost("/{taskId:guid}/redirect", RedirectTask).WithName("RedirectTask").WithSummary("Hands the task to another user with a comment.");
+        group.MapPost("/{taskId:guid}/postpone", PostponeTask).WithName("PostponeTask").WithSummary("Hides the task from My tasks until a date.");
+        group.MapPost("/{taskId:guid}/return-to-pool", ReturnTaskToPool).WithName("ReturnTaskToPool").WithSummary("Puts a role task back into its pool.");
+        return api;
+    }
+
+    /// <summary>My tasks or the team's.</summary>
+    public static async Task<Ok<PagedList<TaskDto>>> ListTasks(
+        ITaskService tasks, WorkScope work, UserDirectory directory, TimeProvider clock,
+        TaskScope? scope, string? subjectType, string? subjectId, string? mapKey, DateTimeOffset? dueBefore, bool? includePostponed,
+        int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        var now = clock.GetUtcNow();
+        TaskQuery QueryFor(Actor actor, int pageNumber, int size) => new()
+        {
+            Actor = actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
+            IncludePostponed = includePostponed ?? false, Page = pageNumber, PageSize = size,
+        };
+
+        if (scope != TaskScope.Team)
+        {
+            var mine = await tasks.MyTasksAsync(QueryFor(work.User.Actor, paging.Page, paging.PageSize), cancellationToken);
+            return TypedResults.Ok(new PagedList<TaskDto>([.. mine.Items.Select(t => TaskDto.From(t, now))], paging.Page, paging.PageSize, mine.TotalCount));
+        }
+
+        if (!work.User.IsHead && !work.User.IsAdministrator)
+        {
+            throw new Engine.Errors.ForbiddenException("task.team-scope", "Only a Head or an Administrator sees the team's tasks; use scope=mine.");
+        }
+
+        var members = await work.TeamAsync(cancellationToken) ?? await directory.ListAsync(cancellationToken);
+        var all = new Dictionary<Guid, WorkTask>();
+        foreach (var member in members)
+        {
+            for (var pageNumber = 1; ; pageNumber++)
+            {
+                var chunk = await tasks.MyTasksAsync(QueryFor(member.ToActor(), pageNumber, 500), cancellationToken);
+                foreach (var task in chunk.Items)
+                {
+                    all.TryAdd(task.Id, task);
+                }
+
+                if (pageNumber >= chunk.PageCount)
+                {
+                    break;
+                }
+            }
+        }
+
+        var ordered = all.Values.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Select(t => TaskDto.From(t, now));
+        return TypedResults.Ok(paging.Apply(ordered));
+    }
+
+    /// <summary>One task.</summary>
+    public static async Task<Ok<TaskDto>> GetTask(Guid taskId, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        return await scope.CanSeeTaskAsync(task, cancellationToken)
+            ? TypedResults.Ok(TaskDto.From(task, clock.GetUtcNow()))
+            : throw scope.TaskNotYours(task);
+    }
+
+    /// <summary>Accept.</summary>
+    public static async Task<Ok<TaskDto>> AcceptTask(Guid taskId, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(await tasks.AcceptAsync(taskId, actor, cancellationToken), clock.GetUtcNow()));
+    }
+
+    /// <summary>Complete.</summary>
+    public static async Task<Ok<TaskDto>> CompleteTask(Guid taskId, CompleteTaskRequest? request, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        new Check().MaxLength(request?.Outcome, "outcome", 200).ThrowIfAny();
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        var completed = await tasks.CompleteAsync(taskId, actor, new TaskCompletion { Outcome = request?.Outcome, Variables = Variables.From(request?.Variables) }, cancellationToken);
+        return TypedResults.Ok(TaskDto.From(completed, clock.GetUtcNow()));
+    }
+
+    /// <summary>Redirect.</summary>
+    public static async Task<Ok<TaskDto>> RedirectTask(Guid taskId, RedirectTaskRequest request, ITaskService tasks, WorkScope scope, UserDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        new Check().Required(request.ToUserId, "toUserId").MaxLength(request.Comment, "comment", 4000).ThrowIfAny();
+        new Check().That(await directory.FindAsync(request.ToUserId!, cancellationToken) is not null, "toUserId", $"There is no user '{request.ToUserId}'.").ThrowIfAny();
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(await tasks.RedirectAsync(taskId, actor, request.ToUserId!, request.Comment, cancellationToken), clock.GetUtcNow()));
+    }
+
+    /// <summary>Postpone.</summary>
+    public static async Task<Ok<TaskDto>> PostponeTask(Guid taskId, PostponeTaskRequest request, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        new Check().Present(request.Until, "until").That(request.Until is null || request.Until > now, "until", "until must be in the future.")
+            .MaxLength(request.Comment, "comment", 4000).ThrowIfAny();
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(await tasks.PostponeAsync(taskId, actor, request.Until!.Value, request.Comment, cancellationToken), now));
+    }
+
+    /// <summary>Return to pool.</summary>
+    public static async Task<Ok<TaskDto>> ReturnTaskToPool(Guid taskId, ReturnTaskRequest? request, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        new Check().MaxLength(request?.Comment, "comment", 4000).ThrowIfAny();
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(await tasks.ReturnToPoolAsync(taskId, actor, request?.Comment, cancellationToken), clock.GetUtcNow()));
+    }
+}

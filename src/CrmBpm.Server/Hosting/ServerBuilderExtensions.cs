@@ -1,0 +1,140 @@
+using System.Text.Json.Serialization;
+using CrmBpm.Server.Api;
+using CrmBpm.Server.Demo;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBpm.Server.Hosting;
+
+/// <summary>Everything the server registers: storage, identity, API, UI, demo data.</summary>
+public static class ServerBuilderExtensions
+{
+    /// <summary>Registers the whole CrmBpm server on the configured database.</summary>
+    public static WebApplicationBuilder AddCrmBpmServer(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddCrmBpmStorage(database);
+        services.AddCrmBpmIdentity(database);
+        services.AddCrmBpmApi();
+        services.AddCrmBpmUi();
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton<DemoLogins>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<ServerInitializer>();
+        return builder;
+    }
+
+    private static IServiceCollection AddCrmBpmIdentity(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddDbContext<CrmBpmIdentityDbContext>(options => _ = database.Provider switch
+        {
+            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString),
+            _ => options.UseSqlite(database.ConnectionString),
+        });
+
+        // One default scheme that reads a bearer token when the request carries one and the cookie otherwise:
+        // API clients and tests use bearer tokens, the Blazor UI the cookie.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = AuthSchemes.CookieOrBearer;
+                options.DefaultChallengeScheme = AuthSchemes.CookieOrBearer;
+            })
+            .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.LoginPath = "/account/signin";
+                options.AccessDeniedPath = "/account/denied";
+                options.Cookie.Name = "CrmBpm.Auth";
+                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorizationBuilder().AddCrmBpmPolicies();
+
+        services.AddIdentityCore<CrmBpmUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B); demo passwords are short but printed only for the demo database.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CrmBpmIdentityDbContext>()
+            .AddClaimsPrincipalFactory<CrmBpmClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddHttpContextAccessor();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<WorkScope>();
+        return services;
+    }
+
+    private static IServiceCollection AddCrmBpmApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Bodies written for bare status codes (401 from the challenge, 403, unknown routes) get a stable code too.
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status400BadRequest => "request.malformed",
+                    StatusCodes.Status401Unauthorized => "auth.required",
+                    StatusCodes.Status403Forbidden => "auth.forbidden",
+                    StatusCodes.Status404NotFound => "route.not-found",
+                    StatusCodes.Status405MethodNotAllowed => "route.method-not-allowed",
+                    _ => "error",
+                };
+            }
+        });
+        services.AddExceptionHandler<CrmBpmExceptionHandler>();
+        // Binding failures (malformed JSON, a bad enum) reach the exception handler as BadHttpRequestException in every
+        // environment, so they get the same problem details as every other error.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CrmBpm API";
+            document.Info.Description = "Route maps, instances, My tasks, partners, leads, deals, instructions, claims and catalogues. " +
+                "Sign in at POST /api/auth/token and send the access token as 'Authorization: Bearer ...'.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    private static IServiceCollection AddCrmBpmUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Authentication scheme names of the server.</summary>
+public static class AuthSchemes
+{
+    /// <summary>The default: bearer token when sent, else the Identity cookie.</summary>
+    public const string CookieOrBearer = "CrmBpm.CookieOrBearer";
+}

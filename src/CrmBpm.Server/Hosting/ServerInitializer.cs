@@ -1,0 +1,66 @@
+using CrmBpm.Crm.Catalogues;
+using CrmBpm.Crm.Persistence;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Server.Demo;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CrmBpm.Server.Hosting;
+
+/// <summary>
+/// Prepares the database before the server takes requests: the engine's tables first (its <c>EnsureCreated</c> only
+/// works on an empty database), then the CRM store, then the Identity tables; seeds demo data into a new database and
+/// prints the URL and the demo logins once the server listens.
+/// </summary>
+internal sealed partial class ServerInitializer(
+    IServiceProvider services, DatabaseSettings database, DemoLogins demoLogins, IHostApplicationLifetime lifetime, IServer server, ILogger<ServerInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await provider.GetRequiredService<IRouteMapService>().ListAsync(cancellationToken);
+        await using (await provider.GetRequiredService<ICrmStore>().OpenSessionAsync(cancellationToken))
+        {
+        }
+
+        await provider.GetRequiredService<CatalogueService>().EnsureSeededAsync(cancellationToken);
+        var isNew = await IdentitySchema.EnsureCreatedAsync(provider.GetRequiredService<CrmBpmIdentityDbContext>(), database.Provider, cancellationToken);
+        await provider.GetRequiredService<DemoSeeder>().SeedAsync(isNew, cancellationToken);
+        lifetime.ApplicationStarted.Register(PrintBanner);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void PrintBanner()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (addresses.Count == 0)
+        {
+            return; // in-memory test server
+        }
+
+        var lines = new List<string>
+        {
+            "",
+            "CrmBpm is running.",
+            $"  UI:       {string.Join(", ", addresses)}",
+            $"  API docs: {addresses.First().TrimEnd('/')}/api/docs   (OpenAPI: /openapi/v1.json)",
+            $"  Data:     {database.Describe()}",
+        };
+        if (demoLogins.Logins.Count > 0)
+        {
+            lines.Add("  Demo logins (user / role / password):");
+            lines.AddRange(demoLogins.Logins.Select(l => $"    {l.UserName,-8} {l.Role,-14} {l.Password}"));
+        }
+
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+        LogStarted(logger, string.Join(", ", addresses));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CrmBpm listens on {Addresses}")]
+    private static partial void LogStarted(ILogger logger, string addresses);
+}

@@ -1,0 +1,114 @@
+using CrmBpm.Crm.Deals;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Tasks;
+
+namespace CrmBpm.Server.Identity;
+
+/// <summary>
+/// What the signed-in user may see and act on. A Manager: their own tasks, their pools' tasks and their own deals.
+/// A Head: also everything of their team (the users of their department), acting as supervisor
+/// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything.
+/// </summary>
+public sealed class WorkScope(IHttpContextAccessor http, UserDirectory directory)
+{
+    private CurrentUser? _user;
+    private IReadOnlyList<DirectoryUser>? _team;
+
+    /// <summary>The signed-in user.</summary>
+    public CurrentUser User => _user ??= CurrentUser.From(http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request."));
+
+    /// <summary>The team the user supervises: null for an administrator (everyone), the department for a Head, else only the user.</summary>
+    public async Task<IReadOnlyList<DirectoryUser>?> TeamAsync(CancellationToken cancellationToken = default)
+    {
+        if (User.IsAdministrator)
+        {
+            return null;
+        }
+
+        if (_team is null)
+        {
+            _team = User.IsHead && User.Department is { } department
+                ? await directory.TeamAsync(department, cancellationToken)
+                : [];
+            if (_team.All(u => u.Id != User.Id))
+            {
+                _team = [.. _team, new DirectoryUser(User.Id, User.DisplayName, User.Department, User.Memberships, [.. User.Roles])];
+            }
+        }
+
+        return _team;
+    }
+
+    /// <summary>True when the task is the user's, in the user's pools or (for a Head) the team's.</summary>
+    public async Task<bool> CanSeeTaskAsync(WorkTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (IsFor(task, User.Actor))
+        {
+            return true;
+        }
+
+        var team = await TeamAsync(cancellationToken);
+        return team is null || team.Any(member => IsFor(task, member.ToActor()));
+    }
+
+    /// <summary>The actor to act on <paramref name="task"/> with: supervising for a team task of a Head, else the user's own.</summary>
+    /// <exception cref="ForbiddenException">The task is neither the user's nor the team's.</exception>
+    public async Task<Actor> ActorForAsync(WorkTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (IsFor(task, User.Actor))
+        {
+            return User.Actor;
+        }
+
+        return await CanSeeTaskAsync(task, cancellationToken)
+            ? User.Supervisor
+            : throw TaskNotYours(task);
+    }
+
+    /// <summary>True when the deal's manager is the user or (for a Head) a team member.</summary>
+    public async Task<bool> CanSeeDealAsync(Deal deal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        if (deal.ManagerId == User.Id)
+        {
+            return true;
+        }
+
+        var team = await TeamAsync(cancellationToken);
+        return team is null || team.Any(member => member.Id == deal.ManagerId);
+    }
+
+    /// <summary>Refuses a deal the user may not see.</summary>
+    /// <exception cref="ForbiddenException">The deal belongs to someone outside the user's team.</exception>
+    public async Task EnsureCanSeeDealAsync(Deal deal, CancellationToken cancellationToken = default)
+    {
+        if (!await CanSeeDealAsync(deal, cancellationToken))
+        {
+            throw new ForbiddenException("deal.not-yours", $"Deal '{deal.Title}' is managed by {deal.ManagerId}; you may see only your own deals{(User.IsHead ? " and your team's" : "")}.");
+        }
+    }
+
+    /// <summary>True when <paramref name="userId"/> is the user or (for a Head) in the team.</summary>
+    public async Task<bool> CoversUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        if (userId == User.Id)
+        {
+            return true;
+        }
+
+        var team = await TeamAsync(cancellationToken);
+        return team is null || team.Any(member => member.Id == userId);
+    }
+
+    /// <summary>The refusal for a task that is not the user's.</summary>
+    public ForbiddenException TaskNotYours(WorkTask task) =>
+        new("task.not-yours", $"Task '{task.Title}' is neither yours nor in one of your pools{(User.IsHead ? " or your team's" : "")}.");
+
+    private static bool IsFor(WorkTask task, Actor actor) =>
+        task.AssigneeId == actor.UserId ||
+        task.PerformerUserId == actor.UserId ||
+        task.CompletedBy == actor.UserId ||
+        (task.IsInPool && actor.IsInPool(task.PerformerRole, task.PerformerAddressingObject));
+}
