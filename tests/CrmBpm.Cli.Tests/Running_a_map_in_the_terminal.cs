@@ -26,7 +26,7 @@ public sealed class Running_a_map_in_the_terminal
     [Fact]
     public async Task The_end_of_input_ends_the_session_cleanly()
     {
-        var (code, output) = await RunAsync("", "run", Sample("typical-sale.bpmn"), "--var", "dealName=ACME");
+        var (code, output) = await RunAsync("", "run", Sample("typical-sale.bpmn"), "--var", "dealTitle=ACME");
 
         code.ShouldBe(0);
         output.ShouldContain("1. Qualify the deal ACME [qualification] — role Sales manager (pool)");

@@ -56,7 +56,7 @@ public sealed class Standard_route_maps : IAsyncLifetime
     public async Task Typical_sale_runs_through_every_stage_with_the_credit_check_in_parallel_and_is_won()
     {
         var map = Import(Sample("typical-sale.bpmn")).Single();
-        var instance = await _bpm.StartAsync(map, new { dealName = "ACME" });
+        var instance = await _bpm.StartAsync(map, new { dealTitle = "ACME" });
 
         (await _bpm.TaskAtAsync(instance.Id, "qualification")).Title.ShouldBe("Qualify the deal ACME");
         await _bpm.CompleteAsync(instance.Id, "qualification");
