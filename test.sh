@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what is missing, starts a throw-away
-# PostgreSQL cluster so the store suites also run on PostgreSQL, and ends with one summary line
-# "N passed, N failed, N skipped" summed over all test projects.
+# PostgreSQL cluster so the store suites also run on PostgreSQL, runs the embedding sample against freshly packed
+# packages (counted as one test), and ends with one summary line "N passed, N failed, N skipped" summed over all of it.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +32,15 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' "$out" |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 rm -f "$out"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The packages as an application sees them: pack, restore from a local folder, build and run the sample (one test).
+log "embedding sample (packed packages)"
+if bash build/embedding-sample.sh; then
+  passed=$((passed + 1))
+else
+  echo "embedding sample: FAILED" >&2
+  failed=$((failed + 1))
+fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

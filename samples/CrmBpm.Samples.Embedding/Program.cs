@@ -1,0 +1,83 @@
+using System.Globalization;
+using CrmBpm.Engine;
+using CrmBpm.Engine.Bpmn;
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.DependencyInjection;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+
+// Embeds the CrmBpm engine from its NuGet packages: a SQLite file, the Typical sale route map from BPMN, one deal
+// run to the end by completing each task as it appears. Exit code 0 when the sale is won.
+var bpmnPath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "typical-sale.bpmn");
+var databasePath = Path.Combine(Path.GetTempPath(), $"crmbpm-embedding-{Guid.NewGuid():N}.db");
+
+var services = new ServiceCollection();
+services.AddCrmBpm(bpm => bpm
+    .UseSqlite($"Data Source={databasePath}")
+    .Configure(options => options.RunTimers = false)); // no host here; deadlines are not part of this walk-through
+var provider = services.BuildServiceProvider();
+try
+{
+    var maps = provider.GetRequiredService<IRouteMapService>();
+    var engine = provider.GetRequiredService<IProcessEngine>();
+    var tasks = provider.GetRequiredService<ITaskService>();
+
+    await using (var stream = File.OpenRead(bpmnPath))
+    {
+        foreach (var map in new BpmnImporter().Import(stream))
+        {
+            var published = await maps.DeployAsync(map);
+            Console.WriteLine($"deployed {published.Key} v{published.Version}: {published.Points.Count} points");
+        }
+    }
+
+    var manager = new Actor("anna", [new RoleMembership("Sales manager"), new RoleMembership("Accountant"), new RoleMembership("Warehouse manager")]);
+    var instance = await engine.StartAsync("typical-sale", new StartOptions
+    {
+        Subject = new SubjectReference("deal", "42"),
+        Variables = new Dictionary<string, object?> { ["dealName"] = "Forklifts for North Ltd" },
+        StartedBy = manager.UserId,
+    });
+    Console.WriteLine($"started instance {instance.Id}");
+
+    for (var round = 0; round < 20 && (await engine.GetInstanceAsync(instance.Id)).Status == InstanceStatus.Active; round++)
+    {
+        var mine = await tasks.MyTasksAsync(new TaskQuery { Actor = manager, SubjectType = "deal", SubjectId = "42" });
+        foreach (var task in mine.Items)
+        {
+            if (task.RequiresAcceptance && task.Status == WorkTaskStatus.Open)
+            {
+                await tasks.AcceptAsync(task.Id, manager);
+                Console.WriteLine($"  accepted  {task.Title}");
+            }
+
+            var values = task.FormFields.ToDictionary(f => f.Name, f => ValueFor(f));
+            await tasks.CompleteAsync(task.Id, manager, new TaskCompletion { Outcome = task.Outcomes.FirstOrDefault(), Variables = values });
+            Console.WriteLine($"  completed {task.Title} ({task.PointId}){(values.Count == 0 ? "" : " with " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")))}");
+        }
+    }
+
+    var finished = await engine.GetInstanceAsync(instance.Id);
+    var path = (await engine.GetHistoryAsync(instance.Id)).Where(h => h.Kind == HistoryKind.TaskCompleted).Select(h => h.PointId);
+    Console.WriteLine($"instance {finished.Status}, result {finished.Result ?? "none"}; path: {string.Join(" → ", path)}");
+    return finished is { Status: InstanceStatus.Completed, Result: "Won" } ? 0 : 1;
+}
+finally
+{
+    await provider.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+    {
+        File.Delete(file);
+    }
+}
+
+static object? ValueFor(FormField field) => field.Type switch
+{
+    FormFieldType.Number => 125_000,
+    FormFieldType.Boolean => true,
+    FormFieldType.Date => DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    FormFieldType.Choice => field.Options.FirstOrDefault(),
+    _ => $"{field.Label} (filled by the sample)",
+};
