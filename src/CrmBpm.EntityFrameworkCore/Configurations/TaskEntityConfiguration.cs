@@ -14,9 +14,10 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
         builder.HasIndex(t => t.Id).IsUnique();
         builder.HasIndex(t => t.InstanceId);
 
-        // My tasks: the tasks a user holds, and the pool tasks of the user's roles (and addressing objects).
-        builder.HasIndex(t => new { t.AssigneeId, t.Status, t.DueAt });
-        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.Status, t.DueAt });
+        // My tasks, one index range per branch, already in page order: the tasks a user holds, and the pool tasks
+        // of one role (and addressing object) that nobody holds.
+        builder.HasIndex(t => new { t.AssigneeId, t.Active, t.DueSort, t.Seq });
+        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.Active, t.DueSort, t.Seq });
 
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);

@@ -98,6 +98,12 @@ public sealed class TaskEntity
     /// <summary>See <see cref="WorkTask.Comment"/>.</summary>
     public string? Comment { get; set; }
 
+    /// <summary>Sort key of My tasks: the deadline in UTC ticks, or <see cref="long.MaxValue"/> without one (undated tasks last), so an index can serve the order.</summary>
+    public long DueSort { get; set; }
+
+    /// <summary>True while the task is Open or Accepted; leads the My tasks indexes so closed tasks are never scanned.</summary>
+    public bool Active { get; set; }
+
     /// <summary>
     /// Raised by every write of the task's state; a concurrency token, so a command that read the task before
     /// another command changed it cannot overwrite that change (for example complete it a second time).

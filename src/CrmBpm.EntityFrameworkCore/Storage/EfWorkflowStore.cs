@@ -133,41 +133,54 @@ public sealed class EfWorkflowStore : IWorkflowStore
         ArgumentNullException.ThrowIfNull(query);
         return ReadAsync(async db =>
         {
-            var matching = db.Tasks.AsNoTracking()
-                .Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Accepted)
-                .Where(TaskPoolFilter.MineOrInMyPools(query.Actor));
-            if (!query.IncludePostponed)
+            // "Mine or in my pools" is a union of disjoint branches (held by me; each pool nobody holds). Each branch is
+            // one index range already in page order, so a branch reads at most one page-end of rows and the pages merge
+            // in memory; an OR over all branches would make the database scan and sort every candidate task.
+            var needed = query.Page * query.PageSize;
+            var total = 0L;
+            var candidates = new List<TaskEntity>();
+            foreach (var branch in TaskPoolFilter.Branches(query.Actor))
             {
-                matching = matching.Where(t => t.PostponedUntil == null || t.PostponedUntil <= now);
+                var matching = Filter(db.Tasks.AsNoTracking().Where(branch), query, now);
+                total += await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
+                candidates.AddRange(await matching.OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Take(needed)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false));
             }
 
-            if (query.SubjectType is { } subjectType)
-            {
-                matching = matching.Where(t => t.SubjectType == subjectType);
-            }
-
-            if (query.SubjectId is { } subjectId)
-            {
-                matching = matching.Where(t => t.SubjectId == subjectId);
-            }
-
-            if (query.MapKey is { } mapKey)
-            {
-                matching = matching.Where(t => t.MapKey == mapKey);
-            }
-
-            if (query.DueBefore is { } dueBefore)
-            {
-                matching = matching.Where(t => t.DueAt != null && t.DueAt < dueBefore);
-            }
-
-            var total = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
-            var rows = await matching
-                .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Seq)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = candidates.OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
             return new Page<WorkTask>([.. rows.Select(EntityMapper.ToTask)], query.Page, query.PageSize, total);
         }, cancellationToken);
+    }
+
+    private static IQueryable<TaskEntity> Filter(IQueryable<TaskEntity> tasks, TaskQuery query, DateTimeOffset now)
+    {
+        var matching = tasks.Where(t => t.Active);
+        if (!query.IncludePostponed)
+        {
+            matching = matching.Where(t => t.PostponedUntil == null || t.PostponedUntil <= now);
+        }
+
+        if (query.SubjectType is { } subjectType)
+        {
+            matching = matching.Where(t => t.SubjectType == subjectType);
+        }
+
+        if (query.SubjectId is { } subjectId)
+        {
+            matching = matching.Where(t => t.SubjectId == subjectId);
+        }
+
+        if (query.MapKey is { } mapKey)
+        {
+            matching = matching.Where(t => t.MapKey == mapKey);
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            matching = matching.Where(t => t.DueAt != null && t.DueAt < dueBefore);
+        }
+
+        return matching;
     }
 
     /// <inheritdoc />

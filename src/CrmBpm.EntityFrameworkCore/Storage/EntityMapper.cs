@@ -100,6 +100,7 @@ internal static class EntityMapper
             SubjectId = task.Subject?.Id,
             CreatedAt = task.CreatedAt,
             DueAt = task.DueAt,
+            DueSort = task.DueAt?.UtcTicks ?? long.MaxValue,
         };
         Apply(task.State, entity);
         return entity;
@@ -110,6 +111,7 @@ internal static class EntityMapper
     {
         entity.AssigneeId = state.AssigneeId;
         entity.Status = state.Status;
+        entity.Active = state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted;
         entity.PostponedUntil = state.PostponedUntil;
         entity.AcceptedAt = state.AcceptedAt;
         entity.ClosedAt = state.ClosedAt;

@@ -26,7 +26,7 @@ internal static class MyTasksAtScale
         "id", "instance_id", "root_instance_id", "map_key", "map_version", "point_id", "token_id", "item_index", "item", "title",
         "description", "performer_user_id", "performer_role", "performer_addressing_object", "assignee_id", "status",
         "requires_acceptance", "outcomes", "form_fields", "stage", "subject_type", "subject_id", "created_at", "due_at",
-        "postponed_until", "accepted_at", "closed_at", "completed_by", "outcome", "comment", "row_version",
+        "postponed_until", "accepted_at", "closed_at", "completed_by", "outcome", "comment", "row_version", "due_sort", "active",
     ];
 
     public static async Task<Result> MeasureAsync(BenchmarkDatabase database, Size size, Action<int, int> progress)
@@ -115,7 +115,7 @@ internal static class MyTasksAtScale
             Guid.NewGuid(), instanceId, instanceId, BenchmarkMap.Key, 1, "qualify", Guid.NewGuid(), null, null, string.Create(CultureInfo.InvariantCulture, $"Task {i}"),
             "", user, role, addressingObject, user, accepted ? "Accepted" : "Open",
             false, "[]", "[]", null, "deal", i.ToString(CultureInfo.InvariantCulture), created, due,
-            postponed, accepted ? created : null, null, null, null, null, 0L,
+            postponed, accepted ? created : null, null, null, null, null, 0L, due ?? long.MaxValue, true,
         ];
     }
 
@@ -195,6 +195,7 @@ internal static class MyTasksAtScale
             NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
             NpgsqlDbType.Boolean, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint,
             NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Bigint,
+            NpgsqlDbType.Bigint, NpgsqlDbType.Boolean,
         ];
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
