@@ -24,7 +24,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     private DesignerHighlight? _appliedHighlight;
     private CancellationTokenSource? _validation;
     private bool _created;
-    private bool _checking;
+    private bool _checking = true;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;

@@ -91,7 +91,7 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
 
     /// <summary>Marks the elements that have problems; each entry is an element id and a message.</summary>
     public Task SetProblemsAsync(IEnumerable<(string ElementId, string Message)> problems) =>
-        InvokeVoidAsync("setProblems", problems.Select(p => new { elementId = p.ElementId, message = p.Message }).ToArray());
+        InvokeVoidAsync("setProblems", (object)problems.Select(p => new { elementId = p.ElementId, message = p.Message }).ToArray());
 
     /// <summary>Highlights a running instance's path (<paramref name="visited"/>) and current points (<paramref name="active"/>).</summary>
     public Task SetHighlightAsync(IEnumerable<string> visited, IEnumerable<string> active) =>
