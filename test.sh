@@ -17,6 +17,11 @@ need_apt() { # need_apt <command> <package>
 }
 
 need_apt pg_ctl postgresql
+# The designer: npm restores bpmn-js during the build; its browser tests drive Debian's chromium (Playwright
+# cannot download browsers here) and fail, saying so, when it is missing.
+need_apt node nodejs
+need_apt npm npm
+need_apt chromium chromium
 
 log "starting PostgreSQL"
 if pg_conn=$(bash build/postgres.sh start); then
