@@ -62,7 +62,8 @@ export function kindOf(element) {
   if (is(bo, 'bpmn:ParallelGateway')) {
     const kind = bo.get('crm:kind');
     if (kind === 'split' || kind === 'merge') return kind;
-    return incoming(element).length >= 2 ? 'merge' : 'split';
+    // The business object's references: while a diagram is imported, shapes are drawn before their connections.
+    return Math.max(incoming(element).length, (bo.incoming || []).length) >= 2 ? 'merge' : 'split';
   }
 
   return null;
