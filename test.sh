@@ -7,6 +7,20 @@ cd "$(dirname "$0")"
 
 log() { printf '\n== %s\n' "$*"; }
 
+apt_updated=""
+need_apt() { # need_apt <command> <package>
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
+  log "installing $2"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+# The designer: npm restores bpmn-js during the build; its browser tests drive Debian's chromium (Playwright
+# cannot download browsers here) and fail, saying so, when it is missing.
+need_apt node nodejs
+need_apt npm npm
+need_apt chromium chromium
+
 # build/postgres.sh installs Debian's postgresql when it is missing, then starts a throw-away cluster
 # (port CRMBPM_PG_PORT, default 55432).
 log "starting PostgreSQL"

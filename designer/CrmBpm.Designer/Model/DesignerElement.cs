@@ -1,0 +1,83 @@
+using System.Xml.Linq;
+using static CrmBpm.Designer.Model.DesignerDocument;
+
+namespace CrmBpm.Designer.Model;
+
+/// <summary>One point or flow of a <see cref="DesignerDocument"/>, with the route-map reading of its XML.</summary>
+public sealed class DesignerElement
+{
+    private readonly DesignerDocument _document;
+
+    internal DesignerElement(DesignerDocument document, XElement xml)
+    {
+        _document = document;
+        Xml = xml;
+    }
+
+    /// <summary>The BPMN element.</summary>
+    public XElement Xml { get; }
+
+    /// <summary>The element id.</summary>
+    public string Id => (string)Xml.Attribute("id")!;
+
+    /// <summary>The name shown on the canvas.</summary>
+    public string Name => (string?)Xml.Attribute("name") ?? "";
+
+    /// <summary>How the element is named in the panel: its name, else its id.</summary>
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name;
+
+    /// <summary>What the element is, read as the engine's importer reads it.</summary>
+    public PointKind Kind => Xml.Name.LocalName switch
+    {
+        _ when Xml.Name.Namespace != Bpmn => PointKind.Other,
+        "startEvent" => PointKind.Start,
+        "endEvent" => PointKind.End,
+        "userTask" => PointKind.Action,
+        "callActivity" => PointKind.NestedProcess,
+        "sequenceFlow" => PointKind.Flow,
+        "exclusiveGateway" => Crm("kind") switch
+        {
+            "condition" => PointKind.Condition,
+            "choice" => PointKind.Choice,
+            _ => Crm("expression") is not null ? PointKind.Condition : PointKind.Choice,
+        },
+        "parallelGateway" => Crm("kind") switch
+        {
+            "split" => PointKind.Split,
+            "merge" => PointKind.Merge,
+            _ => Incoming.Count() >= 2 ? PointKind.Merge : PointKind.Split,
+        },
+        _ => PointKind.Other,
+    };
+
+    /// <summary>A <c>crm:</c> attribute, or null when absent.</summary>
+    public string? Crm(string localName) => (string?)Xml.Attribute(DesignerDocument.Crm + localName);
+
+    /// <summary>A plain (unqualified) attribute, or null when absent.</summary>
+    public string? Attribute(string localName) => (string?)Xml.Attribute(localName);
+
+    /// <summary>The text of <c>bpmn:documentation</c> (an Action's description).</summary>
+    public string Documentation => string.Concat(Xml.Elements(Bpmn + "documentation").Select(d => d.Value));
+
+    /// <summary>The <c>crm:</c> extension elements with <paramref name="localName"/> (e.g. <c>outcome</c>).</summary>
+    public IEnumerable<XElement> Extensions(string localName) =>
+        Xml.Elements(Bpmn + "extensionElements").Elements(DesignerDocument.Crm + localName);
+
+    /// <summary>The multi-instance marker of an Action, or null.</summary>
+    public XElement? MultiInstance => Xml.Element(Bpmn + "multiInstanceLoopCharacteristics");
+
+    /// <summary>For a flow: the condition expression (a Choice case).</summary>
+    public string? Condition => Xml.Element(Bpmn + "conditionExpression")?.Value;
+
+    /// <summary>For a flow: the point it leaves.</summary>
+    public DesignerElement? Source => _document.Find(Attribute("sourceRef"));
+
+    /// <summary>For a flow: the point it enters.</summary>
+    public DesignerElement? Target => _document.Find(Attribute("targetRef"));
+
+    /// <summary>For a point: its outgoing flows in document order (the order Choice cases are evaluated in).</summary>
+    public IEnumerable<DesignerElement> Outgoing => _document.Elements.Where(e => e.Kind == PointKind.Flow && e.Attribute("sourceRef") == Id);
+
+    /// <summary>For a point: its incoming flows in document order.</summary>
+    public IEnumerable<DesignerElement> Incoming => _document.Elements.Where(e => e.Kind == PointKind.Flow && e.Attribute("targetRef") == Id);
+}

@@ -1,0 +1,81 @@
+// The context pad of a point offers only the points that may follow it (none once its outgoing flows are
+// used up), connect, change kind (where a sibling kind exists) and delete. Registered as 'contextPadProvider'
+// so BPMN's general entries (text annotation, intermediate events, ...) never appear.
+import { KINDS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+
+export default function CrmContextPadProvider(contextPad, modeling, autoPlace, create, connect, popupMenu, crmElementFactory, rules, canvas) {
+  this._contextPad = contextPad;
+  this._modeling = modeling;
+  this._autoPlace = autoPlace;
+  this._create = create;
+  this._connect = connect;
+  this._popupMenu = popupMenu;
+  this._crmElementFactory = crmElementFactory;
+  this._rules = rules;
+  this._canvas = canvas;
+  contextPad.registerProvider(this);
+}
+
+CrmContextPadProvider.$inject = [ 'contextPad', 'modeling', 'autoPlace', 'create', 'connect', 'popupMenu', 'crmElementFactory', 'rules', 'canvas' ];
+
+CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
+  const entries = {};
+  const remove = {
+    group: 'edit', className: 'bpmn-icon-trash', title: 'Delete (Del)',
+    action: { click: () => this._modeling.removeElements([ element ]) }
+  };
+
+  if (element.waypoints) {
+    entries.delete = remove;
+    return entries;
+  }
+
+  const kind = kindOf(element);
+  if (!kind) {
+    if (this._rules.allowed('elements.delete', { elements: [ element ] })) {
+      entries.delete = remove;
+    }
+
+    return entries;
+  }
+
+  if (canAddOutgoing(element)) {
+    for (const next of nextKinds(kind)) {
+      const append = (event) => {
+        const shape = this._crmElementFactory.createPoint(next.id);
+        if (event.type === 'dragstart') {
+          this._create.start(event, shape, { source: element });
+        } else {
+          this._autoPlace.append(element, shape);
+        }
+      };
+      entries['append.' + next.id] = {
+        group: 'model', imageUrl: next.icon, title: 'Add ' + next.label + ' after this point',
+        action: { click: append, dragstart: append }
+      };
+    }
+
+    entries.connect = {
+      group: 'connect', className: 'bpmn-icon-connection-multi', title: 'Connect to another point',
+      action: { click: (event, target) => this._connect.start(event, target), dragstart: (event, target) => this._connect.start(event, target) }
+    };
+  }
+
+  if (kind === 'condition' || kind === 'choice' || kind === 'split' || kind === 'merge') {
+    entries.replace = {
+      group: 'edit', className: 'bpmn-icon-screw-wrench', title: 'Change kind (R)',
+      action: {
+        click: (event, target) => {
+          const pad = this._contextPad.getPad(target).html;
+          const box = pad.getBoundingClientRect();
+          this._popupMenu.open(target, 'bpmn-replace', { x: box.left, y: box.bottom + 8, cursor: { x: event.x, y: event.y } });
+        }
+      }
+    };
+  }
+
+  entries.delete = remove;
+  return entries;
+};
+
+export { KINDS };

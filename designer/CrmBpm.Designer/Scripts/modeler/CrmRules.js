@@ -1,0 +1,48 @@
+// Refuses on the canvas what the engine's validation would reject when publishing: anything into a Start,
+// anything out of an End, a second flow out of a Start, Action, Nested process or Merge, a third out of a
+// Condition, a second into a Split, a flow from a point to itself, and creating anything but our points.
+import inherits from 'inherits-browser';
+import RuleProvider from 'diagram-js/lib/features/rules/RuleProvider';
+import { kindOf, canAddOutgoing, canAddIncoming } from './kinds';
+
+const PRIORITY = 1500;
+
+export default function CrmRules(eventBus) {
+  RuleProvider.call(this, eventBus);
+}
+
+CrmRules.$inject = [ 'eventBus' ];
+
+inherits(CrmRules, RuleProvider);
+
+function refusesFlow(source, target, reconnected) {
+  if (!source || !target || source.waypoints || target.waypoints) {
+    return false;
+  }
+
+  if (kindOf(source) === null || kindOf(target) === null) {
+    return false; // not a point (e.g. a label or the process): leave it to bpmn-js
+  }
+
+  if (source === target) {
+    return true;
+  }
+
+  const fromSameSource = reconnected && reconnected.source === source ? reconnected : undefined;
+  const toSameTarget = reconnected && reconnected.target === target ? reconnected : undefined;
+  return !canAddOutgoing(source, fromSameSource) || !canAddIncoming(target, toSameTarget);
+}
+
+CrmRules.prototype.init = function() {
+  this.addRule('connection.create', PRIORITY, (context) => {
+    return refusesFlow(context.source, context.target) ? false : undefined;
+  });
+
+  this.addRule('connection.reconnect', PRIORITY, (context) => {
+    return refusesFlow(context.source, context.target, context.connection) ? false : undefined;
+  });
+
+  this.addRule('shape.create', PRIORITY, (context) => {
+    return kindOf(context.shape) === null && !context.shape.labelTarget ? false : undefined;
+  });
+};

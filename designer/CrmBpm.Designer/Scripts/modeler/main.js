@@ -1,0 +1,267 @@
+// The browser half of the route-map designer: one RouteMapCanvas per <RouteMapDesigner>. Bundled by esbuild
+// (Scripts/build.mjs) into wwwroot/js/modeler/crmbpm-modeler.js; RouteMapDesigner.razor.js is the only caller.
+// Every edit goes through modeling.updateProperties (or a bpmn-js command), so undo/redo covers the properties
+// panel as well as the canvas.
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
+import './modeler.css';
+
+import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import MinimapModule from 'diagram-js-minimap';
+import { getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
+import crmModdle from './crm-moddle.json';
+import { crmDrawModule, crmModelingModule } from './index';
+import { kindOf } from './kinds';
+
+const CHANGE_DEBOUNCE_MS = 200;
+
+export class RouteMapCanvas {
+  /**
+   * @param {HTMLElement} host the element the canvas fills
+   * @param {{ invokeMethodAsync(name: string, ...args: any[]): Promise<any> }} callbacks DotNetObjectReference
+   * @param {{ readOnly?: boolean }} options
+   */
+  constructor(host, callbacks, options) {
+    this._callbacks = callbacks;
+    this._readOnly = !!options.readOnly;
+    this._problemIds = [];
+    this._highlighted = [];
+    this._timer = undefined;
+    this._disposed = false;
+    const Kind = this._readOnly ? NavigatedViewer : Modeler;
+    this._modeler = new Kind({
+      container: host,
+      moddleExtensions: { crm: crmModdle },
+      additionalModules: [ this._readOnly ? crmDrawModule : crmModelingModule, MinimapModule ],
+      minimap: { open: true }
+    });
+    const eventBus = this._modeler.get('eventBus');
+    eventBus.on('selection.changed', (event) => {
+      const element = event.newSelection.length === 1 ? event.newSelection[0] : null;
+      this._call('OnSelectionChanged', element ? (element.labelTarget || element).id : null);
+    });
+    if (!this._readOnly) {
+      eventBus.on('commandStack.changed', () => this._scheduleChange());
+    }
+  }
+
+  /** Opens a BPMN document; returns the import warnings (empty when it imported cleanly). */
+  async open(xml) {
+    const result = await this._modeler.importXML(xml);
+    this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this._problemIds = [];
+    return (result.warnings || []).map(w => w.message);
+  }
+
+  /** The current document as BPMN 2.0 XML. */
+  async xml() {
+    const { xml } = await this._modeler.saveXML({ format: true });
+    return xml;
+  }
+
+  /** Sets attributes (name, crm:*, default) of a point or flow; null or undefined removes an attribute. */
+  updateProperties(elementId, properties) {
+    const element = this._element(elementId);
+    const values = {};
+    for (const [ key, value ] of Object.entries(properties)) {
+      values[key] = value === null || value === '' ? undefined : value;
+    }
+
+    this._modeling().updateProperties(element, values);
+  }
+
+  /**
+   * Replaces the extension elements of the given types (e.g. crm:Outcome) by <items> — plain objects with a
+   * $type — and keeps every other extension element (other tools' data) where it was.
+   */
+  replaceExtensionElements(elementId, types, items) {
+    const element = this._element(elementId);
+    const bo = getBusinessObject(element);
+    const moddle = this._modeler.get('moddle');
+    const kept = ((bo.extensionElements && bo.extensionElements.values) || []).filter(v => !types.includes(v.$type));
+    const created = items.map(item => this._create(item));
+    const values = [ ...kept, ...created ];
+    const extensionElements = values.length === 0 ? undefined : moddle.create('bpmn:ExtensionElements', { values });
+    if (extensionElements) {
+      values.forEach(v => { v.$parent = extensionElements; });
+    }
+
+    this._modeling().updateProperties(element, { extensionElements });
+  }
+
+  /** Sets the task description (bpmn:documentation); empty removes it. */
+  setDocumentation(elementId, text) {
+    const moddle = this._modeler.get('moddle');
+    const documentation = text ? [ moddle.create('bpmn:Documentation', { text }) ] : [];
+    this._modeling().updateProperties(this._element(elementId), { documentation });
+  }
+
+  /** Makes an Action one task per item of a list (crm:collection ...), or a single task when <loop> is null. */
+  setMultiInstance(elementId, loop) {
+    const loopCharacteristics = loop
+      ? this._create({ $type: 'bpmn:MultiInstanceLoopCharacteristics', 'crm:collection': loop.collection, 'crm:elementVariable': loop.elementVariable || undefined, 'crm:resultCollection': loop.resultCollection || undefined })
+      : undefined;
+    this._modeling().updateProperties(this._element(elementId), { loopCharacteristics });
+  }
+
+  /** Sets the case expression of a flow leaving a Choice; empty removes it. */
+  setFlowCondition(flowId, expression) {
+    const conditionExpression = expression
+      ? this._modeler.get('moddle').create('bpmn:FormalExpression', { body: expression })
+      : undefined;
+    this._modeling().updateProperties(this._element(flowId), { conditionExpression });
+  }
+
+  /** Makes <flowId> the default flow of its gateway; null clears it. */
+  setDefaultFlow(gatewayId, flowId) {
+    const flow = flowId ? getBusinessObject(this._element(flowId)) : undefined;
+    this._modeling().updateProperties(this._element(gatewayId), { default: flow });
+  }
+
+  /** Selects a point or flow and scrolls it into view. */
+  select(elementId) {
+    const element = this._modeler.get('elementRegistry').get(elementId);
+    if (!element) {
+      return false;
+    }
+
+    this._modeler.get('selection').select(element);
+    this._modeler.get('canvas').scrollToElement(element, { top: 80, bottom: 80, left: 120, right: 120 });
+    return true;
+  }
+
+  /** Marks the shapes with validation problems (red outline and a badge whose tooltip lists the problems). */
+  setProblems(problems) {
+    const canvas = this._modeler.get('canvas');
+    const overlays = this._modeler.get('overlays');
+    const registry = this._modeler.get('elementRegistry');
+    this._problemIds.forEach(id => registry.get(id) && canvas.removeMarker(id, 'crm-problem'));
+    overlays.remove({ type: 'crm-problem' });
+    const byElement = new Map();
+    for (const problem of problems) {
+      if (problem.elementId && registry.get(problem.elementId)) {
+        byElement.set(problem.elementId, [ ...(byElement.get(problem.elementId) || []), problem.message ]);
+      }
+    }
+
+    for (const [ id, messages ] of byElement) {
+      canvas.addMarker(id, 'crm-problem');
+      const badge = document.createElement('div');
+      badge.className = 'crm-problem-badge';
+      badge.title = messages.join('\n');
+      badge.textContent = messages.length > 1 ? String(messages.length) : '!';
+      badge.addEventListener('click', () => this.select(id));
+      const element = registry.get(id);
+      const position = element.waypoints ? { top: -12, left: -12 } : { top: -10, right: 10 };
+      overlays.add(id, 'crm-problem', { position, html: badge });
+    }
+
+    this._problemIds = [ ...byElement.keys() ];
+  }
+
+  /** Highlights a running instance: the points and flows it passed and where its tokens/tasks are now. */
+  setHighlight(visited, active) {
+    const canvas = this._modeler.get('canvas');
+    const registry = this._modeler.get('elementRegistry');
+    this._highlighted.forEach(([ id, marker ]) => registry.get(id) && canvas.removeMarker(id, marker));
+    this._highlighted = [];
+    for (const [ ids, marker ] of [ [ visited, 'crm-visited' ], [ active, 'crm-active' ] ]) {
+      for (const id of ids || []) {
+        if (registry.get(id)) {
+          canvas.addMarker(id, marker);
+          this._highlighted.push([ id, marker ]);
+        }
+      }
+    }
+  }
+
+  /** Runs an editor action: undo, redo, stepZoom (with { value }), zoom (fit), ... */
+  trigger(action, options) {
+    if (action === 'fit') {
+      this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+      return;
+    }
+
+    if (action === 'toggleMinimap') {
+      this._modeler.get('minimap').toggle();
+      return;
+    }
+
+    this._modeler.get('editorActions').trigger(action, options);
+  }
+
+  /** The kind (start, action, condition, ...) and point ids of the diagram: used by tests and hosts. */
+  points() {
+    return this._modeler.get('elementRegistry')
+      .filter(e => kindOf(e) !== null)
+      .map(e => ({ id: e.id, kind: kindOf(e), name: getBusinessObject(e).name || '' }));
+  }
+
+  destroy() {
+    this._disposed = true;
+    clearTimeout(this._timer);
+    this._modeler.destroy();
+  }
+
+  _scheduleChange() {
+    clearTimeout(this._timer);
+    this._timer = setTimeout(async () => {
+      if (this._disposed) {
+        return;
+      }
+
+      const xml = await this.xml();
+      this._call('OnXmlChanged', xml);
+    }, CHANGE_DEBOUNCE_MS);
+  }
+
+  _call(method, ...args) {
+    if (!this._disposed) {
+      this._callbacks.invokeMethodAsync(method, ...args).catch(() => { /* the circuit is gone */ });
+    }
+  }
+
+  _modeling() {
+    if (this._readOnly) {
+      throw new Error('The route map is open read-only.');
+    }
+
+    return this._modeler.get('modeling');
+  }
+
+  _element(id) {
+    const element = this._modeler.get('elementRegistry').get(id);
+    if (!element) {
+      throw new Error(`The route map has no element '${id}'.`);
+    }
+
+    return element;
+  }
+
+  /** Builds a moddle element from a plain object with $type; nested objects with $type become elements too. */
+  _create(item) {
+    const moddle = this._modeler.get('moddle');
+    const attrs = {};
+    for (const [ key, value ] of Object.entries(item)) {
+      if (key === '$type' || value === undefined || value === null || value === '') {
+        continue;
+      }
+
+      attrs[key] = Array.isArray(value)
+        ? value.map(v => (v && typeof v === 'object' && v.$type ? this._create(v) : v))
+        : value;
+    }
+
+    const element = moddle.create(item.$type, attrs);
+    for (const value of Object.values(attrs)) {
+      if (Array.isArray(value)) {
+        value.forEach(v => { if (v && v.$type) v.$parent = element; });
+      }
+    }
+
+    return element;
+  }
+}

@@ -1,0 +1,14 @@
+using CrmBpm.Designer.TestHost;
+using CrmBpm.Designer.TestHost.Components;
+using CrmBpm.Engine.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+builder.Services.AddCrmBpm(bpm => bpm.UseInMemoryStore());
+builder.Services.AddHostedService<SampleMaps>();
+
+var app = builder.Build();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.Run();

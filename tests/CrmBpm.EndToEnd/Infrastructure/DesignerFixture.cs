@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace CrmBpm.EndToEnd.Infrastructure;
+
+/// <summary>One test host and one browser for all designer tests; each test opens its own page.</summary>
+public sealed class DesignerFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    /// <summary>The running test host.</summary>
+    public DesignerHost Host { get; private set; } = default!;
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where screenshots go: artifacts/screenshots under the test output (CRMBPM_ARTIFACTS overrides).</summary>
+    public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(
+        Environment.GetEnvironmentVariable("CRMBPM_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots")).FullName;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        (_playwright, Browser) = await Chromium.LaunchAsync();
+        Host = await DesignerHost.StartAsync();
+    }
+
+    /// <summary>A 1440×900 page on the designer, with the canvas ready.</summary>
+    public async Task<DesignerPage> OpenAsync(string path = "")
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        page.SetDefaultTimeout(15_000);
+        var designer = new DesignerPage(page);
+        await page.GotoAsync(new Uri(Host.BaseAddress, path).ToString());
+        try
+        {
+            await designer.WaitUntilReadyAsync();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + Environment.NewLine + "Host output:" + Environment.NewLine + Host.Output, e);
+        }
+
+        return designer;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>All designer browser tests share one host and browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class DesignerCollection : ICollectionFixture<DesignerFixture>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "designer";
+}

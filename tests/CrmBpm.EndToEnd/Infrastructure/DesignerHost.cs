@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace CrmBpm.EndToEnd.Infrastructure;
+
+/// <summary>
+/// Runs tests/CrmBpm.Designer.TestHost in its own process, from its own build output (so its static web assets,
+/// including the designer's bpmn-js bundle, are served as in a real app), on a free loopback port.
+/// </summary>
+public sealed class DesignerHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
+
+    private DesignerHost(Process process, Uri baseAddress, System.Text.StringBuilder output)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        _output = output;
+    }
+
+    /// <summary>What the host wrote to stdout/stderr (warnings and errors; for failure messages).</summary>
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts the host and waits until it answers; <paramref name="samplesDirectory"/> adds .bpmn files the page can open by name.</summary>
+    public static async Task<DesignerHost> StartAsync(string? samplesDirectory = null)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "tests", "CrmBpm.Designer.TestHost", "bin", Configuration(), "net10.0", "CrmBpm.Designer.TestHost.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The designer test host is not built: {dll} is missing. Build CrmBpm.sln first.");
+        }
+
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (samplesDirectory is not null)
+        {
+            start.Environment["CRMBPM_TESTHOST_SAMPLES"] = samplesDirectory;
+        }
+
+        var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new DesignerHost(process, baseAddress, output);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The designer test host exited with {process.ExitCode}:\n{output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(baseAddress);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException($"The designer test host did not answer on {baseAddress} within 60 s:\n{output}");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The folder holding CrmBpm.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmBpm.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CrmBpm.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string Configuration() =>
+        typeof(DesignerHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
