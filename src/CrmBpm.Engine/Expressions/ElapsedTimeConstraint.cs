@@ -14,9 +14,12 @@ internal sealed class ElapsedTimeConstraint(TimeSpan limit) : Constraint
     private long _startedAt;
     private int _countdown;
 
+    /// <summary>Off while the engine runs its own set-up script, which must never count against an expression's time.</summary>
+    public bool Paused { get; set; }
+
     public override void Check()
     {
-        if (--_countdown > 0)
+        if (Paused || --_countdown > 0)
         {
             return;
         }

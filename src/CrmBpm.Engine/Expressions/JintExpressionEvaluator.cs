@@ -47,10 +47,12 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         var script = _prepared[code];
-        var engine = Rent(script, variables);
-        var reusable = engine.Pooled;
+        PooledEngine? engine = null;
+        var reusable = false;
         try
         {
+            engine = Rent(script, variables);
+            reusable = engine.Pooled;
             foreach (var (name, value) in variables)
             {
                 engine.Engine.SetValue(name, ToJs(engine.Engine, value));
@@ -90,7 +92,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
         finally
         {
-            if (reusable)
+            if (reusable && engine is not null)
             {
                 Return(engine);
             }
@@ -182,13 +184,15 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
     private JsEngine CreateEngine()
     {
+        var timeLimit = new ElapsedTimeConstraint(_limits.Timeout) { Paused = true };
         var engine = new JsEngine(options => options
             .Strict()
             .LimitRecursion(_limits.MaxRecursion)
             .MaxStatements(_limits.MaxStatements)
-            .Constraint(new ElapsedTimeConstraint(_limits.Timeout))
+            .Constraint(timeLimit)
             .LimitMemory(_limits.MemoryBytes));
         engine.Execute(FreezeBuiltins);
+        timeLimit.Paused = false;
         return engine;
     }
 
