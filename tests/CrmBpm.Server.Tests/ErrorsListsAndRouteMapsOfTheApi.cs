@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

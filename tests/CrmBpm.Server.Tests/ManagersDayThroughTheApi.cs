@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using System.Net;
 using System.Text.Json;
 using CrmBpm.Server.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 using CrmBpm.Testing.CrmSuites;
 using CrmBpm.Testing.CrmSuites.Catalogues;

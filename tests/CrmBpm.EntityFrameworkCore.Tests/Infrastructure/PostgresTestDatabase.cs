@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using CrmBpm.Crm.DependencyInjection;
 using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Testing.CrmSuites;
@@ -11,12 +12,12 @@ namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresTestDatabase : ICrmTestDatabase
 {
-    public const string AdminConnectionVariable = "CRMBPM_TEST_POSTGRES";
+    public const string AdminConnectionVariable = PostgresTestServer.AdminConnectionVariable;
 
     private readonly string _name = $"crmbpm_test_{Guid.NewGuid():N}";
     private bool _created;
 
-    public static string? AdminConnectionString => Environment.GetEnvironmentVariable(AdminConnectionVariable) is { Length: > 0 } value ? value : null;
+    public static string? AdminConnectionString => PostgresTestServer.AdminConnectionString;
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(Admin) { Database = _name, Pooling = true }.ConnectionString;
 

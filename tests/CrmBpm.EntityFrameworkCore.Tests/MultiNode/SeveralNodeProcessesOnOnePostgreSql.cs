@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using System.Text.Json;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 using Npgsql;

@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.EntityFrameworkCore.Tests.Contract;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;

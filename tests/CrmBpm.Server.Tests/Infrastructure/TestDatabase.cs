@@ -1,3 +1,4 @@
+using CrmBpm.Testing.Postgres;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -45,12 +46,12 @@ public sealed class SqliteTestFile : ITestDatabase
 /// </summary>
 public sealed class PostgresTestDatabase : ITestDatabase
 {
-    public const string AdminConnectionVariable = "CRMBPM_TEST_POSTGRES";
+    public const string AdminConnectionVariable = PostgresTestServer.AdminConnectionVariable;
 
     private readonly string _name = $"crmbpm_server_test_{Guid.NewGuid():N}";
     private bool _created;
 
-    public static string? AdminConnectionString => Environment.GetEnvironmentVariable(AdminConnectionVariable) is { Length: > 0 } value ? value : null;
+    public static string? AdminConnectionString => PostgresTestServer.AdminConnectionString;
 
     public string Provider => "PostgreSql";
 

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace CrmBpm.Server.Tests.Infrastructure;
+namespace CrmBpm.Testing.Postgres;
 
 /// <summary>A fact that is reported as skipped with a reason decided at discovery (see <see cref="CrmBpmTestFramework"/>).</summary>
 public sealed class SkippedTestCase : XunitTestCase

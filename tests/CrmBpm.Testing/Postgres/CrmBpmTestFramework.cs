@@ -2,9 +2,8 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("CrmBpm.Server.Tests.Infrastructure.CrmBpmTestFramework", "CrmBpm.Server.Tests")]
 
-namespace CrmBpm.Server.Tests.Infrastructure;
+namespace CrmBpm.Testing.Postgres;
 
 /// <summary>
 /// xunit's own framework, with one change at discovery: tests of a class marked <see cref="RequiresPostgresAttribute"/> are
