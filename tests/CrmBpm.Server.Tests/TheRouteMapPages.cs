@@ -27,6 +27,18 @@ public sealed class TheRouteMapPages(SqliteServer server) : IClassFixture<Sqlite
         html.ShouldContain("api/route-maps/typical-sale/versions/1/bpmn");
     }
 
+    [Theory]
+    [InlineData("/app.css")]
+    [InlineData("/CrmBpm.Server.styles.css")]
+    [InlineData("/_content/CrmBpm.Designer/RouteMapDesigner.razor.js")]
+    [InlineData("/_content/CrmBpm.Designer/js/modeler/crmbpm-modeler.js")]
+    public async Task The_designers_styles_module_and_bpmn_js_bundle_are_served(string path)
+    {
+        using var client = server.Anonymous();
+        using var response = await client.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+    }
+
     [Fact]
     public async Task A_manager_reads_the_list_without_creating_or_importing()
     {

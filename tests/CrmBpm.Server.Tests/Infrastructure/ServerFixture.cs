@@ -105,6 +105,9 @@ public abstract partial class ServerFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Outside Development the host serves only its own wwwroot from the build output; the designer's module, bundle and
+            // the scoped-css bundle live in the static web assets manifest, which Development (and publishing) would pick up.
+            builder.UseStaticWebAssets();
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:CrmBpm", database.ConnectionString);
             builder.UseSetting("Demo:Seed", "true");
