@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CrmBpm.Server.Api;
 using CrmBpm.Server.Demo;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.RouteMaps;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,6 +117,7 @@ public static class ServerBuilderExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<RouteMapEditing>();
         return services;
     }
 

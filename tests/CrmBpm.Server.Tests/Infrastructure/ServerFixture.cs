@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -11,7 +12,7 @@ namespace CrmBpm.Server.Tests.Infrastructure;
 /// One CrmBpm server (WebApplicationFactory) on one fresh database per test class, seeded with the demo data; hands out
 /// HTTP clients signed in with bearer tokens as the demo users.
 /// </summary>
-public abstract class ServerFixture : IAsyncLifetime
+public abstract partial class ServerFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, string> _tokens = [];
     private ITestDatabase? _database;
@@ -76,11 +77,37 @@ public abstract class ServerFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A browser-like client signed in through the sign-in form (the Identity cookie), as the Blazor UI is used.</summary>
+    public async Task<HttpClient> SignInWithCookieAsync(string userName)
+    {
+        var password = Demo.DemoUsers.All.Single(u => u.UserName == userName).Password;
+        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/signin");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
+        });
+        using var response = await client.PostAsync("/account/signin", content);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in {userName} answered {response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
     private sealed class Factory(ITestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Outside Development the host serves only its own wwwroot from the build output; the designer's module, bundle and
+            // the scoped-css bundle live in the static web assets manifest, which Development (and publishing) would pick up.
+            builder.UseStaticWebAssets();
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:CrmBpm", database.ConnectionString);
             builder.UseSetting("Demo:Seed", "true");
