@@ -15,7 +15,8 @@ string? ArgValue(string name) => Array.IndexOf(args, name) is var i and >= 0 && 
 var report = new Report();
 var runs = quick ? 3 : 7;
 var postgres = BenchmarkDatabase.PostgresAdmin is not null;
-report.Machine["data folder"] = dataFolder;
+// Recorded as given (relative), so the report names no machine path.
+report.Machine["data folder"] = ArgValue("--data") ?? Path.Combine("artifacts", "bench-data");
 report.Machine["postgresql"] = postgres ? "reachable (CRMBPM_TEST_POSTGRES)" : "not configured; PostgreSQL scenarios skipped";
 
 if (Runs("throughput") || Runs("peer") || Runs("throughput-sqlite"))
@@ -31,7 +32,7 @@ if (Runs("throughput") || Runs("peer") || Runs("throughput-sqlite"))
     if (Runs("throughput-sqlite"))
     {
         await using var file = BenchmarkDatabase.SqliteFile(dataFolder, "throughput");
-        var onFile = await InProcessThroughput.MeasureAsync(file.Attach, quick ? 100 : 1_000, runs);
+        var onFile = await InProcessThroughput.MeasureAsync(file.Attach, quick ? 100 : 300, runs);
         report.Add("throughput", "CrmBpm, SQLite file (WAL)", onFile.Median, "instances/s", "5 commands = 5 commits per instance", onFile);
         report.Print(report.Last);
         report.Add("throughput", "SQLite file ÷ in-memory", onFile.Median / ours.Median, "×");
@@ -41,7 +42,7 @@ if (Runs("throughput") || Runs("peer") || Runs("throughput-sqlite"))
     if (Runs("throughput-sqlite") && postgres)
     {
         await using var database = await BenchmarkDatabase.PostgresAsync("throughput");
-        var onPostgres = await InProcessThroughput.MeasureAsync(database.Attach, quick ? 100 : 1_000, runs);
+        var onPostgres = await InProcessThroughput.MeasureAsync(database.Attach, quick ? 100 : 300, runs);
         report.Add("throughput", "CrmBpm, PostgreSQL", onPostgres.Median, "instances/s", "5 commands = 5 commits per instance", onPostgres);
         report.Print(report.Last);
     }

@@ -26,8 +26,8 @@ public sealed class SqliteDatabaseFile : IAsyncLifetime
         (await ListAsync(connection, "SELECT name FROM pragma_table_info('tasks')")).ShouldContain("performer_addressing_object");
         var indexedColumns = await ListAsync(connection,
             "SELECT group_concat(c.name, ',') FROM pragma_index_list('tasks') AS i JOIN pragma_index_info(i.name) AS c GROUP BY i.name");
-        indexedColumns.ShouldContain("assignee_id,active,due_sort,seq");
-        indexedColumns.ShouldContain("performer_role,performer_addressing_object,assignee_id,active,due_sort,seq");
+        indexedColumns.ShouldContain("assignee_id,active,due_sort,seq,postponed_until");
+        indexedColumns.ShouldContain("performer_role,performer_addressing_object,assignee_id,active,due_sort,seq,postponed_until");
 
         // Timestamps are UTC ticks: integers that sort and compare in SQL.
         (await ScalarAsync(connection, "SELECT typeof(created_at) FROM tasks")).ShouldBe("integer");
