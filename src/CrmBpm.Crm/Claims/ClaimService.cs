@@ -23,17 +23,15 @@ public sealed class ClaimService
 
     private readonly CrmCommands _commands;
     private readonly CatalogueService _catalogues;
-    private readonly IRouteMapService _maps;
     private readonly IProcessEngine _engine;
     private readonly ITaskService _tasks;
-    private readonly SemaphoreSlim _deploying = new(1, 1);
-    private volatile bool _deployed;
+    private readonly BuiltInMaps _builtInMaps;
 
     internal ClaimService(CrmCommands commands, CatalogueService catalogues, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
     {
         _commands = commands;
         _catalogues = catalogues;
-        _maps = maps;
+        _builtInMaps = new BuiltInMaps(maps, () => [ClaimRouteMaps.BuildHandling(), ClaimRouteMaps.BuildLatePlanItem()]);
         _engine = engine;
         _tasks = tasks;
     }
@@ -138,31 +136,7 @@ public sealed class ClaimService
             [.. (await session.Claims.ListAsync(c => partnerId == null || c.PartnerId == partnerId, cancellationToken).ConfigureAwait(false)).OrderByDescending(c => c.RegisteredAt)], cancellationToken);
 
     /// <summary>Deploys the claim maps unless published versions exist.</summary>
-    public async Task EnsureMapsDeployedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_deployed)
-        {
-            return;
-        }
-
-        await _deploying.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            foreach (var map in new[] { ClaimRouteMaps.BuildHandling(), ClaimRouteMaps.BuildLatePlanItem() })
-            {
-                if (await _maps.GetLatestPublishedAsync(map.Key, cancellationToken).ConfigureAwait(false) is null)
-                {
-                    await _maps.DeployAsync(map, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            _deployed = true;
-        }
-        finally
-        {
-            _deploying.Release();
-        }
-    }
+    public Task EnsureMapsDeployedAsync(CancellationToken cancellationToken = default) => _builtInMaps.EnsureDeployedAsync(cancellationToken);
 
     private static Dictionary<string, object?> Common(Claim claim, string partnerName) => new()
     {

@@ -20,17 +20,15 @@ public sealed class InstructionService
 
     private readonly CrmCommands _commands;
     private readonly CrmOptions _options;
-    private readonly IRouteMapService _maps;
     private readonly IProcessEngine _engine;
     private readonly ITaskService _tasks;
-    private readonly SemaphoreSlim _deploying = new(1, 1);
-    private volatile bool _deployed;
+    private readonly BuiltInMaps _builtInMaps;
 
     internal InstructionService(CrmCommands commands, CrmOptions options, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
     {
         _commands = commands;
         _options = options;
-        _maps = maps;
+        _builtInMaps = new BuiltInMaps(maps, () => [InstructionRouteMap.Build()]);
         _engine = engine;
         _tasks = tasks;
     }
@@ -133,28 +131,7 @@ public sealed class InstructionService
     }
 
     /// <summary>Deploys <see cref="InstructionRouteMap"/> unless a version is already published.</summary>
-    public async Task EnsureMapDeployedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_deployed)
-        {
-            return;
-        }
-
-        await _deploying.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (await _maps.GetLatestPublishedAsync(InstructionRouteMap.Key, cancellationToken).ConfigureAwait(false) is null)
-            {
-                await _maps.DeployAsync(InstructionRouteMap.Build(), cancellationToken).ConfigureAwait(false);
-            }
-
-            _deployed = true;
-        }
-        finally
-        {
-            _deploying.Release();
-        }
-    }
+    public Task EnsureMapDeployedAsync(CancellationToken cancellationToken = default) => _builtInMaps.EnsureDeployedAsync(cancellationToken);
 
     private async Task<WorkTask> CurrentTaskAsync(Guid instructionId, string pointId, CancellationToken cancellationToken)
     {
