@@ -55,7 +55,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
             await Task.Delay(200);
         }
 
-        File.Exists(victimLeases).ShouldBeTrue("the victim never leased a timer");
+        File.Exists(victimLeases).ShouldBeTrue("the victim never leased a reminder");
         await Task.Delay(TimeSpan.FromSeconds(2));
         victim.Kill();
 
@@ -218,8 +218,9 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
     {
         var leased = leaseLog.Select(line => Guid.Parse(line.Split(' ')[0])).ToHashSet();
         leased.ShouldNotBeEmpty();
+        // A held ship deadline may have vanished with its task; the held reminder (the reason the node hung) cannot.
         var timers = state.Timers.Where(t => leased.Contains(t.Id)).ToList();
-        timers.ShouldNotBeEmpty("watched tasks stay open, so their timers stay in the table");
+        timers.ShouldContain(t => t.Kind == "Reminder", "watched tasks stay open, so their timers stay in the table");
         foreach (var timer in timers)
         {
             timer.FiredAt.ShouldNotBeNull($"timer {timer.Id} leased by the killed node");
