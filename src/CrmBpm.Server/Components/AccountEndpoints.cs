@@ -20,7 +20,7 @@ public static class AccountEndpoints
     /// <summary>Signs in with the cookie and returns to the page the user came from.</summary>
     public static async Task<RedirectHttpResult> SignIn([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<CrmBpmUser> signIn)
     {
-        var target = IsLocal(returnUrl) ? returnUrl! : "/";
+        var target = LocalUrl.OrHome(returnUrl);
         if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrEmpty(password))
         {
             var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: true, lockoutOnFailure: true);
@@ -44,7 +44,4 @@ public static class AccountEndpoints
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/signin");
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -14,6 +14,7 @@ public static class ServerApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapStaticAssets();
+        app.UseRequestLocalization(ServerCultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -24,6 +25,7 @@ public static class ServerApplicationExtensions
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapCrmBpmApi();
         app.MapAccountEndpoints();
+        app.MapCultureEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
