@@ -8,7 +8,7 @@ public sealed class DesignerFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     /// <summary>The running test host.</summary>
-    public DesignerHost Host { get; private set; } = default!;
+    public WebHostProcess Host { get; private set; } = default!;
 
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = default!;
@@ -21,7 +21,7 @@ public sealed class DesignerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (_playwright, Browser) = await Chromium.LaunchAsync();
-        Host = await DesignerHost.StartAsync();
+        Host = await WebHostProcess.StartAsync(Path.Combine("tests", "CrmBpm.Designer.TestHost"), new Dictionary<string, string>());
     }
 
     /// <summary>A 1440×900 page on the designer, with the canvas ready.</summary>

@@ -6,15 +6,15 @@ using System.Reflection;
 namespace CrmBpm.EndToEnd.Infrastructure;
 
 /// <summary>
-/// Runs tests/CrmBpm.Designer.TestHost in its own process, from its own build output (so its static web assets,
-/// including the designer's bpmn-js bundle, are served as in a real app), on a free loopback port.
+/// Runs a web app of this repository in its own process, from its own build output (so its static web assets, including
+/// the designer's bpmn-js bundle, are served as in a real app), on a free loopback port. Ended with its whole process tree.
 /// </summary>
-public sealed class DesignerHost : IAsyncDisposable
+public sealed class WebHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output;
 
-    private DesignerHost(Process process, Uri baseAddress, System.Text.StringBuilder output)
+    private WebHostProcess(Process process, Uri baseAddress, System.Text.StringBuilder output)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -30,13 +30,17 @@ public sealed class DesignerHost : IAsyncDisposable
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts the host and waits until it answers; <paramref name="samplesDirectory"/> adds .bpmn files the page can open by name.</summary>
-    public static async Task<DesignerHost> StartAsync(string? samplesDirectory = null)
+    /// <summary>
+    /// Starts the app built from <paramref name="projectFolder"/> (relative to the repository root) with extra environment
+    /// variables, and waits until <paramref name="probePath"/> answers 200 or a redirect.
+    /// </summary>
+    public static async Task<WebHostProcess> StartAsync(string projectFolder, IReadOnlyDictionary<string, string> environment, string probePath = "")
     {
-        var dll = Path.Combine(RepositoryRoot(), "tests", "CrmBpm.Designer.TestHost", "bin", Configuration(), "net10.0", "CrmBpm.Designer.TestHost.dll");
+        var name = Path.GetFileName(projectFolder);
+        var dll = Path.Combine(RepositoryRoot(), projectFolder, "bin", Configuration(), "net10.0", name + ".dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"The designer test host is not built: {dll} is missing. Build CrmBpm.sln first.");
+            throw new InvalidOperationException($"{name} is not built: {dll} is missing. Build CrmBpm.sln first.");
         }
 
         var port = FreePort();
@@ -54,9 +58,9 @@ public sealed class DesignerHost : IAsyncDisposable
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        if (samplesDirectory is not null)
+        foreach (var (key, value) in environment)
         {
-            start.Environment["CRMBPM_TESTHOST_SAMPLES"] = samplesDirectory;
+            start.Environment[key] = value;
         }
 
         var process = Process.Start(start)!;
@@ -65,20 +69,20 @@ public sealed class DesignerHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new DesignerHost(process, baseAddress, output);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var host = new WebHostProcess(process, baseAddress, output);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The designer test host exited with {process.ExitCode}:\n{output}");
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{output}");
             }
 
             try
             {
-                using var response = await http.GetAsync(baseAddress);
-                if (response.StatusCode == HttpStatusCode.OK)
+                using var response = await http.GetAsync(new Uri(baseAddress, probePath));
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found)
                 {
                     return host;
                 }
@@ -94,7 +98,7 @@ public sealed class DesignerHost : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException($"The designer test host did not answer on {baseAddress} within 60 s:\n{output}");
+        throw new TimeoutException($"{name} did not answer on {baseAddress} within 90 s:\n{output}");
     }
 
     /// <inheritdoc />
@@ -122,7 +126,7 @@ public sealed class DesignerHost : IAsyncDisposable
     }
 
     private static string Configuration() =>
-        typeof(DesignerHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        typeof(WebHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private static int FreePort()
     {

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+
+namespace CrmBpm.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The real CrmBpm.Server in its own process, on a fresh SQLite file with the demo data (users, published standard maps,
+/// deals with running Typical sales), and one browser. Each test signs in with its own browser context, so two contexts
+/// are two people at two computers.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("crmbpm-e2e-").FullName;
+    private IPlaywright? _playwright;
+
+    /// <summary>The running server.</summary>
+    public WebHostProcess Host { get; private set; } = default!;
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The SQLite file the server works on (tests may read it to check what the UI did).</summary>
+    public string DatabaseFile => Path.Combine(_dataFolder, "crmbpm.db");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        (_playwright, Browser) = await Chromium.LaunchAsync();
+        Host = await WebHostProcess.StartAsync(Path.Combine("src", "CrmBpm.Server"), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__CrmBpm"] = $"Data Source={DatabaseFile}",
+            ["Database__Provider"] = "Sqlite",
+            ["Demo__Seed"] = "true",
+        }, probePath: "account/signin");
+    }
+
+    /// <summary>
+    /// A new browser context signed in as <paramref name="userName"/> (a demo login), on the start page. The default
+    /// viewport is 1280×720, the smallest desktop the UI promises; pass 390×844 for a phone.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, string password, int width = 1280, int height = 720, string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale ?? "en-US",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("account/signin");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the interactive circuit is up, so clicks reach .NET code.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#blazor-error-ui')?.style.display !== 'block'");
+
+    /// <summary>Saves a full-page screenshot under the artifacts folder and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(DesignerFixture.ScreenshotDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+}
+
+/// <summary>All browser tests against the real server share one server and browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "server";
+}
