@@ -75,6 +75,8 @@ public static class ServerBuilderExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddHttpContextAccessor();
+        services.AddScoped<SignedInUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<WorkScope>();
         return services;

@@ -9,13 +9,13 @@ namespace CrmBpm.Server.Identity;
 /// A Head: also everything of their team (the users of their department), acting as supervisor
 /// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything.
 /// </summary>
-public sealed class WorkScope(IHttpContextAccessor http, UserDirectory directory)
+public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory)
 {
     private CurrentUser? _user;
     private IReadOnlyList<DirectoryUser>? _team;
 
     /// <summary>The signed-in user.</summary>
-    public CurrentUser User => _user ??= CurrentUser.From(http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request."));
+    public CurrentUser User => _user ??= CurrentUser.From(signedIn.Principal);
 
     /// <summary>The team the user supervises: null for an administrator (everyone), the department for a Head, else only the user.</summary>
     public async Task<IReadOnlyList<DirectoryUser>?> TeamAsync(CancellationToken cancellationToken = default)

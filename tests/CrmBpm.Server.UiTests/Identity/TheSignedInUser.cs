@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+
+namespace CrmBpm.Server.UiTests.Identity;
+
+/// <summary>Services that apply a user's rules find the user in an API request and in a Blazor circuit alike.</summary>
+public sealed class TheSignedInUser
+{
+    [Fact]
+    public void In_a_request_it_is_the_request_user()
+    {
+        var anna = Principal("anna");
+        var user = new SignedInUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = anna } });
+        user.Principal.ShouldBeSameAs(anna);
+    }
+
+    [Fact]
+    public async Task In_a_circuit_it_is_the_circuit_user_even_when_an_http_context_is_around_and_follows_changes()
+    {
+        var stray = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = Principal("someone-else") } };
+        var user = new SignedInUser(stray);
+        var provider = new ChangingAuthenticationState(Principal("anna"));
+        using var handler = new SignedInUserCircuitHandler(provider, user);
+
+        await handler.OnCircuitOpenedAsync(null!, CancellationToken.None);
+        user.Principal.Identity!.Name.ShouldBe("anna");
+
+        await provider.ChangeAsync(Principal("boris"));
+        user.Principal.Identity!.Name.ShouldBe("boris");
+    }
+
+    [Fact]
+    public void Outside_a_request_and_a_circuit_it_says_so()
+    {
+        var user = new SignedInUser(new HttpContextAccessor());
+        Should.Throw<InvalidOperationException>(() => user.Principal).Message.ShouldContain("neither an HTTP request nor a Blazor circuit");
+    }
+
+    private static ClaimsPrincipal Principal(string name) => new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], "test"));
+
+    private sealed class ChangingAuthenticationState(ClaimsPrincipal initial) : AuthenticationStateProvider
+    {
+        private Task<AuthenticationState> _state = Task.FromResult(new AuthenticationState(initial));
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => _state;
+
+        public async Task ChangeAsync(ClaimsPrincipal principal)
+        {
+            _state = Task.FromResult(new AuthenticationState(principal));
+            NotifyAuthenticationStateChanged(_state);
+            await _state;
+        }
+    }
+}
