@@ -125,6 +125,7 @@ public static class ServerBuilderExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<RouteMapEditing>();
+        services.AddScoped<Team.TeamWorkloadReport>();
         return services;
     }
 

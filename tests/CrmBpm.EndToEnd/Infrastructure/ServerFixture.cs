@@ -56,9 +56,12 @@ public sealed class ServerFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Waits until the interactive circuit is up, so clicks reach .NET code.</summary>
+    /// <summary>
+    /// Waits until the page is rendered by the interactive circuit (the layout marks itself), so clicks reach .NET code;
+    /// before that the browser shows the prerendered HTML, whose buttons do nothing.
+    /// </summary>
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#blazor-error-ui')?.style.display !== 'block'");
+        page.Locator(".shell[data-interactive=true]").WaitForAsync();
 
     /// <summary>Saves a full-page screenshot under the artifacts folder and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
