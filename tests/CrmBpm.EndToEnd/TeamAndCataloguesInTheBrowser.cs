@@ -58,6 +58,21 @@ public sealed class TeamAndCataloguesInTheBrowser(ServerFixture server)
     }
 
     [Fact]
+    public async Task The_head_reads_the_reports_at_desktop_and_phone_width()
+    {
+        foreach (var (width, height, suffix) in new[] { (1280, 720, ""), (390, 844, "-phone") })
+        {
+            var page = await server.SignInAsync("helga", "head1234", width, height);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+            var funnel = page.GetByRole(AriaRole.Table, new() { Name = "Sales funnel: deals in work by stage" });
+            await funnel.WaitForAsync();
+            (await funnel.GetByRole(AriaRole.Row).CountAsync()).ShouldBeGreaterThan(3);
+            await ServerFixture.ScreenshotAsync(page, "server-reports" + suffix);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_head_sees_the_team_at_desktop_and_phone_width()
     {
         foreach (var (width, height, suffix) in new[] { (1280, 720, ""), (390, 844, "-phone") })

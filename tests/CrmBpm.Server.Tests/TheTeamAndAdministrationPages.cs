@@ -50,6 +50,28 @@ public sealed partial class TheTeamAndAdministrationPages(SqliteServer server) :
         positions.ShouldBeInOrder(SortDirection.Ascending);
     }
 
+    [Fact]
+    public async Task The_head_reads_the_funnel_of_the_teams_deals_in_stage_order_with_the_counts_of_the_api()
+    {
+        using var api = await server.SignInAsync("helga");
+        var inWork = (await api.GetOkAsync("/api/deals?pageSize=200")).Items().Where(d => d.Str("status") == "InWork").ToList();
+        var stages = (await api.GetOkAsync("/api/catalogues/SalesStage")).Items().Select(s => (Code: s.Str("code"), Name: s.Str("name"))).ToList();
+        using var helga = await server.SignInWithCookieAsync("helga");
+        var html = await helga.GetStringAsync("/reports");
+
+        var funnel = Regex.Match(html, "<table class=\"bars\"[^>]*aria-label=\"Sales funnel[^\"]*\".*?</table>", RegexOptions.Singleline).Value;
+        funnel.ShouldNotBeEmpty(html);
+        var rows = Regex.Matches(funnel, "<th scope=\"row\"[^>]*>([^<]*)</th>.*?<span class=\"count\"[^>]*>(\\d+)</span>", RegexOptions.Singleline)
+            .Select(m => (Label: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value))).ToList();
+        rows.Take(stages.Count).Select(r => r.Label).ShouldBe(stages.Select(s => s.Name), "every stage, in funnel order, even when empty");
+        foreach (var (code, name) in stages)
+        {
+            rows.Single(r => r.Label == name).Count.ShouldBe(inWork.Count(d => d.TryGetProperty("stage", out var stage) && stage.ValueKind == System.Text.Json.JsonValueKind.String && stage.GetString() == code), name);
+        }
+
+        rows.Sum(r => r.Count).ShouldBe(inWork.Count, "every deal in work is in exactly one bar");
+    }
+
     private static string Row(string html, string name) =>
         Regex.Match(html, $"<tr[^>]*><th scope=\"row\"[^>]*>{Regex.Escape(name)}.*?</tr>", RegexOptions.Singleline).Value;
 

@@ -126,6 +126,7 @@ public static class ServerBuilderExtensions
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<RouteMapEditing>();
         services.AddScoped<Team.TeamWorkloadReport>();
+        services.AddScoped<Reports.ReportBuilder>();
         return services;
     }
 
