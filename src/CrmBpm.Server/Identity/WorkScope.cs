@@ -8,14 +8,37 @@ namespace CrmBpm.Server.Identity;
 /// What the signed-in user may see and act on. A Manager: their own tasks, their pools' tasks and their own deals.
 /// A Head: also everything of their team (the users of their department), acting as supervisor
 /// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything.
+/// The API gets it per request (the user from the HTTP context); a Blazor component, whose circuit outlives any request,
+/// makes one with <see cref="For"/> from its authentication state.
 /// </summary>
-public sealed class WorkScope(IHttpContextAccessor http, UserDirectory directory)
+public sealed class WorkScope
 {
+    private readonly Func<CurrentUser> _signedIn;
+    private readonly UserDirectory _directory;
     private CurrentUser? _user;
     private IReadOnlyList<DirectoryUser>? _team;
 
+    /// <summary>The scope of the user of the current HTTP request.</summary>
+    public WorkScope(IHttpContextAccessor http, UserDirectory directory)
+        : this(() => CurrentUser.From(http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request.")), directory)
+    {
+    }
+
+    private WorkScope(Func<CurrentUser> signedIn, UserDirectory directory)
+    {
+        _signedIn = signedIn;
+        _directory = directory;
+    }
+
+    /// <summary>The scope of <paramref name="user"/> (a component's signed-in user).</summary>
+    public static WorkScope For(CurrentUser user, UserDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new WorkScope(() => user, directory);
+    }
+
     /// <summary>The signed-in user.</summary>
-    public CurrentUser User => _user ??= CurrentUser.From(http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request."));
+    public CurrentUser User => _user ??= _signedIn();
 
     /// <summary>The team the user supervises: null for an administrator (everyone), the department for a Head, else only the user.</summary>
     public async Task<IReadOnlyList<DirectoryUser>?> TeamAsync(CancellationToken cancellationToken = default)
@@ -28,7 +51,7 @@ public sealed class WorkScope(IHttpContextAccessor http, UserDirectory directory
         if (_team is null)
         {
             _team = User.IsHead && User.Department is { } department
-                ? await directory.TeamAsync(department, cancellationToken)
+                ? await _directory.TeamAsync(department, cancellationToken)
                 : [];
             if (_team.All(u => u.Id != User.Id))
             {
