@@ -63,9 +63,9 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
     {
         var page = await server.SignInAsync("anna", "manager1");
         var title = $"Fleet software {Guid.NewGuid():N}"[..30];
-        await OpenDealAsync(page, title, "Nordwind", "Process-controlled");
+        await OpenDealAsync(page, title, "Nordwind Logistik", "Process-controlled");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Stage: Qualification" }).WaitForAsync();
-        await page.Locator("[data-testid=instance-map]").WaitForAsync();
+        await MapDrawnAsync(page);
 
         await StageButton(page, "Offer").ClickAsync();
         var refusal = page.Locator("[data-testid=process-refusal]");
@@ -73,6 +73,7 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         var text = Squash(await refusal.InnerTextAsync());
         text.ShouldContain("is at stage 'Qualification'");
         text.ShouldContain($"Qualify the deal {title}");
+        text.ShouldContain("cannot move it to 'Offer'");
         await ServerFixture.ScreenshotAsync(page, "deal-card-process-refusal");
 
         var taskLink = refusal.Locator("[data-testid=refusal-task]");
@@ -87,6 +88,7 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Stage: Needs" }).WaitForAsync();
         (await page.Locator("[data-testid=stage-log] tbody tr").First.InnerTextAsync()).ShouldContain("Qualification → Needs");
         (await page.Locator("[data-testid=deal-tasks]").InnerTextAsync()).ShouldNotContain("Qualify the deal");
+        await MapDrawnAsync(page);
         await ServerFixture.ScreenshotAsync(page, "deal-card-process");
         var url = page.Url;
         await page.Context.CloseAsync();
@@ -125,6 +127,9 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         await ServerFixture.ScreenshotAsync(page, "deal-card-lost");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>The deal's route map is drawn (bpmn-js has put its shapes on the canvas).</summary>
+    private static Task MapDrawnAsync(IPage page) => page.Locator("[data-testid=instance-map] .djs-shape").First.WaitForAsync();
 
     private static ILocator StageButton(IPage page, string stage) =>
         page.Locator("[data-testid=stage-bar] button", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(stage)}\\s*$") });
