@@ -1,6 +1,8 @@
 using CrmBpm.Crm.Deals;
+using CrmBpm.Crm.Partners;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Deals;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +18,7 @@ public static class DealsEndpoints
     public static RouteGroupBuilder MapDealsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deals").WithTags("Deals").RequireAuthorization(Policies.Work);
-        group.MapGet("/", ListDeals).WithName("ListDeals").WithSummary("My deals (a Head: the team's), newest first, with filters.");
+        group.MapGet("/", ListDeals).WithName("ListDeals").WithSummary("My deals (a Head: the team's), newest first, with filters; search matches the title or the partner's name.");
         group.MapGet("/{dealId:guid}", GetDeal).WithName("GetDeal").WithSummary("A deal with the open tasks of its process.");
         group.MapPost("/", OpenDeal).WithName("OpenDeal").WithSummary("Opens a deal; a process-controlled one starts its route map.");
         group.MapPost("/{dealId:guid}/stage", ChangeDealStage).WithName("ChangeDealStage")
@@ -32,17 +34,13 @@ public static class DealsEndpoints
 
     /// <summary>List.</summary>
     public static async Task<Ok<PagedList<DealDto>>> ListDeals(
-        DealService deals, WorkScope work, DealStatus? status, DealKind? kind, Guid? partnerId, string? managerId, string? stage, string? search,
+        DealService deals, PartnerService partners, WorkScope work, DealStatus? status, DealKind? kind, Guid? partnerId, string? managerId, string? stage, string? search,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        var team = await work.TeamAsync(cancellationToken);
-        var all = await deals.ListAsync(managerId, partnerId, status, cancellationToken);
-        var visible = all.Where(d => team is null || team.Any(m => m.Id == d.ManagerId))
-            .Where(d => kind is null || d.Kind == kind)
-            .Where(d => string.IsNullOrWhiteSpace(stage) || string.Equals(d.Stage, stage, StringComparison.OrdinalIgnoreCase) || string.Equals(d.StageName, stage, StringComparison.OrdinalIgnoreCase))
-            .Where(d => string.IsNullOrWhiteSpace(search) || d.Title.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(d => d.OpenedAt);
+        var filter = new DealFilter { Status = status, Kind = kind, PartnerId = partnerId, ManagerId = managerId, Stage = stage, Search = search };
+        var partnerNames = string.IsNullOrWhiteSpace(search) ? null : (await partners.ListAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
+        var visible = await filter.ListAsync(deals, work, partnerNames, cancellationToken);
         return TypedResults.Ok(paging.Apply(visible.Select(DealDto.From)));
     }
 
