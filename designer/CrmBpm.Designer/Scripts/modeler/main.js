@@ -36,7 +36,9 @@ export class RouteMapCanvas {
       container: host,
       moddleExtensions: { crm: crmModdle },
       additionalModules: [ this._readOnly ? crmDrawModule : crmModelingModule, MinimapModule ],
-      minimap: { open: true }
+      // The overview sits over the canvas' top right corner; on a small canvas (a laptop screen beside the
+      // properties panel) it would cover the shapes and their context pad, so it starts closed there.
+      minimap: { open: host.clientWidth >= 900 && host.clientHeight >= 520 }
     });
     const eventBus = this._modeler.get('eventBus');
     eventBus.on('selection.changed', (event) => {
