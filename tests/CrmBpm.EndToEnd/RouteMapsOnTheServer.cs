@@ -52,6 +52,12 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await Expect(page.GetByTestId("history")).ToContainTextAsync("Task completed");
             await Expect(page.Locator($".djs-element.crm-active[data-element-id='{points.Needs}']")).ToHaveCountAsync(1);
             await ServerFixture.ScreenshotAsync(page, "server-instance-moved");
+
+            // The same view in Russian.
+            await page.GetByRole(AriaRole.Link, new() { Name = "RU", Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("instance-state")).ToHaveTextAsync("Выполняется");
+            await Expect(page.GetByTestId("history")).ToContainTextAsync("Задача выполнена");
+            await ServerFixture.ScreenshotAsync(page, "server-instance-moved-ru");
         }
         catch (Exception e)
         {

@@ -53,7 +53,7 @@ export class RouteMapCanvas {
   /** Opens a BPMN document; returns the import warnings (empty when it imported cleanly). */
   async open(xml) {
     const result = await this._modeler.importXML(xml);
-    this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this._fit();
     this._problemIds = [];
     return (result.warnings || []).map(w => w.message);
   }
@@ -183,7 +183,7 @@ export class RouteMapCanvas {
   /** Runs an editor action: undo, redo, stepZoom (with { value }), zoom (fit), ... */
   trigger(action, options) {
     if (action === 'fit') {
-      this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+      this._fit();
       return;
     }
 
@@ -193,6 +193,35 @@ export class RouteMapCanvas {
     }
 
     this._modeler.get('editorActions').trigger(action, options);
+  }
+
+  /**
+   * Fits the diagram into the part of the canvas the palette leaves free: the palette floats over the left edge, and
+   * bpmn-js' own fit would put the start point under it. At most 100 %, centred in the free part.
+   */
+  _fit() {
+    const canvas = this._modeler.get('canvas');
+    const palette = canvas.getContainer().querySelector('.djs-palette');
+    const { inner, outer } = canvas.viewbox();
+    if (!palette || palette.offsetWidth === 0 || inner.width === 0 || inner.height === 0) {
+      canvas.zoom('fit-viewport', 'auto');
+      return;
+    }
+
+    const margin = 24;
+    const left = palette.offsetLeft + palette.offsetWidth + margin;
+    const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
+    if (scale <= 0) {
+      canvas.zoom('fit-viewport', 'auto');
+      return;
+    }
+
+    canvas.viewbox({
+      x: inner.x + inner.width / 2 - (left + outer.width) / 2 / scale,
+      y: inner.y + inner.height / 2 - outer.height / 2 / scale,
+      width: outer.width / scale,
+      height: outer.height / scale
+    });
   }
 
   /** The kind (start, action, condition, ...) and point ids of the diagram: used by tests and hosts. */
