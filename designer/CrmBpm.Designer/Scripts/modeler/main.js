@@ -196,28 +196,25 @@ export class RouteMapCanvas {
   }
 
   /**
-   * Fits the diagram into the part of the canvas the palette leaves free: the palette floats over the left edge, and
-   * bpmn-js' own fit would put the start point under it. At most 100 %, centred in the free part.
+   * Fits the diagram into the part of the canvas the palette leaves free (the palette floats over the left edge, and
+   * bpmn-js' own fit would put the start point under it), with a margin all round, at most 100 %, centred. The
+   * canvas' cached size is dropped first: the host may have been laid out again since the canvas measured it.
    */
   _fit() {
     const canvas = this._modeler.get('canvas');
+    canvas.resized();
     const palette = canvas.getContainer().querySelector('.djs-palette');
     const { inner, outer } = canvas.viewbox();
-    if (!palette || palette.offsetWidth === 0 || inner.width === 0 || inner.height === 0) {
-      canvas.zoom('fit-viewport', 'auto');
-      return;
-    }
-
     const margin = 24;
-    const left = palette.offsetLeft + palette.offsetWidth + margin;
+    const left = palette && palette.offsetWidth > 0 ? palette.offsetLeft + palette.offsetWidth + margin : margin;
     const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
-    if (scale <= 0) {
+    if (!(scale > 0) || !isFinite(scale)) {
       canvas.zoom('fit-viewport', 'auto');
       return;
     }
 
     canvas.viewbox({
-      x: inner.x + inner.width / 2 - (left + outer.width) / 2 / scale,
+      x: inner.x + inner.width / 2 - (left + outer.width - margin) / 2 / scale,
       y: inner.y + inner.height / 2 - outer.height / 2 / scale,
       width: outer.width / scale,
       height: outer.height / scale
