@@ -31,7 +31,7 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await page.GetByTestId("start-instance").Locator("summary").ClickAsync();
             await page.GetByTestId("start-variables").FillAsync("amount=5000");
             await page.GetByTestId("start-instance").GetByRole(AriaRole.Button).ClickAsync();
-            await page.WaitForURLAsync(InstanceUrl());
+            await page.WaitForURLAsync(InstanceUrl(), new() { WaitUntil = WaitUntilState.Commit });
             await Expect(page.GetByTestId("open-tasks").Locator("li")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("Qualification");
             await Expect(page.GetByTestId("instance-state")).ToHaveTextAsync("Running");
@@ -137,7 +137,8 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         await page.GetByLabel("Key of the new map").FillAsync(key);
         await page.GetByLabel("Name of the new map").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "New map" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/route-maps/{key}", StringComparison.Ordinal));
+        // Blazor navigates inside the document; waiting for a load event could miss it, so wait for the address only.
+        await page.WaitForURLAsync(url => url.Contains($"/route-maps/{key}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("h1")).ToContainTextAsync(name);
         await new DesignerPage(page).WaitUntilReadyAsync();
     }
