@@ -104,13 +104,49 @@ public sealed class TheRouteMapPages(SqliteServer server) : IClassFixture<Sqlite
             instanceId = (await scope.ServiceProvider.GetRequiredService<IProcessEngine>().StartAsync(key)).Id;
         }
 
+        Guid taskId;
+        await using (var scope = server.Host.Services.CreateAsyncScope())
+        {
+            taskId = (await scope.ServiceProvider.GetRequiredService<Engine.Tasks.ITaskService>().GetTasksOfInstanceAsync(instanceId)).Single().Id;
+        }
+
         using var anna = await server.SignInWithCookieAsync("anna");
         var html = await anna.GetStringAsync($"/instances/{instanceId}");
 
+        html.ShouldContain("data-testid=\"instance-state\"");
+        html.ShouldContain("Running");
+        html.ShouldContain("data-testid=\"instance-path\"");
         html.ShouldContain("data-testid=\"history\"");
-        html.ShouldContain(nameof(HistoryKind.TokenMoved));
+        html.ShouldContain("Token moved");
         html.ShouldContain("data-testid=\"open-tasks\"");
+        html.ShouldContain($"href=\"tasks/{taskId}\"");
         html.ShouldContain("Call back");
+    }
+
+    [Fact]
+    public async Task Anyone_signed_in_is_offered_to_start_the_latest_published_version()
+    {
+        using var anna = await server.SignInWithCookieAsync("anna");
+        var html = await anna.GetStringAsync("/route-maps/typical-sale");
+
+        html.ShouldContain("data-testid=\"start-instance\"");
+        html.ShouldContain("Start an instance of v1");
+    }
+
+    [Fact]
+    public async Task A_map_with_only_a_draft_offers_no_start()
+    {
+        var key = "t" + Guid.NewGuid().ToString("N")[..12];
+        await using (var scope = server.Host.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RouteMapEditing>().SaveDraftAsync(RouteMapXml.Valid(key), key)).Map.ShouldNotBeNull();
+        }
+
+        using var carl = await server.SignInWithCookieAsync("carl");
+        var html = await carl.GetStringAsync($"/route-maps/{key}");
+
+        html.ShouldContain("data-testid=\"save-draft\"");
+        html.ShouldNotContain("data-testid=\"start-instance\"");
     }
 
     [Fact]

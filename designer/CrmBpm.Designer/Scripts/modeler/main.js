@@ -36,7 +36,9 @@ export class RouteMapCanvas {
       container: host,
       moddleExtensions: { crm: crmModdle },
       additionalModules: [ this._readOnly ? crmDrawModule : crmModelingModule, MinimapModule ],
-      minimap: { open: true }
+      // The overview sits over the canvas' top right corner; on a small canvas (a laptop screen beside the
+      // properties panel) it would cover the shapes and their context pad, so it starts closed there.
+      minimap: { open: host.clientWidth >= 900 && host.clientHeight >= 520 }
     });
     const eventBus = this._modeler.get('eventBus');
     eventBus.on('selection.changed', (event) => {
@@ -51,7 +53,7 @@ export class RouteMapCanvas {
   /** Opens a BPMN document; returns the import warnings (empty when it imported cleanly). */
   async open(xml) {
     const result = await this._modeler.importXML(xml);
-    this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this._fit();
     this._problemIds = [];
     return (result.warnings || []).map(w => w.message);
   }
@@ -181,7 +183,7 @@ export class RouteMapCanvas {
   /** Runs an editor action: undo, redo, stepZoom (with { value }), zoom (fit), ... */
   trigger(action, options) {
     if (action === 'fit') {
-      this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+      this._fit();
       return;
     }
 
@@ -191,6 +193,32 @@ export class RouteMapCanvas {
     }
 
     this._modeler.get('editorActions').trigger(action, options);
+  }
+
+  /**
+   * Fits the diagram into the part of the canvas the palette leaves free (the palette floats over the left edge, and
+   * bpmn-js' own fit would put the start point under it), with a margin all round, at most 100 %, centred. The
+   * canvas' cached size is dropped first: the host may have been laid out again since the canvas measured it.
+   */
+  _fit() {
+    const canvas = this._modeler.get('canvas');
+    canvas.resized();
+    const palette = canvas.getContainer().querySelector('.djs-palette');
+    const { inner, outer } = canvas.viewbox();
+    const margin = 24;
+    const left = palette && palette.offsetWidth > 0 ? palette.offsetLeft + palette.offsetWidth + margin : margin;
+    const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
+    if (!(scale > 0) || !isFinite(scale)) {
+      canvas.zoom('fit-viewport', 'auto');
+      return;
+    }
+
+    canvas.viewbox({
+      x: inner.x + inner.width / 2 - (left + outer.width - margin) / 2 / scale,
+      y: inner.y + inner.height / 2 - outer.height / 2 / scale,
+      width: outer.width / scale,
+      height: outer.height / scale
+    });
   }
 
   /** The kind (start, action, condition, ...) and point ids of the diagram: used by tests and hosts. */
