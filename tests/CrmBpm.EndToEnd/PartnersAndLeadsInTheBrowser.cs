@@ -17,6 +17,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         var (name, localPhone, e164, taxId) = NewPartner();
         var page = await server.SignInAsync("anna", "manager1");
         await page.GotoAsync("partners");
+        await ServerFixture.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=partners]").WaitForAsync();
         await ServerFixture.ScreenshotAsync(page, "partners-list");
 
@@ -31,10 +32,12 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         await page.Locator("h1").GetByText(name).WaitForAsync();
         (await page.Locator("[data-testid=partner-phone]").InnerTextAsync()).ShouldBe(e164);
         (await page.Locator("[data-testid=counterparties]").InnerTextAsync()).ShouldContain(taxId);
-        (await page.GetByRole(AriaRole.Link, new() { Name = "New deal" }).GetAttributeAsync("href")).ShouldStartWith("deals/new?partnerId=");
+        (await page.GetByRole(AriaRole.Navigation, new() { Name = "Actions" }).GetByRole(AriaRole.Link, new() { Name = "New deal" }).GetAttributeAsync("href")).ShouldStartWith("deals/new?partnerId=");
         await ServerFixture.ScreenshotAsync(page, "partners-card");
 
         await page.GotoAsync($"partners?search={taxId}");
+
+        await ServerFixture.WaitForCircuitAsync(page);
         var rows = page.Locator("[data-testid=partners] tbody tr");
         await rows.GetByText(name).WaitForAsync();
         (await rows.CountAsync()).ShouldBe(1);
@@ -51,6 +54,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
 
         var second = first + " Zwei";
         await page.GotoAsync("partners/new");
+        await ServerFixture.WaitForCircuitAsync(page);
         await page.Locator("#partner-name").FillAsync(second);
         await page.Locator("#partner-tax-id").FillAsync(taxId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
@@ -72,6 +76,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
     {
         var page = await server.SignInAsync("anna", "manager1", 390, 844);
         await page.GotoAsync("partners/new");
+        await ServerFixture.WaitForCircuitAsync(page);
         await page.Locator("#partner-name").FillAsync("Bad Phone " + Guid.NewGuid().ToString("N")[..6]);
         await page.Locator("#partner-phone").FillAsync("030 12ab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
@@ -90,6 +95,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         var (company, localPhone, e164, _) = NewPartner();
         var page = await server.SignInAsync("anna", "manager1");
         await page.GotoAsync("leads");
+        await ServerFixture.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Register lead" }).ClickAsync();
         await page.Locator("#lead-company").FillAsync(company);
         await page.Locator("#lead-contact").FillAsync("Mara Lenz");
@@ -118,6 +124,8 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         (await page.Locator("[data-testid=contacts]").InnerTextAsync()).ShouldContain("Mara Lenz");
 
         await page.GotoAsync($"leads?status=Converted&search={Uri.EscapeDataString(company)}");
+
+        await ServerFixture.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=leads]").GetByText(company).WaitForAsync();
         await ServerFixture.ScreenshotAsync(page, "leads-list");
         await page.Context.CloseAsync();
@@ -135,6 +143,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         foreach (var (address, shot) in new[] { ("partners", "partners-list-phone"), ("partners/new", "partners-new-phone"), ("leads", "leads-list-phone"), ("leads/new", "leads-new-phone") })
         {
             await page.GotoAsync(address);
+            await ServerFixture.WaitForCircuitAsync(page);
             await page.Locator("h1").WaitForAsync();
             await ServerFixture.WaitForCircuitAsync(page);
             await ServerFixture.ScreenshotAsync(page, shot);

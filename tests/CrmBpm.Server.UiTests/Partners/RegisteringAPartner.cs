@@ -18,6 +18,7 @@ public sealed class RegisteringAPartner : BunitContext
         Services.AddLocalization();
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore().Configure(o => o.DefaultPhoneCountry = "DE")));
         AddAuthorization().SetAuthorized("anna").SetRoles("Manager");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private PartnerService Partners => Services.GetRequiredService<PartnerService>();
@@ -59,6 +60,14 @@ public sealed class RegisteringAPartner : BunitContext
         var created = (await Partners.SearchAsync("Helios Energie")).ShouldHaveSingleItem();
         created.CreatedBy.ShouldBe("anna");
         navigation.Uri.ShouldEndWith($"partners/{created.Id}");
+    }
+
+    [Fact]
+    public void The_prerendered_form_takes_no_input_until_the_circuit_is_up()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        Render<PartnerRegistration>().Find("fieldset.live").HasAttribute("disabled").ShouldBeTrue();
     }
 
     [Fact]
