@@ -16,8 +16,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
     {
         var (name, localPhone, e164, taxId) = NewPartner();
         var page = await server.SignInAsync("anna", "manager1");
-        await page.GotoAsync("partners");
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, "partners");
         await page.Locator("[data-testid=partners]").WaitForAsync();
         await ServerFixture.ScreenshotAsync(page, "partners-list");
 
@@ -35,9 +34,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         (await page.GetByRole(AriaRole.Navigation, new() { Name = "Actions" }).GetByRole(AriaRole.Link, new() { Name = "New deal" }).GetAttributeAsync("href")).ShouldStartWith("deals/new?partnerId=");
         await ServerFixture.ScreenshotAsync(page, "partners-card");
 
-        await page.GotoAsync($"partners?search={taxId}");
-
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, $"partners?search={taxId}");
         var rows = page.Locator("[data-testid=partners] tbody tr");
         await rows.GetByText(name).WaitForAsync();
         (await rows.CountAsync()).ShouldBe(1);
@@ -53,8 +50,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         var firstCard = page.Url;
 
         var second = first + " Zwei";
-        await page.GotoAsync("partners/new");
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, "partners/new");
         await page.Locator("#partner-name").FillAsync(second);
         await page.Locator("#partner-tax-id").FillAsync(taxId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
@@ -75,8 +71,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
     public async Task A_bad_phone_number_shows_the_crms_message_at_the_phone_field()
     {
         var page = await server.SignInAsync("anna", "manager1", 390, 844);
-        await page.GotoAsync("partners/new");
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, "partners/new");
         await page.Locator("#partner-name").FillAsync("Bad Phone " + Guid.NewGuid().ToString("N")[..6]);
         await page.Locator("#partner-phone").FillAsync("030 12ab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
@@ -94,8 +89,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
     {
         var (company, localPhone, e164, _) = NewPartner();
         var page = await server.SignInAsync("anna", "manager1");
-        await page.GotoAsync("leads");
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, "leads");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register lead" }).ClickAsync();
         await page.Locator("#lead-company").FillAsync(company);
         await page.Locator("#lead-contact").FillAsync("Mara Lenz");
@@ -118,14 +112,12 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         (await result.GetByRole(AriaRole.Link, new() { Name = $"Telematics for {company}" }).GetAttributeAsync("href")).ShouldStartWith("deals/");
         await ServerFixture.ScreenshotAsync(page, "leads-card-converted");
 
-        await result.GetByRole(AriaRole.Link, new() { Name = company }).ClickAsync();
+        await result.GetByRole(AriaRole.Link, new() { Name = company, Exact = true }).ClickAsync();
         await page.Locator("h1").GetByText(company).WaitForAsync();
         (await page.Locator("[data-testid=partner-deals]").InnerTextAsync()).ShouldContain($"Telematics for {company}");
         (await page.Locator("[data-testid=contacts]").InnerTextAsync()).ShouldContain("Mara Lenz");
 
-        await page.GotoAsync($"leads?status=Converted&search={Uri.EscapeDataString(company)}");
-
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, $"leads?status=Converted&search={Uri.EscapeDataString(company)}");
         await page.Locator("[data-testid=leads]").GetByText(company).WaitForAsync();
         await ServerFixture.ScreenshotAsync(page, "leads-list");
         await page.Context.CloseAsync();
@@ -142,10 +134,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
 
         foreach (var (address, shot) in new[] { ("partners", "partners-list-phone"), ("partners/new", "partners-new-phone"), ("leads", "leads-list-phone"), ("leads/new", "leads-new-phone") })
         {
-            await page.GotoAsync(address);
-            await ServerFixture.WaitForCircuitAsync(page);
-            await page.Locator("h1").WaitForAsync();
-            await ServerFixture.WaitForCircuitAsync(page);
+            await OpenAsync(page, address);
             await ServerFixture.ScreenshotAsync(page, shot);
             (await WiderThanTheScreenAsync(page)).ShouldBeFalse(address);
         }
@@ -155,8 +144,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
 
     private static async Task RegisterAsync(IPage page, string name, string taxId, string? phone = null)
     {
-        await page.GotoAsync("partners/new");
-        await ServerFixture.WaitForCircuitAsync(page);
+        await OpenAsync(page, "partners/new");
         await page.Locator("#partner-name").FillAsync(name);
         if (phone is not null)
         {
@@ -167,6 +155,14 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(PartnerCardAddress());
         await page.Locator("h1").GetByText(name).WaitForAsync();
+    }
+
+    // Opens a page and waits until its forms take input (they are disabled while the page is only prerendered).
+    private static async Task OpenAsync(IPage page, string address)
+    {
+        await page.GotoAsync(address);
+        await ServerFixture.WaitForCircuitAsync(page);
+        await page.WaitForFunctionAsync("() => !document.querySelector('fieldset.live[disabled]')");
     }
 
     private static Task<bool> WiderThanTheScreenAsync(IPage page) =>
