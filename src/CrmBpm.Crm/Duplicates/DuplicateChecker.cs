@@ -18,40 +18,40 @@ internal static class DuplicateChecker
         var matches = new List<DuplicateMatch>();
         var ignore = probe.Ignore.ToHashSet();
 
-        void Check(string type, Guid id, string recordName, DuplicateField field, string? value, bool same)
+        void Check(string type, Guid id, string recordName, DuplicateField field, string? value, bool same, Guid? partnerId)
         {
             if (same && value is not null && !ignore.Contains(id))
             {
-                matches.Add(new DuplicateMatch(type, id, recordName, field, value));
+                matches.Add(new DuplicateMatch(type, id, recordName, field, value, partnerId));
             }
         }
 
         foreach (var partner in await session.Partners.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            Check("partner", partner.Id, partner.Name, DuplicateField.Name, partner.Name, name.Length > 0 && partner.NormalizedName == name);
-            Check("partner", partner.Id, partner.Name, DuplicateField.Phone, partner.Phone, partner.Phone is not null && phones.Contains(partner.Phone));
-            Check("partner", partner.Id, partner.Name, DuplicateField.Email, partner.Email, partner.Email is not null && emails.Contains(partner.Email));
+            Check("partner", partner.Id, partner.Name, DuplicateField.Name, partner.Name, name.Length > 0 && partner.NormalizedName == name, partner.Id);
+            Check("partner", partner.Id, partner.Name, DuplicateField.Phone, partner.Phone, partner.Phone is not null && phones.Contains(partner.Phone), partner.Id);
+            Check("partner", partner.Id, partner.Name, DuplicateField.Email, partner.Email, partner.Email is not null && emails.Contains(partner.Email), partner.Id);
         }
 
         foreach (var counterparty in await session.Counterparties.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            Check("counterparty", counterparty.Id, counterparty.Name, DuplicateField.TaxId, counterparty.TaxId, taxId is not null && counterparty.TaxId == taxId);
+            Check("counterparty", counterparty.Id, counterparty.Name, DuplicateField.TaxId, counterparty.TaxId, taxId is not null && counterparty.TaxId == taxId, counterparty.PartnerId);
             Check("counterparty", counterparty.Id, counterparty.Name, DuplicateField.Name, counterparty.Name,
-                name.Length > 0 && counterparty.NormalizedName == name && !matches.Any(m => m.RecordType == "partner" && m.Field == DuplicateField.Name && m.RecordId == counterparty.PartnerId));
+                name.Length > 0 && counterparty.NormalizedName == name && !matches.Any(m => m.RecordType == "partner" && m.Field == DuplicateField.Name && m.RecordId == counterparty.PartnerId), counterparty.PartnerId);
         }
 
         foreach (var contact in await session.Contacts.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            Check("contact", contact.Id, contact.Name, DuplicateField.Phone, contact.Phone, contact.Phone is not null && phones.Contains(contact.Phone));
-            Check("contact", contact.Id, contact.Name, DuplicateField.Email, contact.Email, contact.Email is not null && emails.Contains(contact.Email));
+            Check("contact", contact.Id, contact.Name, DuplicateField.Phone, contact.Phone, contact.Phone is not null && phones.Contains(contact.Phone), contact.PartnerId);
+            Check("contact", contact.Id, contact.Name, DuplicateField.Email, contact.Email, contact.Email is not null && emails.Contains(contact.Email), contact.PartnerId);
         }
 
         foreach (var lead in await session.Leads.ListAsync(l => l.Status == LeadStatus.Open, cancellationToken).ConfigureAwait(false))
         {
-            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Name, lead.CompanyName, name.Length > 0 && lead.NormalizedCompanyName == name);
-            Check("lead", lead.Id, lead.CompanyName, DuplicateField.TaxId, lead.TaxId, taxId is not null && lead.TaxId == taxId);
-            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Phone, lead.Phone, lead.Phone is not null && phones.Contains(lead.Phone));
-            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Email, lead.Email, lead.Email is not null && emails.Contains(lead.Email));
+            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Name, lead.CompanyName, name.Length > 0 && lead.NormalizedCompanyName == name, lead.PartnerId);
+            Check("lead", lead.Id, lead.CompanyName, DuplicateField.TaxId, lead.TaxId, taxId is not null && lead.TaxId == taxId, lead.PartnerId);
+            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Phone, lead.Phone, lead.Phone is not null && phones.Contains(lead.Phone), lead.PartnerId);
+            Check("lead", lead.Id, lead.CompanyName, DuplicateField.Email, lead.Email, lead.Email is not null && emails.Contains(lead.Email), lead.PartnerId);
         }
 
         return new DuplicateCheckResult(matches);

@@ -60,6 +60,20 @@ public sealed class LeadService
         _commands.ReadAsync<IReadOnlyList<Lead>>(async session =>
             [.. (await session.Leads.ListAsync(status is null ? null : l => l.Status == status, cancellationToken).ConfigureAwait(false)).OrderByDescending(l => l.CreatedAt)], cancellationToken);
 
+    /// <summary>
+    /// Leads in a state (all when null), newest first, whose company or contact name, tax id, phone or e-mail contains
+    /// <paramref name="text"/>, compared the way <see cref="PartnerService.SearchAsync"/> compares partners.
+    /// </summary>
+    public async Task<IReadOnlyList<Lead>> SearchAsync(LeadStatus? status, string? text, CancellationToken cancellationToken = default)
+    {
+        var leads = await ListAsync(status, cancellationToken).ConfigureAwait(false);
+        var search = PartnerSearchText.From(text, _options.DefaultPhoneCountry);
+        return search is null
+            ? leads
+            : [.. leads.Where(l => search.MatchesName(l.CompanyName, l.NormalizedCompanyName) || search.MatchesName(l.ContactName, null)
+                || search.MatchesTaxId(l.TaxId) || search.MatchesPhone(l.Phone) || search.MatchesEmail(l.Email))];
+    }
+
     internal static async Task<Lead> GetLeadAsync(Persistence.ICrmSession session, Guid leadId, CancellationToken cancellationToken) =>
         await session.Leads.FindAsync(leadId, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("lead.not-found", $"Lead {leadId} does not exist.");

@@ -110,6 +110,35 @@ public sealed class PartnerService
         _commands.ReadAsync<IReadOnlyList<Partner>>(async session =>
             [.. (await session.Partners.ListAsync(null, cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)], cancellationToken);
 
+    /// <summary>
+    /// Partners, by name, whose name, tax id (of any counterparty), phone or e-mail (the partner's or a contact's) contains
+    /// <paramref name="text"/>; optionally only of one kind and with a relation. Names compare like the duplicate check
+    /// (no case, punctuation or legal form), tax ids without separators and phones by their digits, so "030 1234567"
+    /// finds +49301234567 when the default country is Germany.
+    /// </summary>
+    public Task<IReadOnlyList<Partner>> SearchAsync(string? text, PartnerKind? kind = null, PartnerRelations? relations = null, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync<IReadOnlyList<Partner>>(async session =>
+        {
+            var partners = (await session.Partners.ListAsync(null, cancellationToken).ConfigureAwait(false))
+                .Where(p => kind is null || p.Kind == kind)
+                .Where(p => relations is null or PartnerRelations.None || (p.Relations & relations) != 0)
+                .ToList();
+            var search = PartnerSearchText.From(text, _options.DefaultPhoneCountry);
+            if (search is not null)
+            {
+                var byTaxId = search.TaxId is null
+                    ? []
+                    : (await session.Counterparties.ListAsync(null, cancellationToken).ConfigureAwait(false))
+                        .Where(c => search.MatchesTaxId(c.TaxId)).Select(c => c.PartnerId).ToHashSet();
+                var byContact = (await session.Contacts.ListAsync(null, cancellationToken).ConfigureAwait(false))
+                    .Where(c => search.MatchesPhone(c.Phone) || search.MatchesEmail(c.Email)).Select(c => c.PartnerId).ToHashSet();
+                partners = [.. partners.Where(p => search.MatchesName(p.Name, p.NormalizedName) || search.MatchesPhone(p.Phone) || search.MatchesEmail(p.Email)
+                    || byTaxId.Contains(p.Id) || byContact.Contains(p.Id))];
+            }
+
+            return [.. partners.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+        }, cancellationToken);
+
     /// <summary>The counterparties of a partner.</summary>
     public Task<IReadOnlyList<Counterparty>> CounterpartiesAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         _commands.ReadAsync(session => session.Counterparties.ListAsync(c => c.PartnerId == partnerId, cancellationToken), cancellationToken);

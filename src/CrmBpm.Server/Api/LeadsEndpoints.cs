@@ -2,6 +2,7 @@ using CrmBpm.Crm.Deals;
 using CrmBpm.Crm.Leads;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Partners;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmBpm.Server.Api;
@@ -13,7 +14,7 @@ public static class LeadsEndpoints
     public static RouteGroupBuilder MapLeadsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/leads").WithTags("Leads").RequireAuthorization(Policies.Work);
-        group.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("Leads, newest first, optionally by status.");
+        group.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("Leads, newest first, optionally by status; search matches company, contact, tax id, phone and e-mail.");
         group.MapGet("/{leadId:guid}", GetLead).WithName("GetLead").WithSummary("A lead.");
         group.MapPost("/", RegisterLead).WithName("RegisterLead").WithSummary("Registers a lead after the duplicate check (409 naming the colliding records).");
         group.MapPost("/{leadId:guid}/discard", DiscardLead).WithName("DiscardLead").WithSummary("Discards a lead with a reason.");
@@ -23,10 +24,10 @@ public static class LeadsEndpoints
     }
 
     /// <summary>List.</summary>
-    public static async Task<Ok<PagedList<LeadDto>>> ListLeads(LeadService leads, LeadStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<Ok<PagedList<LeadDto>>> ListLeads(LeadService leads, LeadStatus? status, string? search, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        return TypedResults.Ok(paging.Apply((await leads.ListAsync(status, cancellationToken)).OrderByDescending(l => l.CreatedAt).Select(LeadDto.From)));
+        return TypedResults.Ok(paging.Apply((await leads.SearchAsync(status, search, cancellationToken)).Select(LeadDto.From)));
     }
 
     /// <summary>One lead.</summary>
@@ -57,16 +58,7 @@ public static class LeadsEndpoints
     /// <summary>Convert.</summary>
     public static async Task<Created<DealDto>> ConvertLead(Guid leadId, ConvertLeadRequest request, LeadService leads, DealService deals, WorkScope work, CancellationToken cancellationToken)
     {
-        var lead = await leads.GetAsync(leadId, cancellationToken);
-        new Check().Required(request.Title, "title").That(request.PotentialAmount is null or >= 0, "potentialAmount", "potentialAmount must not be negative.")
-            .That(request.Kind != DealKind.ProcessControlled || !string.IsNullOrWhiteSpace(request.RouteMapKey), "routeMapKey", "A process-controlled deal needs routeMapKey.")
-            .ThrowIfAny();
-        var deal = await deals.OpenAsync(new OpenDeal
-        {
-            Details = new DealDetails { Title = request.Title!, PotentialAmount = request.PotentialAmount ?? 0, PrimaryDemand = lead.PrimaryDemand, AdChannel = lead.AdChannel },
-            LeadId = leadId, PartnerId = request.PartnerId, ManagerId = work.User.Id, OpenedBy = work.User.Id,
-            Kind = request.Kind ?? DealKind.ManualStages, RouteMapKey = request.RouteMapKey, Stage = request.Stage, AllowDuplicates = request.AllowDuplicates,
-        }, cancellationToken);
+        var deal = await LeadConversion.ConvertAsync(leadId, request, work.User, leads, deals, cancellationToken);
         return TypedResults.Created($"/api/deals/{deal.Id}", DealDto.From(deal));
     }
 }

@@ -13,7 +13,7 @@ public static class PartnersEndpoints
     public static RouteGroupBuilder MapPartnersEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Work);
-        group.MapGet("/", ListPartners).WithName("ListPartners").WithSummary("Partners by name; search matches name, phone and e-mail.");
+        group.MapGet("/", ListPartners).WithName("ListPartners").WithSummary("Partners by name; search matches name, tax id, phone and e-mail (also of contacts); filters by kind and relation.");
         group.MapGet("/{partnerId:guid}", GetPartner).WithName("GetPartner").WithSummary("A partner with its counterparties and contacts.");
         group.MapPost("/", RegisterPartner).WithName("RegisterPartner")
             .WithSummary("Registers a partner; refused with 409 naming the colliding records unless allowDuplicates.");
@@ -25,13 +25,11 @@ public static class PartnersEndpoints
     }
 
     /// <summary>List.</summary>
-    public static async Task<Ok<PagedList<PartnerDto>>> ListPartners(PartnerService partners, string? search, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<Ok<PagedList<PartnerDto>>> ListPartners(
+        PartnerService partners, string? search, PartnerKind? kind, PartnerRelations? relation, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        var all = await partners.ListAsync(cancellationToken);
-        var found = string.IsNullOrWhiteSpace(search)
-            ? all
-            : all.Where(p => Contains(p.Name, search) || Contains(p.Phone, search) || Contains(p.Email, search));
+        var found = await partners.SearchAsync(search, kind, relation, cancellationToken);
         return TypedResults.Ok(paging.Apply(found.Select(PartnerDto.From)));
     }
 
@@ -92,6 +90,4 @@ public static class PartnersEndpoints
         }, cancellationToken);
         return TypedResults.Created($"/api/partners/{partnerId}", ContactDto.From(contact));
     }
-
-    private static bool Contains(string? text, string search) => text?.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -19,6 +19,8 @@ public static class ServerBuilderExtensions
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddCrmBpmStorage(database);
+        // The CRM's settings (e.g. Crm:DefaultPhoneCountry, the country of phone numbers typed without +code).
+        services.Configure<CrmBpm.Crm.CrmOptions>(builder.Configuration.GetSection("Crm"));
         services.AddCrmBpmIdentity(database);
         services.AddCrmBpmApi();
         services.AddCrmBpmUi();
