@@ -14,6 +14,12 @@ public sealed class WorkScope(IHttpContextAccessor http, UserDirectory directory
     private CurrentUser? _user;
     private IReadOnlyList<DirectoryUser>? _team;
 
+    /// <summary>
+    /// The scope of <paramref name="user"/> in an interactive component, whose circuit has no HTTP request to read the
+    /// user from; the rules are the same as for an API request.
+    /// </summary>
+    public static WorkScope For(CurrentUser user, UserDirectory directory) => new(new HttpContextAccessor(), directory) { _user = user };
+
     /// <summary>The signed-in user.</summary>
     public CurrentUser User => _user ??= CurrentUser.From(http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request."));
 
