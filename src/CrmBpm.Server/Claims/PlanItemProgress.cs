@@ -23,19 +23,3 @@ public sealed record PlanItemProgress(ClaimPlanItem Item, PlanItemState State, s
         return new PlanItemProgress(item, state, by, at, state is PlanItemState.Open or PlanItemState.Accepted && item.Deadline < now);
     }
 }
-
-/// <summary>States of a plan item as the claim page shows them.</summary>
-public enum PlanItemState
-{
-    /// <summary>Its task waits for the performer.</summary>
-    Open,
-
-    /// <summary>The performer took it into work.</summary>
-    Accepted,
-
-    /// <summary>Done.</summary>
-    Done,
-
-    /// <summary>Withdrawn.</summary>
-    Cancelled,
-}

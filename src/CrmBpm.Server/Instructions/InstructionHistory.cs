@@ -43,28 +43,3 @@ public static class InstructionHistory
         return [.. events.OrderBy(e => e.At).ThenBy(e => e.Kind)];
     }
 }
-
-/// <summary>One step of an instruction's history; <see cref="Comment"/> is a return's comment.</summary>
-public sealed record InstructionEvent(DateTimeOffset At, InstructionEventKind Kind, string By, string? Comment);
-
-/// <summary>Kinds of <see cref="InstructionEvent"/>, in the order they happen at the same moment.</summary>
-public enum InstructionEventKind
-{
-    /// <summary>The author gave it.</summary>
-    Given,
-
-    /// <summary>The performer took it into work.</summary>
-    Accepted,
-
-    /// <summary>The performer reported it done.</summary>
-    Reported,
-
-    /// <summary>The author returned it with a comment.</summary>
-    Returned,
-
-    /// <summary>The author accepted the result.</summary>
-    Verified,
-
-    /// <summary>Done without verification (author = performer).</summary>
-    Completed,
-}
