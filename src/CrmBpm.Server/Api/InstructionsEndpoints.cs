@@ -1,9 +1,9 @@
 using CrmBpm.Crm.Instructions;
 using CrmBpm.Crm.Persistence;
-using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Instructions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmBpm.Server.Api;
@@ -31,26 +31,7 @@ public static class InstructionsEndpoints
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        IReadOnlyList<Instruction> all;
-        await using (var session = await store.OpenSessionAsync(cancellationToken))
-        {
-            all = await session.Instructions.ListAsync(null, cancellationToken);
-        }
-
-        var team = await work.TeamAsync(cancellationToken);
-        var me = work.User.Id;
-        bool Covers(string userId) => team is null || team.Any(m => m.Id == userId);
-        var visible = all
-            .Where(i => role switch
-            {
-                InstructionRole.Author => i.AuthorId == me,
-                InstructionRole.Performer => i.PerformerId == me,
-                _ => Covers(i.AuthorId) || Covers(i.PerformerId),
-            })
-            .Where(i => status is null || i.Status == status)
-            .Where(i => subjectType is null || i.SubjectType == subjectType)
-            .Where(i => subjectId is null || i.SubjectId == subjectId)
-            .OrderByDescending(i => i.CreatedAt);
+        var visible = await VisibleInstructions.ListAsync(store, work, role, status, subjectType, subjectId, cancellationToken);
         return TypedResults.Ok(paging.Apply(visible.Select(InstructionDto.From)));
     }
 
@@ -102,11 +83,6 @@ public static class InstructionsEndpoints
         return TypedResults.Ok(InstructionDto.From(await instructions.ReturnAsync(instructionId, work.User.Actor, request.Comment!, cancellationToken)));
     }
 
-    private static async Task<Instruction> VisibleAsync(Guid instructionId, InstructionService instructions, WorkScope work, CancellationToken cancellationToken)
-    {
-        var instruction = await instructions.GetAsync(instructionId, cancellationToken);
-        return await work.CoversUserAsync(instruction.AuthorId, cancellationToken) || await work.CoversUserAsync(instruction.PerformerId, cancellationToken)
-            ? instruction
-            : throw new ForbiddenException("instruction.not-yours", $"Instruction '{instruction.Title}' was neither given by you nor to you.");
-    }
+    private static Task<Instruction> VisibleAsync(Guid instructionId, InstructionService instructions, WorkScope work, CancellationToken cancellationToken) =>
+        VisibleInstructions.GetAsync(instructionId, instructions, work, cancellationToken);
 }
