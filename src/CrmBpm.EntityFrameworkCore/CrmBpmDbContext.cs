@@ -25,6 +25,9 @@ public class CrmBpmDbContext(DbContextOptions<CrmBpmDbContext> options) : DbCont
     /// <summary>Deadline and reminder timers.</summary>
     public DbSet<TimerEntity> Timers => Set<TimerEntity>();
 
+    /// <summary>Active tasks per My tasks branch (user, role pool, role + addressing object pool).</summary>
+    public DbSet<OpenTaskCountEntity> OpenTaskCounts => Set<OpenTaskCountEntity>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,6 @@
 namespace CrmBpm.EntityFrameworkCore.Configurations;
 
-/// <summary>Table names; raw SQL (timer leasing) uses them too, so they live in one place.</summary>
+/// <summary>Table names; raw SQL (timer leasing, open task counts) uses them too, so they live in one place.</summary>
 internal static class TableNames
 {
     public const string RouteMaps = "route_maps";
@@ -8,4 +8,5 @@ internal static class TableNames
     public const string Tasks = "tasks";
     public const string History = "history";
     public const string Timers = "timers";
+    public const string OpenTaskCounts = "open_task_counts";
 }

@@ -20,6 +20,13 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
         builder.HasIndex(t => new { t.AssigneeId, t.Active, t.DueSort, t.Seq, t.PostponedUntil });
         builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.Active, t.DueSort, t.Seq, t.PostponedUntil });
 
+        // The total of My tasks is the branch counters (open_task_counts) minus the branch's tasks postponed beyond now:
+        // these small partial indexes (only postponed tasks) answer that subtraction with one short range each.
+        builder.HasIndex(t => new { t.AssigneeId, t.Active, t.PostponedUntil }, "ix_tasks_postponed_held")
+            .HasFilter("postponed_until IS NOT NULL");
+        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.Active, t.PostponedUntil }, "ix_tasks_postponed_pool")
+            .HasFilter("postponed_until IS NOT NULL");
+
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);
         builder.Property(t => t.Title).HasMaxLength(1000);

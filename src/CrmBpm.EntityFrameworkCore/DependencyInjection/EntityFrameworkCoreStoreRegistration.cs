@@ -42,7 +42,7 @@ internal static class EntityFrameworkCoreStoreRegistration
         services.RemoveAll<IDbContextFactory<CrmDbContext>>();
         services.RemoveAll<DbContextOptions<CrmDbContext>>();
         services.RemoveAll<IDbContextOptionsConfiguration<CrmDbContext>>();
-        services.AddDbContextFactory<CrmDbContext>((sp, options) => EngineDatabaseOf(sp).ConfigureContext(options));
+        services.AddPooledDbContextFactory<CrmDbContext>((sp, options) => EngineDatabaseOf(sp).ConfigureContext(options));
         services.RemoveAll<EfCrmStore>();
         services.AddSingleton(sp => new EfCrmStore(sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), EngineDatabaseOf(sp).Dialect));
         return crm.UseStore(sp => sp.GetRequiredService<EfCrmStore>());
@@ -53,13 +53,17 @@ internal static class EntityFrameworkCoreStoreRegistration
             "crm.UseEngineDatabase() puts the CRM into the engine's database, but the engine has none: call bpm.UseSqlite(...) or " +
             "bpm.UsePostgreSql(...) first, or give the CRM its own with crm.UseSqlite(...) / crm.UsePostgreSql(...).");
 
+    /// <summary>
+    /// Pooled: every command and query takes a context, and a reset pooled one is far cheaper than building a new one
+    /// (its internal services resolved anew) each time. The contexts hold no state of their own beyond EF Core's.
+    /// </summary>
     private static void ReplaceContextFactory<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configureContext)
         where TContext : DbContext
     {
         services.RemoveAll<IDbContextFactory<TContext>>();
         services.RemoveAll<DbContextOptions<TContext>>();
         services.RemoveAll<IDbContextOptionsConfiguration<TContext>>();
-        services.AddDbContextFactory<TContext>(configureContext);
+        services.AddPooledDbContextFactory<TContext>(configureContext);
     }
 
     /// <summary>The engine's provider choice.</summary>

@@ -15,7 +15,8 @@ namespace CrmBpm.EntityFrameworkCore.Storage;
 /// <list type="number">
 /// <item>instances whose version was raised, <c>WHERE version = @loaded</c> (first, so a lost race fails before anything else is written);</item>
 /// <item>changed tasks (<c>WHERE row_version = @loaded</c>), timers (a firing <c>WHERE fired_at IS NULL</c>), new rows, history;</item>
-/// <item>the unfired timers of tasks whose timers were removed.</item>
+/// <item>the unfired timers of tasks whose timers were removed;</item>
+/// <item>the My tasks counters (<c>open_task_counts</c>) of every branch a task entered or left.</item>
 /// </list>
 /// Any of the guarded updates touching no row rolls the whole transaction back and throws <see cref="ConcurrencyException"/>.
 /// </summary>
@@ -171,6 +172,9 @@ internal sealed class EfWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dia
                     await db.Timers.Where(t => taskIds.Contains(t.TaskId) && t.FiredAt == null).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                // 4. The My tasks counters, last: on PostgreSQL a busy pool's counter row stays locked only until the commit.
+                await OpenTaskCountChanges().ApplyAsync(db, cancellationToken).ConfigureAwait(false);
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateConcurrencyException ex)
@@ -181,6 +185,29 @@ internal sealed class EfWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dia
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private OpenTaskCountChanges OpenTaskCountChanges()
+    {
+        var changes = new OpenTaskCountChanges();
+        foreach (var (task, _, loadedState) in _tasks.Values)
+        {
+            var state = task.State;
+            if (state != loadedState)
+            {
+                changes.Move(CounterOf(task, loadedState), CounterOf(task, state));
+            }
+        }
+
+        foreach (var task in _newTasks)
+        {
+            changes.Move(null, CounterOf(task, task.State));
+        }
+
+        return changes;
+    }
+
+    private static OpenTaskCountKey? CounterOf(WorkTask task, WorkTaskState state) =>
+        OpenTaskCountKey.Of(state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted, state.AssigneeId, task.PerformerRole, task.PerformerAddressingObject);
 
     private ProcessInstance Track(InstanceEntity row)
     {

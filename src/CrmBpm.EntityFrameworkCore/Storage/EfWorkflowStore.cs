@@ -137,19 +137,52 @@ public sealed class EfWorkflowStore : IWorkflowStore
             // one index range already in page order, so a branch reads at most one page-end of rows and the pages merge
             // in memory; an OR over all branches would make the database scan and sort every candidate task.
             var needed = query.Page * query.PageSize;
-            var total = 0L;
+            var branches = TaskPoolFilter.Branches(query.Actor).ToList();
             var candidates = new List<TaskEntity>();
-            foreach (var branch in TaskPoolFilter.Branches(query.Actor))
+            foreach (var branch in branches)
             {
-                var matching = Filter(db.Tasks.AsNoTracking().Where(branch), query, now);
-                total += await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
-                candidates.AddRange(await matching.OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Take(needed)
+                candidates.AddRange(await Filter(db.Tasks.AsNoTracking().Where(branch.Filter), query, now)
+                    .OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Take(needed)
                     .ToListAsync(cancellationToken).ConfigureAwait(false));
             }
 
+            var total = await CountAsync(db, branches, query, now, cancellationToken).ConfigureAwait(false);
             var rows = candidates.OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
             return new Page<WorkTask>([.. rows.Select(EntityMapper.ToTask)], query.Page, query.PageSize, total);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The exact number of tasks My tasks shows. Without filters it comes from the branch counters (a few rows) minus the
+    /// branch's tasks postponed beyond now (a short range of a partial index); counting a big pool's index entries
+    /// instead costs milliseconds per query. With filters, the matching tasks are counted.
+    /// </summary>
+    private static async Task<long> CountAsync(CrmBpmDbContext db, List<TaskPoolBranch> branches, TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var total = 0L;
+        var filtered = query.SubjectType is not null || query.SubjectId is not null || query.MapKey is not null || query.DueBefore is not null;
+        if (filtered)
+        {
+            foreach (var branch in branches)
+            {
+                total += await Filter(db.Tasks.AsNoTracking().Where(branch.Filter), query, now).LongCountAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return total;
+        }
+
+        total = await OpenTaskCounts.SumAsync(db, [.. branches.Select(b => b.Counter)], cancellationToken).ConfigureAwait(false);
+        if (!query.IncludePostponed)
+        {
+            foreach (var branch in branches)
+            {
+                total -= await db.Tasks.AsNoTracking().Where(branch.Filter)
+                    .Where(t => t.Active && t.PostponedUntil > now)
+                    .LongCountAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return total;
     }
 
     private static IQueryable<TaskEntity> Filter(IQueryable<TaskEntity> tasks, TaskQuery query, DateTimeOffset now)
@@ -181,6 +214,20 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }
 
         return matching;
+    }
+
+    /// <summary>
+    /// Recounts the active tasks of every My tasks branch from the <c>tasks</c> table. The store keeps the counts exact on
+    /// its own; this is only for tasks written around it (a bulk import straight into the table).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the recount (nothing is changed then).</param>
+    public async Task RecountOpenTasksAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            await OpenTaskCounts.RecountAsync(db, _dialect, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -12,7 +12,7 @@ namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
 /// <summary>The engine and the CRM share one SQLite file, whichever of them touches it first.</summary>
 public sealed class SqliteCrmDatabaseFile : IAsyncLifetime
 {
-    private static readonly string[] EngineTables = ["history", "instances", "route_maps", "tasks", "timers"];
+    private static readonly string[] EngineTables = ["history", "instances", "open_task_counts", "route_maps", "tasks", "timers"];
     private static readonly string[] CrmTables =
         ["crm_catalogue_items", "crm_claims", "crm_contacts", "crm_counterparties", "crm_deals", "crm_instructions", "crm_interactions", "crm_leads", "crm_partners"];
 

@@ -106,3 +106,9 @@ public sealed class Postgres_session : SessionContract
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_my_tasks_total : MyTasksTotalContract
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -88,3 +88,8 @@ public sealed class Sqlite_session : SessionContract
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_my_tasks_total : MyTasksTotalContract
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
