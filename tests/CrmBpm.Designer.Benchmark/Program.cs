@@ -15,7 +15,8 @@ var map = LargeMap.Create(Points);
 var samples = Directory.CreateTempSubdirectory("crmbpm-benchmark-");
 await File.WriteAllTextAsync(Path.Combine(samples.FullName, map.Key + ".bpmn"), new BpmnExporter().Export(map));
 
-await using var host = await DesignerHost.StartAsync(samples.FullName);
+await using var host = await WebHostProcess.StartAsync(
+    Path.Combine("tests", "CrmBpm.Designer.TestHost"), new Dictionary<string, string> { ["CRMBPM_TESTHOST_SAMPLES"] = samples.FullName });
 var (playwright, browser) = await Chromium.LaunchAsync();
 using var _ = playwright;
 await using var __ = browser;
