@@ -42,6 +42,7 @@ public abstract class TaskPagesContext : BunitContext
         Services.AddDbContext<CrmBpmIdentityDbContext>(options => options.UseSqlite(_identity));
         Services.AddIdentityCore<CrmBpmUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmBpmIdentityDbContext>();
         Services.AddSingleton<IHttpContextAccessor>(_ => new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = _user } });
+        Services.AddScoped<SignedInUser>();
         Services.AddScoped<UserDirectory>();
         Services.AddScoped<WorkScope>();
         Services.AddMyTasks();
