@@ -1,6 +1,7 @@
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmBpm.Server.Api;
@@ -25,50 +26,18 @@ public static class TasksEndpoints
 
     /// <summary>My tasks or the team's.</summary>
     public static async Task<Ok<PagedList<TaskDto>>> ListTasks(
-        ITaskService tasks, WorkScope work, UserDirectory directory, TimeProvider clock,
+        VisibleTasks visible, WorkScope work, TimeProvider clock,
         TaskScope? scope, string? subjectType, string? subjectId, string? mapKey, DateTimeOffset? dueBefore, bool? includePostponed,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var now = clock.GetUtcNow();
-        TaskQuery QueryFor(Actor actor, int pageNumber, int size) => new()
+        var tasks = await visible.PageAsync(scope ?? TaskScope.Mine, new TaskQuery
         {
-            Actor = actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
-            IncludePostponed = includePostponed ?? false, Page = pageNumber, PageSize = size,
-        };
-
-        if (scope != TaskScope.Team)
-        {
-            var mine = await tasks.MyTasksAsync(QueryFor(work.User.Actor, paging.Page, paging.PageSize), cancellationToken);
-            return TypedResults.Ok(new PagedList<TaskDto>([.. mine.Items.Select(t => TaskDto.From(t, now))], paging.Page, paging.PageSize, mine.TotalCount));
-        }
-
-        if (!work.User.IsHead && !work.User.IsAdministrator)
-        {
-            throw new Engine.Errors.ForbiddenException("task.team-scope", "Only a Head or an Administrator sees the team's tasks; use scope=mine.");
-        }
-
-        var members = await work.TeamAsync(cancellationToken) ?? await directory.ListAsync(cancellationToken);
-        var all = new Dictionary<Guid, WorkTask>();
-        foreach (var member in members)
-        {
-            for (var pageNumber = 1; ; pageNumber++)
-            {
-                var chunk = await tasks.MyTasksAsync(QueryFor(member.ToActor(), pageNumber, 500), cancellationToken);
-                foreach (var task in chunk.Items)
-                {
-                    all.TryAdd(task.Id, task);
-                }
-
-                if (pageNumber >= chunk.PageCount)
-                {
-                    break;
-                }
-            }
-        }
-
-        var ordered = all.Values.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Select(t => TaskDto.From(t, now));
-        return TypedResults.Ok(paging.Apply(ordered));
+            Actor = work.User.Actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
+            IncludePostponed = includePostponed ?? false, Page = paging.Page, PageSize = paging.PageSize,
+        }, cancellationToken);
+        return TypedResults.Ok(new PagedList<TaskDto>([.. tasks.Items.Select(t => TaskDto.From(t, now))], paging.Page, paging.PageSize, tasks.TotalCount));
     }
 
     /// <summary>One task.</summary>

@@ -3,6 +3,7 @@ using CrmBpm.Server.Api;
 using CrmBpm.Server.Demo;
 using CrmBpm.Server.Identity;
 using CrmBpm.Server.RouteMaps;
+using CrmBpm.Server.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public static class ServerBuilderExtensions
         services.AddCrmBpmIdentity(database);
         services.AddCrmBpmApi();
         services.AddCrmBpmUi();
+        services.AddMyTasks();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<DemoLogins>();
         services.AddScoped<DemoSeeder>();

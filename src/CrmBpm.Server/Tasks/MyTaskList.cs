@@ -1,0 +1,73 @@
+using System.Globalization;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Identity;
+
+namespace CrmBpm.Server.Tasks;
+
+/// <summary>One row of My tasks: the task, its subject by name, and its holder's name when it is someone else.</summary>
+public sealed record TaskRow(WorkTask Task, TaskSubject? Subject, string? HolderName);
+
+/// <summary>One page of My tasks.</summary>
+public sealed record TaskListPage(IReadOnlyList<TaskRow> Rows, int Page, int PageSize, long Total)
+{
+    /// <summary>Number of pages (at least one).</summary>
+    public long PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The My tasks page's query: <see cref="VisibleTasks"/> with the page's filters, the subjects named. Without a search
+/// text the engine pages by deadline; a search text is matched against the subjects' names (and the tasks' titles), which
+/// the engine does not know, so the whole visible list is read and paged here.
+/// </summary>
+public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, WorkScope work, UserDirectory directory, TimeProvider clock)
+{
+    private IReadOnlyDictionary<string, string>? _names;
+
+    /// <summary>The page of <paramref name="filter"/>; when that page is past the end (tasks went away), the last page.</summary>
+    public async Task<TaskListPage> ListAsync(TaskFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new TaskQuery
+        {
+            Actor = work.User.Actor, MapKey = filter.MapKey, Page = filter.Page, PageSize = filter.PageSize,
+            DueBefore = filter.DueBefore(clock.GetUtcNow(), clock.LocalTimeZone, CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek),
+        };
+
+        Page<WorkTask> page;
+        IReadOnlyDictionary<SubjectReference, TaskSubject> named;
+        if (string.IsNullOrWhiteSpace(filter.Search))
+        {
+            page = await visible.PageAsync(filter.Scope, query, cancellationToken);
+            named = await subjects.DescribeAsync(page.Items.Select(t => t.Subject), cancellationToken);
+        }
+        else
+        {
+            var all = await visible.AllAsync(filter.Scope, query, cancellationToken);
+            named = await subjects.DescribeAsync(all.Select(t => t.Subject), cancellationToken);
+            var text = filter.Search.Trim();
+            var matching = all.Where(t => Contains(t.Title, text) || (t.Subject is { } s && named.TryGetValue(s, out var subject) && Contains(subject.Name, text))).ToList();
+            page = new Page<WorkTask>([.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)], filter.Page, filter.PageSize, matching.Count);
+        }
+
+        if (page.Items.Count == 0 && filter.Page > 1 && page.TotalCount > 0)
+        {
+            return await ListAsync(filter with { Page = (int)page.PageCount }, cancellationToken);
+        }
+
+        var names = filter.Scope == TaskScope.Team ? await NamesAsync(cancellationToken) : null;
+        return new TaskListPage(
+            [.. page.Items.Select(t => new TaskRow(
+                t,
+                t.Subject is { } s ? named.GetValueOrDefault(s) : null,
+                t.AssigneeId is { } holder && holder != work.User.Id ? names?.GetValueOrDefault(holder) ?? holder : null))],
+            filter.Page, filter.PageSize, page.TotalCount);
+    }
+
+    private static bool Contains(string text, string part) => text.Contains(part, StringComparison.CurrentCultureIgnoreCase);
+
+    /// <summary>Display names of the team (everyone for an Administrator), read once per circuit or request.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        _names ??= (await work.TeamAsync(cancellationToken) ?? await directory.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
+}

@@ -1,0 +1,79 @@
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Identity;
+
+namespace CrmBpm.Server.Tasks;
+
+/// <summary>
+/// The tasks the signed-in user sees, by deadline: <see cref="TaskScope.Mine"/> is the engine's My tasks (held by the
+/// user or open in one of their pools); <see cref="TaskScope.Team"/> is a Head's team's (an Administrator's: everyone's).
+/// <c>GET /api/tasks</c> and the My tasks page both list through it, so both apply one rule.
+/// </summary>
+public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirectory directory)
+{
+    /// <summary>The engine's largest page: the unit in which whole lists are read.</summary>
+    private const int ChunkSize = 500;
+
+    /// <summary>
+    /// One page of the scope's tasks matching <paramref name="query"/> (its filters, page and page size; its
+    /// <see cref="TaskQuery.Actor"/> is replaced by the user, or by each team member).
+    /// </summary>
+    /// <exception cref="ForbiddenException">The team scope was asked for by someone who is neither a Head nor an Administrator.</exception>
+    public async Task<Page<WorkTask>> PageAsync(TaskScope scope, TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (scope != TaskScope.Team)
+        {
+            return await tasks.MyTasksAsync(query with { Actor = work.User.Actor }, cancellationToken);
+        }
+
+        var all = await AllAsync(scope, query, cancellationToken);
+        return new Page<WorkTask>([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], query.Page, query.PageSize, all.Count);
+    }
+
+    /// <summary>
+    /// Every task of the scope matching the filters of <paramref name="query"/> (its page is ignored), by deadline (none
+    /// last), then by creation. Reads the whole list, in chunks: for lists that are filtered further in memory.
+    /// </summary>
+    /// <exception cref="ForbiddenException">The team scope was asked for by someone who is neither a Head nor an Administrator.</exception>
+    public async Task<IReadOnlyList<WorkTask>> AllAsync(TaskScope scope, TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var all = new Dictionary<Guid, WorkTask>();
+        foreach (var actor in await ActorsAsync(scope, cancellationToken))
+        {
+            for (var pageNumber = 1; ; pageNumber++)
+            {
+                var chunk = await tasks.MyTasksAsync(query with { Actor = actor, Page = pageNumber, PageSize = ChunkSize }, cancellationToken);
+                foreach (var task in chunk.Items)
+                {
+                    all.TryAdd(task.Id, task);
+                }
+
+                if (pageNumber >= chunk.PageCount)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. all.Values.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt)];
+    }
+
+    private async Task<IEnumerable<Actor>> ActorsAsync(TaskScope scope, CancellationToken cancellationToken)
+    {
+        if (scope != TaskScope.Team)
+        {
+            return [work.User.Actor];
+        }
+
+        if (!work.User.IsHead && !work.User.IsAdministrator)
+        {
+            throw new ForbiddenException("task.team-scope", "Only a Head or an Administrator sees the team's tasks; use scope=mine.");
+        }
+
+        var members = await work.TeamAsync(cancellationToken) ?? await directory.ListAsync(cancellationToken);
+        return members.Select(member => member.ToActor());
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CrmBpm.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CrmBpm.EndToEnd;
+
+/// <summary>
+/// My tasks in a real browser against the real server and its demo data: a manager works through a task of a running
+/// Typical sale, sees a task another person's process creates arrive without reloading, and reads a refusal on the card.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class MyTasksInTheBrowser(ServerFixture server)
+{
+    private const string Rollout = "Romashka: CRM rollout";
+
+    [Fact]
+    public async Task Anna_completes_a_task_of_a_running_typical_sale_with_its_field_and_the_next_task_appears()
+    {
+        var page = await server.SignInAsync("anna", "manager1");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My tasks" }).ClickAsync();
+        var list = page.GetByTestId("task-list");
+        await list.WaitForAsync();
+
+        // The demo's two running Typical sales: the Nordwind qualification anna took, the Romashka needs in her pool.
+        var fleet = Row(page, "Qualify the deal Nordwind: fleet software for 40 trucks");
+        (await fleet.Locator("td[data-label=Status]").InnerTextAsync()).ShouldBe("Accepted by me");
+        var needs = Row(page, "Needs", Rollout);
+        (await needs.Locator("td[data-label='Route map']").InnerTextAsync()).ShouldBe("Typical sale");
+        (await needs.Locator("td[data-label=Subject] a").GetAttributeAsync("href")).ShouldStartWith("deals/");
+        await ServerFixture.ScreenshotAsync(page, "my-tasks-1280");
+
+        await needs.Locator("td.title a").ClickAsync();
+        await page.Locator("h1", new() { HasText = "Needs" }).WaitForAsync();
+        (await page.GetByTestId("task-subject").InnerTextAsync()).ShouldBe(Rollout);
+        var history = await page.GetByTestId("history").InnerTextAsync();
+        history.ShouldContain("Anna Petrova completed “Qualify the deal Romashka: CRM rollout”.");
+        history.ShouldContain("Task “Needs” for pool Sales manager.");
+        await ServerFixture.ScreenshotAsync(page, "task-card-1280");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
+        (await page.Locator("#field-needs-problem").InnerTextAsync()).ShouldBe("“What the customer needs” is required.");
+
+        await page.Locator("#field-needs").FillAsync("A CRM for 12 sales people, with telephony.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
+        var notice = page.GetByTestId("task-notice");
+        (await notice.InnerTextAsync()).ShouldContain("Completed “Needs”.");
+        await notice.GetByRole(AriaRole.Link, new() { Name = "Offer" }).WaitForAsync();
+        var offer = Row(page, "Offer", Rollout);
+        await offer.WaitForAsync();
+        (await offer.GetAttributeAsync("class") ?? "").ShouldContain("next");
+        await Assertions.Expect(Row(page, "Needs", Rollout)).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_task_a_process_creates_for_annas_pool_appears_on_her_open_page_and_in_the_counter_without_a_reload()
+    {
+        var anna = await server.SignInAsync("anna", "manager1");
+        await anna.GotoAsync("tasks");
+        await ServerFixture.WaitForCircuitAsync(anna);
+        await anna.GetByTestId("task-list").WaitForAsync();
+        var counter = anna.GetByTestId("task-counter");
+        var before = int.Parse(await counter.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await anna.EvaluateAsync("() => window.__sameDocument = true");
+
+        // Boris, at another computer, opens a process-controlled deal: its Typical sale puts the qualification into
+        // the Sales manager pool, which anna belongs to.
+        var title = $"Helios Solar: route planning {Guid.NewGuid():N}"[..40];
+        using var boris = await ApiAsync("boris", "manager2");
+        await OpenProcessDealAsync(boris, title);
+
+        var arrived = Row(anna, $"Qualify the deal {title}");
+        await arrived.WaitForAsync();
+        await Assertions.Expect(counter).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await anna.EvaluateAsync<bool>("() => window.__sameDocument === true")).ShouldBeTrue("the page was not reloaded");
+        (await arrived.Locator("td[data-label=Subject]").InnerTextAsync()).ShouldContain(title);
+        (await arrived.Locator("td[data-label=Performer]").InnerTextAsync()).ShouldBe("pool Sales manager");
+        await anna.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_task_someone_else_completed_meanwhile_is_refused_on_the_card_in_a_sentence()
+    {
+        var title = $"Baltic Timber: scanners {Guid.NewGuid():N}"[..36];
+        using var boris = await ApiAsync("boris", "manager2");
+        await OpenProcessDealAsync(boris, title);
+
+        var anna = await server.SignInAsync("anna", "manager1");
+        await anna.GotoAsync("tasks");
+        await Row(anna, $"Qualify the deal {title}").Locator("td.title a").ClickAsync();
+        var complete = anna.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true });
+        await complete.WaitForAsync();
+
+        // Boris takes the same pool task and completes it while anna's card is open.
+        var taskId = anna.Url[(anna.Url.LastIndexOf('/') + 1)..];
+        (await boris.PostAsJsonAsync($"api/tasks/{taskId}/complete", new { })).EnsureSuccessStatusCode();
+        await complete.ClickAsync();
+
+        var refusal = anna.GetByTestId("refusal");
+        await Assertions.Expect(refusal).ToContainTextAsync("Not done: Boris Nowak already completed this task at");
+        (await anna.GetByTestId("task-closed").InnerTextAsync()).ShouldStartWith("Completed by Boris Nowak");
+        (await complete.CountAsync()).ShouldBe(0);
+        (await anna.Locator("#blazor-error-ui").IsVisibleAsync()).ShouldBeFalse();
+        await ServerFixture.ScreenshotAsync(anna, "task-card-refusal-1280");
+        await anna.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_list_and_the_card_fit_a_phone()
+    {
+        var page = await server.SignInAsync("anna", "manager1", width: 390, height: 844);
+        await page.GotoAsync("tasks");
+        var fleet = Row(page, "Qualify the deal Nordwind: fleet software for 40 trucks");
+        await fleet.WaitForAsync();
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scrolling");
+        await ServerFixture.ScreenshotAsync(page, "my-tasks-390");
+
+        await fleet.Locator("td.title a").ClickAsync();
+        await page.Locator("h1", new() { HasText = "Qualify the deal" }).WaitForAsync();
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scrolling");
+        await ServerFixture.ScreenshotAsync(page, "task-card-390");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The row of the task titled <paramref name="title"/> (about <paramref name="subject"/>, when given).</summary>
+    private static ILocator Row(IPage page, string title, string? subject = null)
+    {
+        var rows = page.Locator("[data-testid=task-list] tbody tr")
+            .Filter(new() { Has = page.Locator("td.title", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(title)}\\s*$") }) });
+        return subject is null ? rows : rows.Filter(new() { Has = page.Locator("td[data-label=Subject]", new() { HasTextString = subject }) });
+    }
+
+    /// <summary>An API client signed in with a bearer token from POST /api/auth/token.</summary>
+    private async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var client = new HttpClient { BaseAddress = server.Host.BaseAddress };
+        using var response = await client.PostAsJsonAsync("api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Opens a process-controlled deal (Typical sale) for the first partner; its qualification lands in the Sales manager pool.</summary>
+    private static async Task OpenProcessDealAsync(HttpClient api, string title)
+    {
+        var partners = await api.GetFromJsonAsync<JsonElement>("api/partners");
+        var partnerId = partners.GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var response = await api.PostAsJsonAsync("api/deals", new
+        {
+            title, partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = 10_000, allowDuplicates = true,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+}
