@@ -83,6 +83,37 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
     }
 
     [Fact]
+    public async Task Boris_completing_a_task_in_his_browser_makes_the_next_task_appear_on_annas_open_page()
+    {
+        var title = $"Ostsee Fisch: cold chain {Guid.NewGuid():N}"[..38];
+        using var api = await ApiAsync("boris", "manager2");
+        await OpenProcessDealAsync(api, title);
+
+        var anna = await server.SignInAsync("anna", "manager1");
+        await anna.GotoAsync("tasks");
+        await ServerFixture.WaitForCircuitAsync(anna);
+        var qualification = Row(anna, $"Qualify the deal {title}");
+        await qualification.WaitForAsync();
+        var href = await qualification.Locator("td.title a").GetAttributeAsync("href") ?? "";
+        await anna.EvaluateAsync("() => window.__sameDocument = true");
+
+        // Boris, in his own browser, opens the same pool task and completes it on its card.
+        var boris = await server.SignInAsync("boris", "manager2");
+        await boris.GotoAsync(href);
+        await ServerFixture.WaitForCircuitAsync(boris);
+        await boris.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
+        await boris.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
+
+        // Anna's page follows without a reload: the qualification leaves, the process's next task arrives.
+        await Assertions.Expect(qualification).ToHaveCountAsync(0);
+        await Row(anna, "Needs", title).WaitForAsync();
+        (await anna.EvaluateAsync<bool>("() => window.__sameDocument === true")).ShouldBeTrue("the page was not reloaded");
+        await ServerFixture.ScreenshotAsync(anna, "my-tasks-live-from-another-browser");
+        await boris.Context.CloseAsync();
+        await anna.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_task_someone_else_completed_meanwhile_is_refused_on_the_card_in_a_sentence()
     {
         var title = $"Baltic Timber: scanners {Guid.NewGuid():N}"[..36];
