@@ -79,7 +79,7 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         var taskLink = refusal.Locator("[data-testid=refusal-task]");
         var taskId = Guid.Parse(TaskId().Match(await taskLink.GetAttributeAsync("href") ?? "").Groups[1].Value);
         await taskLink.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/tasks/{taskId}", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(page, url => url.EndsWith($"/tasks/{taskId}", StringComparison.Ordinal));
 
         // The task card is another area's page; completing through the API is what it does underneath.
         await CompleteTaskThroughTheApiAsync(page, "anna", "manager1", taskId);
@@ -152,7 +152,7 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
 
         await page.GetByLabel("Potential amount").FillAsync("12000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the deal" }).ClickAsync();
-        await page.WaitForURLAsync(DealUrl());
+        await ServerFixture.WaitForAddressAsync(page, DealUrl());
         await page.Locator("[data-testid=deal-title]", new() { HasText = title }).WaitForAsync();
     }
 

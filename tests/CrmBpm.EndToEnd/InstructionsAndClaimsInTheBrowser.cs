@@ -25,7 +25,7 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
         await anna.GetByLabel("Performer").SelectOptionAsync("boris");
         await ServerFixture.ScreenshotAsync(anna, "instructions-new");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Give the instruction" }).ClickAsync();
-        await anna.WaitForURLAsync(url => url.Contains("/instructions/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(anna, url => url.Contains("/instructions/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
         var id = Guid.Parse(anna.Url.Split('/')[^1]);
         (await anna.GetByTestId("instruction-stage").InnerTextAsync()).ShouldBe("In work");
         await ServerFixture.ScreenshotAsync(anna, "instruction-author-in-work");
@@ -90,7 +90,7 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
         await anna.GetByTestId("description").FillAsync(description);
         await ServerFixture.ScreenshotAsync(anna, "claims-new");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Register the claim" }).ClickAsync();
-        await anna.WaitForURLAsync(url => url.Contains("/claims/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(anna, url => url.Contains("/claims/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
         var id = Guid.Parse(anna.Url.Split('/')[^1]);
         await anna.GetByTestId("plan-empty").WaitForAsync();
 
@@ -139,7 +139,7 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
         await ServerFixture.ScreenshotAsync(anna, "claim-decided");
 
         await anna.GetByTestId("new-instruction").ClickAsync();
-        await anna.WaitForURLAsync(url => url.Contains("subjectKind=Claim", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(anna, url => url.Contains("subjectKind=Claim", StringComparison.Ordinal));
         await ServerFixture.WaitForCircuitAsync(anna);
         (await anna.GetByTestId("subject").InnerTextAsync()).ShouldContain("About the claim");
 

@@ -45,7 +45,7 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         await page.Locator("#field-needs").FillAsync("A CRM for 12 sales people, with telephony.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(page, url => url.EndsWith("/tasks", StringComparison.Ordinal));
         var notice = page.GetByTestId("task-notice");
         (await notice.InnerTextAsync()).ShouldContain("Completed “Needs”.");
         await notice.GetByRole(AriaRole.Link, new() { Name = "Offer" }).WaitForAsync();
@@ -102,7 +102,7 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         await boris.GotoAsync(href);
         await ServerFixture.WaitForCircuitAsync(boris);
         await boris.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
-        await boris.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
+        await ServerFixture.WaitForAddressAsync(boris, url => url.EndsWith("/tasks", StringComparison.Ordinal));
 
         // Anna's page follows without a reload: the qualification leaves, the process's next task arrives.
         await Assertions.Expect(qualification).ToHaveCountAsync(0);

@@ -62,7 +62,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
         await ServerFixture.ScreenshotAsync(page, "partners-duplicate-warning");
 
         await warning.GetByRole(AriaRole.Link, new() { Name = first, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(firstCard);
+        await ServerFixture.WaitForAddressAsync(page, url => url == firstCard);
         await page.Locator("h1").GetByText(first, new() { Exact = true }).WaitForAsync();
         await page.Context.CloseAsync();
     }
@@ -153,7 +153,7 @@ public sealed partial class PartnersAndLeadsInTheBrowser(ServerFixture server)
 
         await page.Locator("#partner-tax-id").FillAsync(taxId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(PartnerCardAddress());
+        await ServerFixture.WaitForAddressAsync(page, PartnerCardAddress());
         await page.Locator("h1").GetByText(name).WaitForAsync();
     }
 

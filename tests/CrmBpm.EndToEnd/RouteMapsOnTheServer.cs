@@ -31,7 +31,7 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await page.GetByTestId("start-instance").Locator("summary").ClickAsync();
             await page.GetByTestId("start-variables").FillAsync("amount=5000");
             await page.GetByTestId("start-instance").GetByRole(AriaRole.Button).ClickAsync();
-            await Expect(page).ToHaveURLAsync(InstanceUrl(), new() { Timeout = 20_000 });
+            await ServerFixture.WaitForAddressAsync(page, InstanceUrl());
             await Expect(page.GetByTestId("open-tasks").Locator("li")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("Qualification");
             await Expect(page.GetByTestId("instance-state")).ToHaveTextAsync("Running");
@@ -137,9 +137,7 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         await page.GetByLabel("Key of the new map").FillAsync(key);
         await page.GetByLabel("Name of the new map").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "New map" }).ClickAsync();
-        // Blazor navigates inside the document, and a navigation event can come before anyone waits for it (the test then
-        // timed out on a page already there), so poll the address instead.
-        await Expect(page).ToHaveURLAsync(new Regex($"/route-maps/{Regex.Escape(key)}"), new() { Timeout = 20_000 });
+        await ServerFixture.WaitForAddressAsync(page, url => url.Contains($"/route-maps/{key}", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToContainTextAsync(name);
         await new DesignerPage(page).WaitUntilReadyAsync();
     }
@@ -252,8 +250,6 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
     [GeneratedRegex(@"/instances/[0-9a-f-]{36}$")]
     private static partial Regex InstanceUrl();

@@ -63,6 +63,29 @@ public sealed class ServerFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator(".shell[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>. Blazor navigates inside the document, and
+    /// Playwright's WaitForURL waits for a navigation event and a load state that such a navigation may already have
+    /// fired (CI timed out on pages already there), so this polls the address.
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> matches)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for 20 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until the page's address matches <paramref name="address"/> (see the other overload).</summary>
+    public static Task WaitForAddressAsync(IPage page, System.Text.RegularExpressions.Regex address) =>
+        WaitForAddressAsync(page, address.IsMatch);
+
     /// <summary>Saves a full-page screenshot under the artifacts folder and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
