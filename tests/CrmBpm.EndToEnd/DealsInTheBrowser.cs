@@ -41,8 +41,9 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         await page.Locator("[data-testid=deal-filters] [data-ready], .title-row[data-ready]").First.WaitForAsync();
         await page.GetByRole(AriaRole.Searchbox).FillAsync(title[..20]);
         await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
+        // The new deal is on the unfiltered list too (newest first), so wait for the filtered list itself.
+        await Assertions.Expect(page.Locator("[data-testid=deals] tbody tr")).ToHaveCountAsync(1);
         await page.Locator("[data-testid=deals] tbody tr").Filter(new() { HasText = title }).WaitForAsync();
-        (await page.Locator("[data-testid=deals] tbody tr").CountAsync()).ShouldBe(1);
         await page.GetByRole(AriaRole.Searchbox).FillAsync("");
         await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
         await ServerFixture.ScreenshotAsync(page, "deal-list");
