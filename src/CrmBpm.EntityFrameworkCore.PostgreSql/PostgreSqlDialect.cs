@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CrmBpm.EntityFrameworkCore.Configurations;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage;
@@ -24,6 +25,13 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
     /// <summary>Read committed: the guarded updates lock their rows and re-check the version after a concurrent commit.</summary>
     public Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Database.BeginTransactionAsync(cancellationToken);
+
+    /// <inheritdoc cref="BeginWriteTransactionAsync(DbContext, CancellationToken)" />
+    public ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>A native <c>uuid</c>.</summary>
+    public object GuidValue(Guid value) => value;
 
     /// <summary>Rows another node is leasing right now are skipped, not waited for; each due timer goes to one node.</summary>
     public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using CrmBpm.EntityFrameworkCore.Configurations;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage;
@@ -28,6 +29,13 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// </summary>
     public async Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="BeginWriteTransactionAsync(DbContext, CancellationToken)" />
+    public ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+
+    /// <summary>Upper-case text, as EF Core's SQLite provider writes a Guid: text comparisons in SQL are exact.</summary>
+    public object GuidValue(Guid value) => value.ToString().ToUpperInvariant();
 
     /// <summary>One statement: SQLite serialises writers, so two nodes never lease the same timer.</summary>
     public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Engine.Timers;
 using CrmBpm.EntityFrameworkCore.Entities;
+using CrmBpm.EntityFrameworkCore.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
@@ -31,7 +32,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public async Task<IWorkflowSession> OpenSessionAsync(CancellationToken cancellationToken = default)
     {
         var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new EfWorkflowSession(db, _dialect);
+        return new SqlWorkflowSession(db, _dialect);
     }
 
     /// <inheritdoc />
@@ -115,8 +116,18 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public Task<WorkTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            var row = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-            return row is null ? null : EntityMapper.ToTask(row);
+            // Hand-written like the commands: every task command looks its task up here first.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var rows = await SqlQuery.ReadAsync(db.Database.GetDbConnection(), $"{TaskRows.Select} WHERE id = @id", TaskRows.Read, cancellationToken,
+                    ("@id", _dialect.GuidValue(taskId))).ConfigureAwait(false);
+                return rows.Count == 0 ? null : EntityMapper.ToTask(rows[0]);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
         }, cancellationToken);
 
     /// <inheritdoc />

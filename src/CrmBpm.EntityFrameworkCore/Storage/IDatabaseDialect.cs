@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CrmBpm.EntityFrameworkCore.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,6 +13,12 @@ internal interface IDatabaseDialect
 {
     /// <summary>Starts the transaction a session commits in, taking the write lock up front where the database needs that.</summary>
     Task<IDbContextTransaction> BeginWriteTransactionAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>The same for the engine's hand-written commands, on an open connection.</summary>
+    ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A Guid as a parameter for this database's Guid columns (EF Core's SQLite provider keeps them as upper-case text).</summary>
+    object GuidValue(Guid value);
 
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> unfired timers due at <paramref name="now"/> whose lease is free or expired, in one

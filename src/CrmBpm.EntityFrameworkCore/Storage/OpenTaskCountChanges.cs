@@ -1,6 +1,6 @@
 using System.Globalization;
 using CrmBpm.EntityFrameworkCore.Configurations;
-using Microsoft.EntityFrameworkCore;
+using CrmBpm.EntityFrameworkCore.Storage.Sql;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
@@ -34,22 +34,28 @@ internal sealed class OpenTaskCountChanges
 
     /// <summary>
     /// One upsert for all changed counters, in key order: on PostgreSQL concurrent commits then lock shared counter rows
-    /// in the same order and cannot deadlock on them.
+    /// in the same order and cannot deadlock on them. Null when no counter changes.
     /// </summary>
-    public Task ApplyAsync(DbContext db, CancellationToken cancellationToken)
+    public SqlStatement? ToStatement()
     {
         var changes = _deltas.Where(d => d.Value != 0)
             .OrderBy(d => d.Key.Kind).ThenBy(d => d.Key.Owner, StringComparer.Ordinal).ThenBy(d => d.Key.AddressingObject, StringComparer.Ordinal)
             .ToList();
         if (changes.Count == 0)
         {
-            return Task.CompletedTask;
+            return null;
         }
 
-        var rows = changes.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{4 * i}}}, {{{(4 * i) + 1}}}, {{{(4 * i) + 2}}}, {{{(4 * i) + 3}}})"));
-        var sql = $"INSERT INTO {TableNames.OpenTaskCounts} (kind, owner, addressing_object, open_tasks) VALUES {string.Join(", ", rows)} " +
-            $"ON CONFLICT (kind, owner, addressing_object) DO UPDATE SET open_tasks = {TableNames.OpenTaskCounts}.open_tasks + excluded.open_tasks";
-        var parameters = changes.SelectMany(c => new object[] { c.Key.Kind, c.Key.Owner, c.Key.AddressingObject, c.Value });
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        var rows = changes.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@k{i}, @o{i}, @a{i}, @n{i})"));
+        var statement = new SqlStatement(
+            $"INSERT INTO {TableNames.OpenTaskCounts} (kind, owner, addressing_object, open_tasks) VALUES {string.Join(", ", rows)} " +
+            $"ON CONFLICT (kind, owner, addressing_object) DO UPDATE SET open_tasks = {TableNames.OpenTaskCounts}.open_tasks + excluded.open_tasks");
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var (key, delta) = changes[i];
+            statement.With($"@k{i}", key.Kind).With($"@o{i}", key.Owner).With($"@a{i}", key.AddressingObject).With($"@n{i}", delta);
+        }
+
+        return statement;
     }
 }

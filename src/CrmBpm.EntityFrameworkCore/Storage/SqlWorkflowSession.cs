@@ -1,0 +1,263 @@
+using System.Data.Common;
+using CrmBpm.Engine.Persistence;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.Engine.Timers;
+using CrmBpm.EntityFrameworkCore.Entities;
+using CrmBpm.EntityFrameworkCore.Storage.Sql;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBpm.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// One command's unit of work, in hand-written SQL on the connection of a pooled <see cref="CrmBpmDbContext"/>: a command is
+/// the engine's hot path, and EF Core's query pipeline and change tracking cost several times what the database does.
+/// The connection is opened once for the whole session. Rows are read as the command asks for them and handed out as
+/// engine objects; <see cref="CommitAsync"/> writes what changed in one transaction:
+/// <list type="number">
+/// <item>instances whose version was raised, <c>WHERE version = @loaded</c>, and new instances (first, and on their own, so a lost
+/// race fails before anything else is written);</item>
+/// <item>changed tasks (<c>WHERE row_version = @loaded</c>), timers (a firing <c>WHERE fired_at IS NULL</c>), new rows, history;</item>
+/// <item>the unfired timers of tasks whose timers were removed;</item>
+/// <item>the My tasks counters (<c>open_task_counts</c>) of every branch a task entered or left.</item>
+/// </list>
+/// Any of the guarded updates touching no row rolls the whole transaction back and throws <see cref="Engine.Errors.ConcurrencyException"/>.
+/// </summary>
+internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dialect) : IWorkflowSession
+{
+    private readonly Dictionary<Guid, LoadedInstance> _instances = [];
+    private readonly Dictionary<Guid, LoadedTask> _tasks = [];
+    private readonly Dictionary<Guid, LoadedTimer> _timers = [];
+    private readonly List<ProcessInstance> _newInstances = [];
+    private readonly List<WorkTask> _newTasks = [];
+    private readonly List<HistoryEntry> _history = [];
+    private readonly List<TimerRecord> _newTimers = [];
+    private readonly HashSet<Guid> _removedTimerTasks = [];
+    private DbConnection? _connection;
+    private bool _committed;
+
+    public async Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        if (_instances.TryGetValue(instanceId, out var loaded))
+        {
+            return loaded.Instance;
+        }
+
+        var added = _newInstances.Find(i => i.Id == instanceId);
+        if (added is not null)
+        {
+            return added;
+        }
+
+        var rows = await ReadAsync($"{InstanceRows.Select} WHERE id = @id", InstanceRows.Read, cancellationToken, ("@id", dialect.GuidValue(instanceId))).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Track(rows[0]);
+    }
+
+    public async Task<IReadOnlyList<ProcessInstance>> GetChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await ReadAsync($"{InstanceRows.Select} WHERE parent_instance_id = @parent ORDER BY started_at, seq", InstanceRows.Read, cancellationToken,
+            ("@parent", dialect.GuidValue(parentInstanceId))).ConfigureAwait(false);
+        var children = rows.Select(row => _instances.TryGetValue(row.Id, out var loaded) ? loaded.Instance : Track(row)).ToList();
+        children.AddRange(_newInstances.Where(i => i.ParentInstanceId == parentInstanceId && children.TrueForAll(c => c.Id != i.Id)));
+        return children;
+    }
+
+    public async Task<WorkTask?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        if (_tasks.TryGetValue(taskId, out var loaded))
+        {
+            return loaded.Task;
+        }
+
+        var added = _newTasks.Find(t => t.Id == taskId);
+        if (added is not null)
+        {
+            return added;
+        }
+
+        var rows = await ReadAsync($"{TaskRows.Select} WHERE id = @id", TaskRows.Read, cancellationToken, ("@id", dialect.GuidValue(taskId))).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Track(rows[0]);
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await ReadAsync(
+            $"{TaskRows.Select} WHERE instance_id = @instance AND status IN ('{nameof(WorkTaskStatus.Open)}', '{nameof(WorkTaskStatus.Accepted)}') ORDER BY seq",
+            TaskRows.Read, cancellationToken, ("@instance", dialect.GuidValue(instanceId))).ConfigureAwait(false);
+        var result = rows
+            .Select(row => _tasks.TryGetValue(row.Id, out var loaded) ? loaded.Task : Track(row))
+            .Where(t => t.IsActive)
+            .ToList();
+        result.AddRange(_newTasks.Where(t => t.InstanceId == instanceId && t.IsActive));
+        return result;
+    }
+
+    public async Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        if (_timers.TryGetValue(timerId, out var loaded))
+        {
+            return loaded.Timer;
+        }
+
+        var rows = await ReadAsync($"{TimerRows.Select} WHERE id = @id", TimerRows.Read, cancellationToken, ("@id", dialect.GuidValue(timerId))).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var timer = EntityMapper.ToTimer(rows[0]);
+        _timers[timerId] = new LoadedTimer(timer, timer.Clone());
+        return timer;
+    }
+
+    public void AddInstance(ProcessInstance instance) => _newInstances.Add(instance);
+
+    public void AddTask(WorkTask task) => _newTasks.Add(task);
+
+    public void AddHistory(HistoryEntry entry) => _history.Add(entry);
+
+    public void AddTimer(TimerRecord timer) => _newTimers.Add(timer);
+
+    public void RemoveTimersOfTask(Guid taskId) => _removedTimerTasks.Add(taskId);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (_committed)
+        {
+            throw new InvalidOperationException("A workflow session commits once.");
+        }
+
+        _committed = true;
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await SqlStatementRunner.ExecuteAsync(connection, transaction, InstanceWrites(), cancellationToken).ConfigureAwait(false);
+            await SqlStatementRunner.ExecuteAsync(connection, transaction, OtherWrites(), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+
+        await db.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>1. The instances: the optimistic check that decides whether this command may write at all.</summary>
+    private List<SqlStatement> InstanceWrites()
+    {
+        var statements = new List<SqlStatement>();
+        foreach (var (instance, loadedVersion) in _instances.Values)
+        {
+            if (instance.Version != loadedVersion)
+            {
+                statements.Add(InstanceRows.Update(EntityMapper.ToEntity(instance), loadedVersion, dialect));
+            }
+        }
+
+        statements.AddRange(InstanceRows.Insert(_newInstances.Select(EntityMapper.ToEntity), dialect));
+        return statements;
+    }
+
+    /// <summary>2–4. Tasks, timers and history; the timers of closed tasks; the My tasks counters last, so on PostgreSQL a busy pool's counter row stays locked only until the commit.</summary>
+    private List<SqlStatement> OtherWrites()
+    {
+        var statements = new List<SqlStatement>();
+        foreach (var (task, row, loadedState) in _tasks.Values)
+        {
+            if (task.State != loadedState)
+            {
+                var loadedRowVersion = row.RowVersion;
+                EntityMapper.Apply(task.State, row);
+                row.RowVersion = loadedRowVersion + 1;
+                statements.Add(TaskRows.Update(row, loadedRowVersion, dialect));
+            }
+        }
+
+        foreach (var (timer, loaded) in _timers.Values)
+        {
+            if (timer.LeaseOwner != loaded.LeaseOwner || timer.LeaseUntil != loaded.LeaseUntil || timer.FiredAt != loaded.FiredAt)
+            {
+                statements.Add(TimerRows.Update(EntityMapper.ToEntity(timer), loaded.FiredAt, dialect));
+            }
+        }
+
+        statements.AddRange(TaskRows.Insert(_newTasks.Select(EntityMapper.ToEntity), dialect));
+        statements.AddRange(HistoryRows.Insert(_history.Select(EntityMapper.ToEntity), dialect));
+        statements.AddRange(TimerRows.Insert(_newTimers.Where(t => !_removedTimerTasks.Contains(t.TaskId)).Select(EntityMapper.ToEntity), dialect));
+        if (_removedTimerTasks.Count > 0)
+        {
+            statements.Add(TimerRows.DeleteUnfiredOf([.. _removedTimerTasks], dialect));
+        }
+
+        if (OpenTaskCountChanges().ToStatement() is { } counters)
+        {
+            statements.Add(counters);
+        }
+
+        return statements;
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        await SqlQuery.ReadAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), sql, read, cancellationToken, parameters).ConfigureAwait(false);
+
+    /// <summary>The context's connection, opened on first use (EF Core's interceptors, such as SQLite's pragmas, run then) and kept open until the session ends.</summary>
+    private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            _connection = db.Database.GetDbConnection();
+        }
+
+        return _connection;
+    }
+
+    private OpenTaskCountChanges OpenTaskCountChanges()
+    {
+        var changes = new OpenTaskCountChanges();
+        foreach (var (task, _, loadedState) in _tasks.Values)
+        {
+            var state = task.State;
+            if (state != loadedState)
+            {
+                changes.Move(CounterOf(task, loadedState), CounterOf(task, state));
+            }
+        }
+
+        foreach (var task in _newTasks)
+        {
+            changes.Move(null, CounterOf(task, task.State));
+        }
+
+        return changes;
+    }
+
+    private static OpenTaskCountKey? CounterOf(WorkTask task, WorkTaskState state) =>
+        OpenTaskCountKey.Of(state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted, state.AssigneeId, task.PerformerRole, task.PerformerAddressingObject);
+
+    private ProcessInstance Track(InstanceEntity row)
+    {
+        var instance = EntityMapper.ToInstance(row);
+        _instances[row.Id] = new LoadedInstance(instance, row.Version);
+        return instance;
+    }
+
+    private WorkTask Track(TaskEntity row)
+    {
+        var task = EntityMapper.ToTask(row);
+        _tasks[row.Id] = new LoadedTask(task, row, task.State);
+        return task;
+    }
+
+    private sealed record LoadedInstance(ProcessInstance Instance, long LoadedVersion);
+
+    private sealed record LoadedTask(WorkTask Task, TaskEntity Row, WorkTaskState LoadedState);
+
+    private sealed record LoadedTimer(TimerRecord Timer, TimerRecord Loaded);
+}
