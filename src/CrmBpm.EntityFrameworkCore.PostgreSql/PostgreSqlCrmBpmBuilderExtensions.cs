@@ -19,6 +19,6 @@ public static class PostgreSqlCrmBpmBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(bpm);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return bpm.UseEntityFrameworkCore(new PostgreSqlDialect(), options => options.UseNpgsql(connectionString));
+        return bpm.UseEntityFrameworkCore(new PostgreSqlDialect(), options => options.UseNpgsql(PostgreSqlSetup.ConnectionString(connectionString)));
     }
 }

@@ -19,6 +19,6 @@ public static class PostgreSqlCrmBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(crm);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return crm.UseEntityFrameworkCore(new PostgreSqlDialect(), options => options.UseNpgsql(connectionString));
+        return crm.UseEntityFrameworkCore(new PostgreSqlDialect(), options => options.UseNpgsql(PostgreSqlSetup.ConnectionString(connectionString)));
     }
 }

@@ -22,6 +22,13 @@ public interface IWorkflowSession : IAsyncDisposable
     /// <summary>Loads (or returns the already loaded) task.</summary>
     Task<WorkTask?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Loads (or returns the already loaded) task and the instance it belongs to; either is null when it does not exist.
+    /// The instance must not be read later than the task: every task change raises its instance's version, so a task
+    /// changed after this read makes the commit fail, and one changed before it is seen. A store may read both in one statement.
+    /// </summary>
+    Task<(ProcessInstance? Instance, WorkTask? Task)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default);
+
     /// <summary>Loads the open and accepted tasks of an instance.</summary>
     Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default);
 

@@ -224,6 +224,19 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             return children;
         }
 
+        public async Task<(ProcessInstance? Instance, WorkTask? Task)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default)
+        {
+            Guid? instanceId;
+            lock (store._gate)
+            {
+                instanceId = store._tasks.TryGetValue(taskId, out var stored) ? stored.InstanceId : null;
+            }
+
+            // Instance first, then the task (see the interface).
+            var instance = instanceId is { } id ? await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            return (instance, await GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false));
+        }
+
         public Task<WorkTask?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
         {
             if (_tasks.TryGetValue(taskId, out var loaded))

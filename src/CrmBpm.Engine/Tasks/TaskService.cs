@@ -164,12 +164,18 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
         ArgumentNullException.ThrowIfNull(actor);
         return runner.RunAsync(actor.UserId, async context =>
         {
-            // Instance first, then the task: every task change raises the instance version, so a task changed after
-            // this read fails our commit (and the command re-runs), and one changed before it is seen here.
-            var peek = await store.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
-            var instance = await context.Session.GetInstanceAsync(peek.InstanceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Task {taskId} belongs to instance {peek.InstanceId}, which does not exist.");
-            var task = await context.Session.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
+            // The instance as of the task's read or earlier: a task changed after this read fails our commit (and the
+            // command re-runs), and one changed before it is seen here.
+            var (instance, task) = await context.Session.GetTaskWithInstanceAsync(taskId, cancellationToken).ConfigureAwait(false);
+            if (task is null)
+            {
+                throw TaskNotFound(taskId);
+            }
+
+            if (instance is null)
+            {
+                throw new InvalidOperationException($"Task {taskId} belongs to instance {task.InstanceId}, which does not exist.");
+            }
             if (task.Status == WorkTaskStatus.Completed)
             {
                 throw new ConflictException("task.already-completed", $"Task '{task.Title}' was already completed by {task.CompletedBy} at {task.ClosedAt:u}.");

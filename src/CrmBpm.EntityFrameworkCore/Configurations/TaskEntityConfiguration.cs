@@ -6,6 +6,15 @@ namespace CrmBpm.EntityFrameworkCore.Configurations;
 
 internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEntity>
 {
+    // The terms of the My tasks indexes' conditions, written exactly as MyTasksSql writes them: SQLite uses a partial
+    // index only when the query's WHERE contains each term of the index's.
+    public const string ActiveTask = "active = TRUE";
+    public const string Held = "assignee_id IS NOT NULL";
+    public const string InPool = "assignee_id IS NULL";
+    public const string WithoutObject = "performer_addressing_object IS NULL";
+    public const string WithObject = "performer_addressing_object IS NOT NULL";
+    public const string Postponed = "postponed_until IS NOT NULL";
+
     public void Configure(EntityTypeBuilder<TaskEntity> builder)
     {
         builder.ToTable(TableNames.Tasks);
@@ -14,18 +23,26 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
         builder.HasIndex(t => t.Id).IsUnique();
         builder.HasIndex(t => t.InstanceId);
 
-        // My tasks, one index range per branch, already in page order: the tasks a user holds, and the pool tasks
-        // of one role (and addressing object) that nobody holds. postponed_until rides along so the branch counts
-        // (thousands of rows in a big pool) are answered from the index without reading the table.
-        builder.HasIndex(t => new { t.AssigneeId, t.Active, t.DueSort, t.Seq, t.PostponedUntil });
-        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.Active, t.DueSort, t.Seq, t.PostponedUntil });
+        // My tasks, one index range per branch (MyTasksSql), already in page order: the tasks a user holds, the pool tasks
+        // of one role, the pool tasks of one role and addressing object. Partial, over active tasks only, so closed tasks
+        // never bloat them. Their conditions are disjoint (held / in a pool, with / without an addressing object): with
+        // statistics SQLite once read "assignee_id IS NULL" (every pool task) through the held index. No NULL column
+        // precedes due_sort, so PostgreSQL too knows the range is in due_sort order (an IS NULL key column does not count
+        // as fixed for ordering there, and it sorts the whole pool). postponed_until rides along so "not postponed" is
+        // answered from the index.
+        builder.HasIndex(t => new { t.AssigneeId, t.DueSort, t.Seq, t.PostponedUntil }, "ix_tasks_my_held")
+            .HasFilter($"{ActiveTask} AND {Held}");
+        builder.HasIndex(t => new { t.PerformerRole, t.DueSort, t.Seq, t.PostponedUntil }, "ix_tasks_my_role_pool")
+            .HasFilter($"{ActiveTask} AND {InPool} AND {WithoutObject}");
+        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.DueSort, t.Seq, t.PostponedUntil }, "ix_tasks_my_role_object_pool")
+            .HasFilter($"{ActiveTask} AND {InPool} AND {WithObject}");
 
         // The total of My tasks is the branch counters (open_task_counts) minus the branch's tasks postponed beyond now:
         // these small partial indexes (only postponed tasks) answer that subtraction with one short range each.
-        builder.HasIndex(t => new { t.AssigneeId, t.Active, t.PostponedUntil }, "ix_tasks_postponed_held")
-            .HasFilter("postponed_until IS NOT NULL");
-        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.Active, t.PostponedUntil }, "ix_tasks_postponed_pool")
-            .HasFilter("postponed_until IS NOT NULL");
+        builder.HasIndex(t => new { t.AssigneeId, t.PostponedUntil }, "ix_tasks_postponed_held")
+            .HasFilter($"{ActiveTask} AND {Held} AND {Postponed}");
+        builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.PostponedUntil }, "ix_tasks_postponed_pool")
+            .HasFilter($"{ActiveTask} AND {InPool} AND {Postponed}");
 
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);

@@ -120,8 +120,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var rows = await SqlQuery.ReadAsync(db.Database.GetDbConnection(), $"{TaskRows.Select} WHERE id = @id", TaskRows.Read, cancellationToken,
-                    ("@id", _dialect.GuidValue(taskId))).ConfigureAwait(false);
+                var rows = await SqlQuery.ReadAsync(db.Database.GetDbConnection(), TaskRows.ById(taskId, _dialect), TaskRows.Read, cancellationToken).ConfigureAwait(false);
                 return rows.Count == 0 ? null : EntityMapper.ToTask(rows[0]);
             }
             finally
@@ -139,92 +138,39 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return ReadAsync(async db =>
+        var myTasks = MyTasksSql.For(query, now);
+        var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
         {
-            // "Mine or in my pools" is a union of disjoint branches (held by me; each pool nobody holds). Each branch is
-            // one index range already in page order, so a branch reads at most one page-end of rows and the pages merge
-            // in memory; an OR over all branches would make the database scan and sort every candidate task.
-            var needed = query.Page * query.PageSize;
-            var branches = TaskPoolFilter.Branches(query.Actor).ToList();
-            var candidates = new List<TaskEntity>();
-            foreach (var branch in branches)
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                candidates.AddRange(await Filter(db.Tasks.AsNoTracking().Where(branch.Filter), query, now)
-                    .OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Take(needed)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false));
+                var command = SqlQuery.Command(db.Database.GetDbConnection(), myTasks);
+                await using (command.ConfigureAwait(false))
+                {
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        var tasks = new List<WorkTask>(query.PageSize);
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            tasks.Add(EntityMapper.ToTask(TaskRows.Read(reader)));
+                        }
+
+                        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                        return new Page<WorkTask>(tasks, query.Page, query.PageSize, reader.GetInt64(0));
+                    }
+                }
             }
-
-            var total = await CountAsync(db, branches, query, now, cancellationToken).ConfigureAwait(false);
-            var rows = candidates.OrderBy(t => t.DueSort).ThenBy(t => t.Seq).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
-            return new Page<WorkTask>([.. rows.Select(EntityMapper.ToTask)], query.Page, query.PageSize, total);
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// The exact number of tasks My tasks shows. Without filters it comes from the branch counters (a few rows) minus the
-    /// branch's tasks postponed beyond now (a short range of a partial index); counting a big pool's index entries
-    /// instead costs milliseconds per query. With filters, the matching tasks are counted.
-    /// </summary>
-    private static async Task<long> CountAsync(CrmBpmDbContext db, List<TaskPoolBranch> branches, TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var total = 0L;
-        var filtered = query.SubjectType is not null || query.SubjectId is not null || query.MapKey is not null || query.DueBefore is not null;
-        if (filtered)
-        {
-            foreach (var branch in branches)
+            finally
             {
-                total += await Filter(db.Tasks.AsNoTracking().Where(branch.Filter), query, now).LongCountAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return total;
-        }
-
-        total = await OpenTaskCounts.SumAsync(db, [.. branches.Select(b => b.Counter)], cancellationToken).ConfigureAwait(false);
-        if (!query.IncludePostponed)
-        {
-            foreach (var branch in branches)
-            {
-                total -= await db.Tasks.AsNoTracking().Where(branch.Filter)
-                    .Where(t => t.Active && t.PostponedUntil > now)
-                    .LongCountAsync(cancellationToken).ConfigureAwait(false);
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
             }
         }
-
-        return total;
-    }
-
-    private static IQueryable<TaskEntity> Filter(IQueryable<TaskEntity> tasks, TaskQuery query, DateTimeOffset now)
-    {
-        var matching = tasks.Where(t => t.Active);
-        if (!query.IncludePostponed)
-        {
-            matching = matching.Where(t => t.PostponedUntil == null || t.PostponedUntil <= now);
-        }
-
-        if (query.SubjectType is { } subjectType)
-        {
-            matching = matching.Where(t => t.SubjectType == subjectType);
-        }
-
-        if (query.SubjectId is { } subjectId)
-        {
-            matching = matching.Where(t => t.SubjectId == subjectId);
-        }
-
-        if (query.MapKey is { } mapKey)
-        {
-            matching = matching.Where(t => t.MapKey == mapKey);
-        }
-
-        if (query.DueBefore is { } dueBefore)
-        {
-            matching = matching.Where(t => t.DueAt != null && t.DueAt < dueBefore);
-        }
-
-        return matching;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
-/// <summary>Reading the My tasks branch counters, and rebuilding them from the tasks after a bulk import that bypassed the store.</summary>
+/// <summary>Rebuilding the My tasks branch counters from the tasks after a bulk import that bypassed the store.</summary>
 internal static class OpenTaskCounts
 {
     private static readonly string RecountSql = string.Create(CultureInfo.InvariantCulture, $"""
@@ -20,14 +20,6 @@ internal static class OpenTaskCounts
         WHERE active AND assignee_id IS NULL AND performer_role IS NOT NULL AND performer_addressing_object IS NOT NULL
         GROUP BY performer_role, performer_addressing_object;
         """);
-
-    /// <summary>The active tasks of each branch (postponed ones included); a branch without a row has none.</summary>
-    public static async Task<long> SumAsync(CrmBpmDbContext db, IReadOnlyCollection<OpenTaskCountKey> keys, CancellationToken cancellationToken)
-    {
-        var owners = keys.Select(k => k.Owner).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await db.OpenTaskCounts.AsNoTracking().Where(c => owners.Contains(c.Owner)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Where(r => keys.Contains(new OpenTaskCountKey(r.Kind, r.Owner, r.AddressingObject))).Sum(r => r.OpenTasks);
-    }
 
     /// <summary>Recounts every branch from the tasks, in one transaction.</summary>
     public static async Task RecountAsync(CrmBpmDbContext db, IDatabaseDialect dialect, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using CrmBpm.Engine.Persistence;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Engine.Timers;
+using CrmBpm.EntityFrameworkCore.Configurations;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,10 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
     private readonly List<TimerRecord> _newTimers = [];
     private readonly HashSet<Guid> _removedTimerTasks = [];
     private DbConnection? _connection;
+
+    private SqlStatement TaskWithInstanceSql => new(
+        $"SELECT {string.Join(", ", TaskRows.Columns.Select(c => "t." + c))}, {string.Join(", ", InstanceRows.Columns.Select(c => "i." + c))} " +
+        $"FROM {TableNames.Tasks} t LEFT JOIN {TableNames.Instances} i ON i.id = t.instance_id WHERE t.id = @id");
     private bool _committed;
 
     public async Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
@@ -49,14 +54,15 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
             return added;
         }
 
-        var rows = await ReadAsync($"{InstanceRows.Select} WHERE id = @id", InstanceRows.Read, cancellationToken, ("@id", dialect.GuidValue(instanceId))).ConfigureAwait(false);
+        var rows = await ReadAsync(new SqlStatement($"{InstanceRows.Select} WHERE id = @id").With("@id", dialect.GuidValue(instanceId)), InstanceRows.Read, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : Track(rows[0]);
     }
 
     public async Task<IReadOnlyList<ProcessInstance>> GetChildInstancesAsync(Guid parentInstanceId, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadAsync($"{InstanceRows.Select} WHERE parent_instance_id = @parent ORDER BY started_at, seq", InstanceRows.Read, cancellationToken,
-            ("@parent", dialect.GuidValue(parentInstanceId))).ConfigureAwait(false);
+        var rows = await ReadAsync(
+            new SqlStatement($"{InstanceRows.Select} WHERE parent_instance_id = @parent ORDER BY started_at, seq").With("@parent", dialect.GuidValue(parentInstanceId)),
+            InstanceRows.Read, cancellationToken).ConfigureAwait(false);
         var children = rows.Select(row => _instances.TryGetValue(row.Id, out var loaded) ? loaded.Instance : Track(row)).ToList();
         children.AddRange(_newInstances.Where(i => i.ParentInstanceId == parentInstanceId && children.TrueForAll(c => c.Id != i.Id)));
         return children;
@@ -75,15 +81,39 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
             return added;
         }
 
-        var rows = await ReadAsync($"{TaskRows.Select} WHERE id = @id", TaskRows.Read, cancellationToken, ("@id", dialect.GuidValue(taskId))).ConfigureAwait(false);
+        var rows = await ReadAsync(TaskRows.ById(taskId, dialect), TaskRows.Read, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : Track(rows[0]);
+    }
+
+    /// <summary>One statement (one snapshot) reads the task and its instance, unless the session holds them already.</summary>
+    public async Task<(ProcessInstance? Instance, WorkTask? Task)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        if (_tasks.ContainsKey(taskId) || _newTasks.Exists(t => t.Id == taskId))
+        {
+            var held = await GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+            return (await GetInstanceAsync(held!.InstanceId, cancellationToken).ConfigureAwait(false), held);
+        }
+
+        var rows = await ReadAsync(TaskWithInstanceSql.With("@id", dialect.GuidValue(taskId)), reader => (
+            Task: TaskRows.Read(reader, 0),
+            Instance: reader.IsDBNull(TaskRows.Columns.Length) ? null : InstanceRows.Read(reader, TaskRows.Columns.Length)), cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var (taskRow, instanceRow) = rows[0];
+        var instance = instanceRow is null ? null
+            : _instances.TryGetValue(instanceRow.Id, out var loaded) ? loaded.Instance
+            : Track(instanceRow);
+        return (instance, Track(taskRow));
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadAsync(
-            $"{TaskRows.Select} WHERE instance_id = @instance AND status IN ('{nameof(WorkTaskStatus.Open)}', '{nameof(WorkTaskStatus.Accepted)}') ORDER BY seq",
-            TaskRows.Read, cancellationToken, ("@instance", dialect.GuidValue(instanceId))).ConfigureAwait(false);
+        var active = new SqlStatement(
+            $"{TaskRows.Select} WHERE instance_id = @instance AND status IN ('{nameof(WorkTaskStatus.Open)}', '{nameof(WorkTaskStatus.Accepted)}') ORDER BY seq");
+        var rows = await ReadAsync(active.With("@instance", dialect.GuidValue(instanceId)), TaskRows.Read, cancellationToken).ConfigureAwait(false);
         var result = rows
             .Select(row => _tasks.TryGetValue(row.Id, out var loaded) ? loaded.Task : Track(row))
             .Where(t => t.IsActive)
@@ -99,7 +129,7 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
             return loaded.Timer;
         }
 
-        var rows = await ReadAsync($"{TimerRows.Select} WHERE id = @id", TimerRows.Read, cancellationToken, ("@id", dialect.GuidValue(timerId))).ConfigureAwait(false);
+        var rows = await ReadAsync(new SqlStatement($"{TimerRows.Select} WHERE id = @id").With("@id", dialect.GuidValue(timerId)), TimerRows.Read, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return null;
@@ -203,8 +233,8 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
         return statements;
     }
 
-    private async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        await SqlQuery.ReadAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), sql, read, cancellationToken, parameters).ConfigureAwait(false);
+    private async Task<List<T>> ReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        await SqlQuery.ReadAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), statement, read, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The context's connection, opened on first use (EF Core's interceptors, such as SQLite's pragmas, run then) and kept open until the session ends.</summary>
     private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken)

@@ -3,22 +3,19 @@ using CrmBpm.Engine.Tasks;
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
 /// <summary>
-/// The "mine or in my pools" part of My tasks as disjoint, SQL-translatable branches, together equivalent to
-/// <see cref="Actor.IsInPool"/>: a role-only pool task is for every member of the role; a role + object task only
-/// for members serving that object. Each branch matches one index prefix and one <see cref="OpenTaskCountKey"/>.
+/// The "mine or in my pools" part of My tasks as disjoint branches, together equivalent to <see cref="Actor.IsInPool"/>:
+/// the tasks the actor holds; each role-only pool (for every member of the role); each role + object pool (only for members
+/// serving that object). A branch is one <see cref="OpenTaskCountKey"/>, one counter row and one index prefix.
 /// </summary>
 internal static class TaskPoolFilter
 {
-    public static IEnumerable<TaskPoolBranch> Branches(Actor actor)
+    public static IEnumerable<OpenTaskCountKey> Branches(Actor actor)
     {
-        var userId = actor.UserId;
-        yield return new TaskPoolBranch(OpenTaskCountKey.HeldBy(userId), t => t.AssigneeId == userId);
+        yield return OpenTaskCountKey.HeldBy(actor.UserId);
 
         foreach (var role in actor.Memberships.Select(m => m.Role).Distinct(StringComparer.Ordinal))
         {
-            yield return new TaskPoolBranch(
-                OpenTaskCountKey.PoolOf(role, null),
-                t => t.PerformerRole == role && t.PerformerAddressingObject == null && t.AssigneeId == null);
+            yield return OpenTaskCountKey.PoolOf(role, null);
         }
 
         foreach (var (role, addressingObject) in actor.Memberships
@@ -26,9 +23,7 @@ internal static class TaskPoolFilter
             .Select(m => (m.Role, AddressingObject: m.AddressingObject!))
             .Distinct())
         {
-            yield return new TaskPoolBranch(
-                OpenTaskCountKey.PoolOf(role, addressingObject),
-                t => t.PerformerRole == role && t.PerformerAddressingObject == addressingObject && t.AssigneeId == null);
+            yield return OpenTaskCountKey.PoolOf(role, addressingObject);
         }
     }
 }

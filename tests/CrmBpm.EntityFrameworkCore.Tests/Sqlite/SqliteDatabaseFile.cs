@@ -26,10 +26,11 @@ public sealed class SqliteDatabaseFile : IAsyncLifetime
         (await ListAsync(connection, "SELECT name FROM pragma_table_info('tasks')")).ShouldContain("performer_addressing_object");
         var indexedColumns = await ListAsync(connection,
             "SELECT group_concat(c.name, ',') FROM pragma_index_list('tasks') AS i JOIN pragma_index_info(i.name) AS c GROUP BY i.name");
-        indexedColumns.ShouldContain("assignee_id,active,due_sort,seq,postponed_until");
-        indexedColumns.ShouldContain("performer_role,performer_addressing_object,assignee_id,active,due_sort,seq,postponed_until");
-        (await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE postponed_until IS NOT NULL' ORDER BY name"))
-            .ShouldBe(["ix_tasks_postponed_held", "ix_tasks_postponed_pool"]);
+        indexedColumns.ShouldContain("assignee_id,due_sort,seq,postponed_until");
+        indexedColumns.ShouldContain("performer_role,due_sort,seq,postponed_until");
+        indexedColumns.ShouldContain("performer_role,performer_addressing_object,due_sort,seq,postponed_until");
+        (await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE active = TRUE AND%' ORDER BY name"))
+            .ShouldBe(["ix_tasks_my_held", "ix_tasks_my_role_object_pool", "ix_tasks_my_role_pool", "ix_tasks_postponed_held", "ix_tasks_postponed_pool"]);
 
         // Timestamps are UTC ticks: integers that sort and compare in SQL.
         (await ScalarAsync(connection, "SELECT typeof(created_at) FROM tasks")).ShouldBe("integer");

@@ -8,7 +8,7 @@ namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
 /// <summary>The <c>instances</c> table for the hand-written commands: its columns, reading a row, inserting and the version-guarded update.</summary>
 internal static class InstanceRows
 {
-    /// <summary>Every column but the surrogate key, in the order <see cref="Read"/> and <see cref="Values"/> use.</summary>
+    /// <summary>Every column but the surrogate key, in the order <see cref="Read(DbDataReader, int)"/> and <see cref="Values"/> use.</summary>
     public static readonly string[] Columns =
     [
         "id", "map_key", "map_version", "status", "parent_instance_id", "parent_token_id", "root_instance_id", "subject_type", "subject_id",
@@ -20,27 +20,30 @@ internal static class InstanceRows
     private static readonly string UpdateSql =
         $"UPDATE {TableNames.Instances} SET {string.Join(", ", Columns.Skip(1).Select(c => $"{c} = @{c}"))} WHERE id = @id AND version = @loaded_version";
 
-    public static InstanceEntity Read(DbDataReader reader) => new()
+    public static InstanceEntity Read(DbDataReader reader) => Read(reader, 0);
+
+    /// <summary>Reads the columns from ordinal <paramref name="first"/> on (a row joined with another table).</summary>
+    public static InstanceEntity Read(DbDataReader reader, int first) => new()
     {
-        Id = reader.GetGuid(0),
-        MapKey = reader.GetString(1),
-        MapVersion = reader.GetInt32(2),
-        Status = Enum<Engine.Runtime.InstanceStatus>(reader, 3),
-        ParentInstanceId = NullableGuid(reader, 4),
-        ParentTokenId = NullableGuid(reader, 5),
-        RootInstanceId = reader.GetGuid(6),
-        SubjectType = NullableString(reader, 7),
-        SubjectId = NullableString(reader, 8),
-        BusinessKey = NullableString(reader, 9),
-        Result = NullableString(reader, 10),
-        IncidentMessage = NullableString(reader, 11),
-        StartedBy = NullableString(reader, 12),
-        StartedAt = Time(reader, 13),
-        EndedAt = NullableTime(reader, 14),
-        Version = reader.GetInt64(15),
-        HistoryCount = reader.GetInt64(16),
-        Tokens = reader.GetString(17),
-        Variables = reader.GetString(18),
+        Id = reader.GetGuid(first + 0),
+        MapKey = reader.GetString(first + 1),
+        MapVersion = reader.GetInt32(first + 2),
+        Status = Enum<Engine.Runtime.InstanceStatus>(reader, first + 3),
+        ParentInstanceId = NullableGuid(reader, first + 4),
+        ParentTokenId = NullableGuid(reader, first + 5),
+        RootInstanceId = reader.GetGuid(first + 6),
+        SubjectType = NullableString(reader, first + 7),
+        SubjectId = NullableString(reader, first + 8),
+        BusinessKey = NullableString(reader, first + 9),
+        Result = NullableString(reader, first + 10),
+        IncidentMessage = NullableString(reader, first + 11),
+        StartedBy = NullableString(reader, first + 12),
+        StartedAt = Time(reader, first + 13),
+        EndedAt = NullableTime(reader, first + 14),
+        Version = reader.GetInt64(first + 15),
+        HistoryCount = reader.GetInt64(first + 16),
+        Tokens = reader.GetString(first + 17),
+        Variables = reader.GetString(first + 18),
     };
 
     public static object?[] Values(InstanceEntity row, IDatabaseDialect dialect) =>

@@ -25,16 +25,9 @@ internal static class SqlStatementRunner
 
         foreach (var statement in statements)
         {
-            var command = connection.CreateCommand();
+            var command = SqlQuery.Command(connection, statement, transaction);
             await using (command.ConfigureAwait(false))
             {
-                command.Transaction = transaction;
-                command.CommandText = statement.Sql;
-                foreach (var (name, value) in statement.Parameters)
-                {
-                    command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
-                }
-
                 var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 EnsureGuardHeld(statement, rows);
             }
@@ -53,7 +46,7 @@ internal static class SqlStatementRunner
                 command.CommandText = statement.Sql;
                 foreach (var (name, value) in statement.Parameters)
                 {
-                    command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
+                    command.Parameters.Add(SqlQuery.Bind(command.CreateParameter(), name, value));
                 }
 
                 batch.BatchCommands.Add(command);
@@ -65,13 +58,6 @@ internal static class SqlStatementRunner
                 EnsureGuardHeld(statements[i], batch.BatchCommands[i].RecordsAffected);
             }
         }
-    }
-
-    private static DbParameter Parameter(DbParameter parameter, string name, object? value)
-    {
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        return parameter;
     }
 
     private static void EnsureGuardHeld(SqlStatement statement, int rows)

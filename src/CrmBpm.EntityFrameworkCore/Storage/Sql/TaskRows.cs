@@ -9,7 +9,7 @@ namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
 /// <summary>The <c>tasks</c> table for the hand-written commands: its columns, reading a row, inserting and the row-version-guarded update.</summary>
 internal static class TaskRows
 {
-    /// <summary>Every column but the surrogate key, in the order <see cref="Read"/> and <see cref="Values"/> use.</summary>
+    /// <summary>Every column but the surrogate key, in the order <see cref="Read(DbDataReader, int)"/> and <see cref="Values"/> use.</summary>
     public static readonly string[] Columns =
     [
         "id", "instance_id", "root_instance_id", "map_key", "map_version", "point_id", "token_id", "item_index", "item", "title", "description",
@@ -28,42 +28,47 @@ internal static class TaskRows
         WHERE id = @id AND row_version = @loaded_row_version
         """;
 
-    public static TaskEntity Read(DbDataReader reader) => new()
+    public static TaskEntity Read(DbDataReader reader) => Read(reader, 0);
+
+    /// <summary>Reads the columns from ordinal <paramref name="first"/> on (a row joined with another table).</summary>
+    public static TaskEntity Read(DbDataReader reader, int first) => new()
     {
-        Id = reader.GetGuid(0),
-        InstanceId = reader.GetGuid(1),
-        RootInstanceId = reader.GetGuid(2),
-        MapKey = reader.GetString(3),
-        MapVersion = reader.GetInt32(4),
-        PointId = reader.GetString(5),
-        TokenId = reader.GetGuid(6),
-        ItemIndex = NullableInt(reader, 7),
-        Item = NullableString(reader, 8),
-        Title = reader.GetString(9),
-        Description = reader.GetString(10),
-        PerformerUserId = NullableString(reader, 11),
-        PerformerRole = NullableString(reader, 12),
-        PerformerAddressingObject = NullableString(reader, 13),
-        AssigneeId = NullableString(reader, 14),
-        Status = Enum<WorkTaskStatus>(reader, 15),
-        RequiresAcceptance = reader.GetBoolean(16),
-        Outcomes = reader.GetString(17),
-        FormFields = reader.GetString(18),
-        Stage = NullableString(reader, 19),
-        SubjectType = NullableString(reader, 20),
-        SubjectId = NullableString(reader, 21),
-        CreatedAt = Time(reader, 22),
-        DueAt = NullableTime(reader, 23),
-        PostponedUntil = NullableTime(reader, 24),
-        AcceptedAt = NullableTime(reader, 25),
-        ClosedAt = NullableTime(reader, 26),
-        CompletedBy = NullableString(reader, 27),
-        Outcome = NullableString(reader, 28),
-        Comment = NullableString(reader, 29),
-        DueSort = reader.GetInt64(30),
-        Active = reader.GetBoolean(31),
-        RowVersion = reader.GetInt64(32),
+        Id = reader.GetGuid(first + 0),
+        InstanceId = reader.GetGuid(first + 1),
+        RootInstanceId = reader.GetGuid(first + 2),
+        MapKey = reader.GetString(first + 3),
+        MapVersion = reader.GetInt32(first + 4),
+        PointId = reader.GetString(first + 5),
+        TokenId = reader.GetGuid(first + 6),
+        ItemIndex = NullableInt(reader, first + 7),
+        Item = NullableString(reader, first + 8),
+        Title = reader.GetString(first + 9),
+        Description = reader.GetString(first + 10),
+        PerformerUserId = NullableString(reader, first + 11),
+        PerformerRole = NullableString(reader, first + 12),
+        PerformerAddressingObject = NullableString(reader, first + 13),
+        AssigneeId = NullableString(reader, first + 14),
+        Status = Enum<WorkTaskStatus>(reader, first + 15),
+        RequiresAcceptance = reader.GetBoolean(first + 16),
+        Outcomes = reader.GetString(first + 17),
+        FormFields = reader.GetString(first + 18),
+        Stage = NullableString(reader, first + 19),
+        SubjectType = NullableString(reader, first + 20),
+        SubjectId = NullableString(reader, first + 21),
+        CreatedAt = Time(reader, first + 22),
+        DueAt = NullableTime(reader, first + 23),
+        PostponedUntil = NullableTime(reader, first + 24),
+        AcceptedAt = NullableTime(reader, first + 25),
+        ClosedAt = NullableTime(reader, first + 26),
+        CompletedBy = NullableString(reader, first + 27),
+        Outcome = NullableString(reader, first + 28),
+        Comment = NullableString(reader, first + 29),
+        DueSort = reader.GetInt64(first + 30),
+        Active = reader.GetBoolean(first + 31),
+        RowVersion = reader.GetInt64(first + 32),
     };
+
+    public static SqlStatement ById(Guid taskId, IDatabaseDialect dialect) => new SqlStatement($"{Select} WHERE id = @id").With("@id", dialect.GuidValue(taskId));
 
     public static IEnumerable<SqlStatement> Insert(IEnumerable<TaskEntity> rows, IDatabaseDialect dialect) =>
         SqlInserts.Build(TableNames.Tasks, Columns, rows.Select(row => Values(row, dialect)), "t");

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using CrmBpm.Engine.Tasks;
+using CrmBpm.EntityFrameworkCore.Configurations;
+
+namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
+
+/// <summary>
+/// My tasks as one command of two statements, so it is one round trip however many pools the actor is in:
+/// <list type="number">
+/// <item>the page: per branch (<see cref="TaskPoolFilter"/>) one index range already in page order (the partial My tasks
+/// indexes of <see cref="TaskEntityConfiguration"/>: branch columns, <c>due_sort</c>, <c>seq</c>), cut at the page's end and read
+/// from the index alone; the branches merged by <c>UNION ALL</c> and cut to the page; only then the page's rows. An OR over
+/// all branches would make the database read and sort every candidate;</item>
+/// <item>the exact total: without filters the branch counters (<c>open_task_counts</c>) minus the branches' tasks postponed
+/// beyond now (short ranges of the partial postponed indexes); with filters the matching tasks, counted.</item>
+/// </list>
+/// Each branch's WHERE repeats its index's condition term by term (<see cref="TaskEntityConfiguration.ActiveTask"/>, the NULL
+/// tests), which is how SQLite recognises that a partial index applies.
+/// </summary>
+internal sealed class MyTasksSql
+{
+    private readonly StringBuilder _sql = new();
+    private readonly SqlStatement _parameters = new("");
+    private readonly IReadOnlyList<OpenTaskCountKey> _branches;
+    private readonly TaskQuery _query;
+
+    private MyTasksSql(TaskQuery query, DateTimeOffset now)
+    {
+        _query = query;
+        _branches = [.. TaskPoolFilter.Branches(query.Actor)];
+        _parameters.With("@now", now.UtcTicks);
+    }
+
+    /// <summary>The command: its first result set is the page's rows (<see cref="TaskRows.Read(System.Data.Common.DbDataReader)"/>), the second one row with the total.</summary>
+    public static SqlStatement For(TaskQuery query, DateTimeOffset now)
+    {
+        var sql = new MyTasksSql(query, now);
+        sql.AppendPage();
+        sql.AppendTotal();
+        var statement = new SqlStatement(sql._sql.ToString());
+        foreach (var (name, value) in sql._parameters.Parameters)
+        {
+            statement.With(name, value);
+        }
+
+        return statement;
+    }
+
+    private bool Filtered => _query.SubjectType is not null || _query.SubjectId is not null || _query.MapKey is not null || _query.DueBefore is not null;
+
+    private void AppendPage()
+    {
+        _parameters.With("@needed", _query.Page * _query.PageSize).With("@page_size", _query.PageSize).With("@skip", (_query.Page - 1) * _query.PageSize);
+        _sql.Append(CultureInfo.InvariantCulture, $"SELECT {string.Join(", ", TaskRows.Columns)} FROM {TableNames.Tasks} WHERE seq IN (SELECT seq FROM (");
+        for (var i = 0; i < _branches.Count; i++)
+        {
+            _sql.Append(i == 0 ? "" : " UNION ALL ");
+            _sql.Append(CultureInfo.InvariantCulture,
+                $"SELECT * FROM (SELECT seq, due_sort FROM {TableNames.Tasks} WHERE {Branch(i)} AND {Visible()} ORDER BY due_sort, seq LIMIT @needed) AS b{i}");
+        }
+
+        _sql.Append(") AS candidates ORDER BY due_sort, seq LIMIT @page_size OFFSET @skip) ORDER BY due_sort, seq;\n");
+    }
+
+    private void AppendTotal()
+    {
+        if (Filtered)
+        {
+            var counts = _branches.Select((_, i) => $"(SELECT COUNT(*) FROM {TableNames.Tasks} WHERE {Branch(i)} AND {Visible()})");
+            _sql.Append(CultureInfo.InvariantCulture, $"SELECT CAST({string.Join(" + ", counts)} AS BIGINT) AS total;");
+            return;
+        }
+
+        var counters = _branches.Select((_, i) => $"(kind = @k{i} AND owner = @o{i} AND addressing_object = @a{i})");
+        // CAST: PostgreSQL's SUM of a bigint is numeric.
+        _sql.Append(CultureInfo.InvariantCulture, $"SELECT CAST(COALESCE((SELECT SUM(open_tasks) FROM {TableNames.OpenTaskCounts} WHERE {string.Join(" OR ", counters)}), 0)");
+        if (!_query.IncludePostponed)
+        {
+            for (var i = 0; i < _branches.Count; i++)
+            {
+                _sql.Append(CultureInfo.InvariantCulture,
+                    $" - (SELECT COUNT(*) FROM {TableNames.Tasks} WHERE {Branch(i)} AND {TaskEntityConfiguration.ActiveTask} AND {TaskEntityConfiguration.Postponed} AND postponed_until > @now)");
+            }
+        }
+
+        _sql.Append(" AS BIGINT) AS total;");
+    }
+
+    /// <summary>The branch's index prefix; its parameters (added once, on first use) name the counter row too.</summary>
+    private string Branch(int i)
+    {
+        var key = _branches[i];
+        if (!_parameters.Parameters.Any(p => p.Key == $"@k{i}"))
+        {
+            _parameters.With($"@k{i}", key.Kind).With($"@o{i}", key.Owner).With($"@a{i}", key.AddressingObject);
+        }
+
+        return key.Kind switch
+        {
+            OpenTaskCountKey.Held => $"assignee_id = @o{i} AND {TaskEntityConfiguration.Held}",
+            OpenTaskCountKey.RolePool => $"performer_role = @o{i} AND {TaskEntityConfiguration.InPool} AND {TaskEntityConfiguration.WithoutObject}",
+            _ => $"performer_role = @o{i} AND performer_addressing_object = @a{i} AND {TaskEntityConfiguration.InPool} AND {TaskEntityConfiguration.WithObject}",
+        };
+    }
+
+    /// <summary>Active, not postponed beyond now (unless asked), and the query's filters.</summary>
+    private string Visible()
+    {
+        var conditions = new List<string> { TaskEntityConfiguration.ActiveTask };
+        if (!_query.IncludePostponed)
+        {
+            conditions.Add("(postponed_until IS NULL OR postponed_until <= @now)");
+        }
+
+        AddFilter("subject_type = @subject_type", "@subject_type", _query.SubjectType);
+        AddFilter("subject_id = @subject_id", "@subject_id", _query.SubjectId);
+        AddFilter("map_key = @map_key", "@map_key", _query.MapKey);
+        AddFilter("due_at < @due_before", "@due_before", _query.DueBefore?.UtcTicks);
+        return string.Join(" AND ", conditions);
+
+        void AddFilter(string condition, string name, object? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            conditions.Add(condition);
+            if (!_parameters.Parameters.Any(p => p.Key == name))
+            {
+                _parameters.With(name, value);
+            }
+        }
+    }
+}
