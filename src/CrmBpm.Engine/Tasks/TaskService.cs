@@ -176,6 +176,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             {
                 throw new InvalidOperationException($"Task {taskId} belongs to instance {task.InstanceId}, which does not exist.");
             }
+
             if (task.Status == WorkTaskStatus.Completed)
             {
                 throw new ConflictException("task.already-completed", $"Task '{task.Title}' was already completed by {task.CompletedBy} at {task.ClosedAt:u}.");

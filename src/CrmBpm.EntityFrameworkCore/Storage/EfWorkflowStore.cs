@@ -116,7 +116,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public Task<WorkTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            // Hand-written like the commands: every task command looks its task up here first.
+            // Hand-written like the commands' reads: task cards and the API read single tasks all the time.
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
