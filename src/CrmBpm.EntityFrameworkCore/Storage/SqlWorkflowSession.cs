@@ -26,6 +26,14 @@ namespace CrmBpm.EntityFrameworkCore.Storage;
 /// </summary>
 internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dialect) : IWorkflowSession
 {
+    // Built once: every task command and every token step runs these.
+    private static readonly string TaskWithInstanceSql =
+        $"SELECT {string.Join(", ", TaskRows.Columns.Select(c => "t." + c))}, {string.Join(", ", InstanceRows.Columns.Select(c => "i." + c))} " +
+        $"FROM {TableNames.Tasks} t LEFT JOIN {TableNames.Instances} i ON i.id = t.instance_id WHERE t.id = @id";
+
+    private static readonly string ActiveTasksSql =
+        $"{TaskRows.Select} WHERE instance_id = @instance AND status IN ('{nameof(WorkTaskStatus.Open)}', '{nameof(WorkTaskStatus.Accepted)}') ORDER BY seq";
+
     private readonly Dictionary<Guid, LoadedInstance> _instances = [];
     private readonly Dictionary<Guid, LoadedTask> _tasks = [];
     private readonly Dictionary<Guid, LoadedTimer> _timers = [];
@@ -36,9 +44,6 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
     private readonly HashSet<Guid> _removedTimerTasks = [];
     private DbConnection? _connection;
 
-    private SqlStatement TaskWithInstanceSql => new(
-        $"SELECT {string.Join(", ", TaskRows.Columns.Select(c => "t." + c))}, {string.Join(", ", InstanceRows.Columns.Select(c => "i." + c))} " +
-        $"FROM {TableNames.Tasks} t LEFT JOIN {TableNames.Instances} i ON i.id = t.instance_id WHERE t.id = @id");
     private bool _committed;
 
     public async Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
@@ -94,7 +99,7 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
             return (await GetInstanceAsync(held!.InstanceId, cancellationToken).ConfigureAwait(false), held);
         }
 
-        var rows = await ReadAsync(TaskWithInstanceSql.With("@id", dialect.GuidValue(taskId)), reader => (
+        var rows = await ReadAsync(new SqlStatement(TaskWithInstanceSql).With("@id", dialect.GuidValue(taskId)), reader => (
             Task: TaskRows.Read(reader, 0),
             Instance: reader.IsDBNull(TaskRows.Columns.Length) ? null : InstanceRows.Read(reader, TaskRows.Columns.Length)), cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
@@ -111,9 +116,7 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
 
     public async Task<IReadOnlyList<WorkTask>> GetActiveTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var active = new SqlStatement(
-            $"{TaskRows.Select} WHERE instance_id = @instance AND status IN ('{nameof(WorkTaskStatus.Open)}', '{nameof(WorkTaskStatus.Accepted)}') ORDER BY seq");
-        var rows = await ReadAsync(active.With("@instance", dialect.GuidValue(instanceId)), TaskRows.Read, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(new SqlStatement(ActiveTasksSql).With("@instance", dialect.GuidValue(instanceId)), TaskRows.Read, cancellationToken).ConfigureAwait(false);
         var result = rows
             .Select(row => _tasks.TryGetValue(row.Id, out var loaded) ? loaded.Task : Track(row))
             .Where(t => t.IsActive)
