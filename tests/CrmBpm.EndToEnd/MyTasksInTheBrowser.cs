@@ -42,7 +42,10 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
         (await page.Locator("#field-needs-problem").InnerTextAsync()).ShouldBe("“What the customer needs” is required.");
 
+        // The message goes as the field is filled, before the click: were it to go on blur, the button would move
+        // between mouse-down and mouse-up and the click would be lost.
         await page.Locator("#field-needs").FillAsync("A CRM for 12 sales people, with telephony.");
+        await Assertions.Expect(page.Locator("#field-needs-problem")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
 
         await ServerFixture.WaitForAddressAsync(page, url => url.EndsWith("/tasks", StringComparison.Ordinal));

@@ -75,7 +75,11 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The page stayed at {page.Url} for 20 s.");
+                // Say what the page shows instead: a refusal, a form problem or the circuit's error bar.
+                var alerts = await page.Locator("[role=alert]:visible, .field-problem:visible").AllInnerTextsAsync();
+                var screenshot = await ScreenshotAsync(page, "stuck-" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+                throw new TimeoutException(
+                    $"The page stayed at {page.Url} for 20 s; it shows: {(alerts.Count == 0 ? "no alert" : string.Join(" | ", alerts))} (screenshot {Path.GetFileName(screenshot)}).");
             }
 
             await Task.Delay(100);

@@ -59,11 +59,11 @@ public sealed class CompletingATaskForm : BunitContext
     {
         var form = Render(TaskWith([], Amount));
 
-        form.Find("#field-amount").Change("12 thousand");
+        form.Find("#field-amount").Input("12 thousand");
         form.Find("button[type=submit]").Click();
         form.Find("#field-amount-problem").TextContent.ShouldBe("“Offer amount” must be a number.");
 
-        form.Find("#field-amount").Change("12000");
+        form.Find("#field-amount").Input("12000");
         form.FindAll("#field-amount-problem").ShouldBeEmpty();
     }
 
@@ -74,9 +74,9 @@ public sealed class CompletingATaskForm : BunitContext
         form.FindAll("button[type=submit]").ShouldBeEmpty("with outcomes there is no plain Complete");
         form.FindAll(".outcomes button").Select(b => b.TextContent).ShouldBe(["Agreed", "Refused"]);
 
-        form.Find("#field-amount").Change("12500.50");
+        form.Find("#field-amount").Input("12500.50");
         form.Find("#field-approved-yes").Change("true");
-        form.Find("#field-delivery").Change("2026-12-31");
+        form.Find("#field-delivery").Input("2026-12-31");
         form.Find("#field-channel").Change("E-mail");
         form.FindAll(".outcomes button")[0].Click();
 
