@@ -80,6 +80,12 @@ if (Runs("durable"))
         report.Print(report.Last);
         report.Add("durable", $"completions ÷ raw inserts on {name}", result.CompletionsPerSecond / result.RawInsertsPerSecond * 100, "%", "target ≥ 50 %");
         report.Print(report.Last);
+        report.Add("durable", $"WAL written per completion on {name}", result.WalBytesPerCompletion, "bytes", "instance, task, new tasks, history, their indexes, counters");
+        report.Print(report.Last);
+        report.Add("durable", $"WAL written per raw insert on {name}", result.WalBytesPerRawInsert, "bytes", "one row");
+        report.Print(report.Last);
+        report.Add("durable", $"WAL per completion ÷ WAL per raw insert on {name}", result.WalBytesPerCompletion / result.WalBytesPerRawInsert, "×");
+        report.Print(report.Last);
     }
 }
 
