@@ -49,4 +49,7 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
     /// <summary>SQLSTATE 23505, unique_violation (primary keys included).</summary>
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>Npgsql closes the pool's idle connections now and its busy ones when they are returned.</summary>
+    public void DiscardFromPool(DbConnection connection) => NpgsqlConnection.ClearPool((NpgsqlConnection)connection);
 }

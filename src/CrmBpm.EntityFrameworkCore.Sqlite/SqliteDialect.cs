@@ -53,4 +53,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY (1555) or SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
+
+    /// <summary>Microsoft.Data.Sqlite marks every connection of the file's pool not to be pooled again: each is closed when it is returned.</summary>
+    public void DiscardFromPool(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
 }

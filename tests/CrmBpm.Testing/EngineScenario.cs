@@ -9,6 +9,8 @@ public abstract class EngineScenario : IAsyncLifetime
     private ITestDatabase? _database;
     private EngineHarness? _harness;
 
+    protected ITestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
     protected EngineHarness Bpm => _harness ?? throw new InvalidOperationException("The harness starts in InitializeAsync.");
 
     /// <summary>A fresh, empty database for one test.</summary>

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmBpm.EntityFrameworkCore.DependencyInjection;
 
@@ -17,7 +19,8 @@ internal static class EntityFrameworkCoreStoreRegistration
         ArgumentNullException.ThrowIfNull(bpm);
         ReplaceContextFactory<CrmBpmDbContext>(bpm.Services, configureContext);
         bpm.Services.RemoveAll<EfWorkflowStore>();
-        bpm.Services.AddSingleton(sp => new EfWorkflowStore(sp.GetRequiredService<IDbContextFactory<CrmBpmDbContext>>(), dialect));
+        bpm.Services.AddSingleton(sp => new EfWorkflowStore(
+            sp.GetRequiredService<IDbContextFactory<CrmBpmDbContext>>(), dialect, sp.GetService<ILogger<EfWorkflowStore>>() ?? NullLogger<EfWorkflowStore>.Instance));
 
         // Remembered so that crm.UseEngineDatabase() can put the CRM tables into the same database.
         bpm.Services.RemoveAll<EngineDatabase>();

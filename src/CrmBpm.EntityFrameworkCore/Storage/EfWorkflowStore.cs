@@ -6,6 +6,7 @@ using CrmBpm.Engine.Timers;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
@@ -20,11 +21,13 @@ public sealed class EfWorkflowStore : IWorkflowStore
     private readonly IDbContextFactory<CrmBpmDbContext> _contexts;
     private readonly IDatabaseDialect _dialect;
     private readonly SchemaInitializer<CrmBpmDbContext> _schema;
+    private readonly ILogger<EfWorkflowStore> _logger;
 
-    internal EfWorkflowStore(IDbContextFactory<CrmBpmDbContext> contexts, IDatabaseDialect dialect)
+    internal EfWorkflowStore(IDbContextFactory<CrmBpmDbContext> contexts, IDatabaseDialect dialect, ILogger<EfWorkflowStore> logger)
     {
         _contexts = contexts;
         _dialect = dialect;
+        _logger = logger;
         _schema = new SchemaInitializer<CrmBpmDbContext>(contexts, dialect);
     }
 
@@ -32,7 +35,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public async Task<IWorkflowSession> OpenSessionAsync(CancellationToken cancellationToken = default)
     {
         var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new SqlWorkflowSession(db, _dialect);
+        return new SqlWorkflowSession(db, _dialect, _logger);
     }
 
     /// <inheritdoc />

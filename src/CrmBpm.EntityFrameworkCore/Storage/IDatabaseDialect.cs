@@ -31,4 +31,10 @@ internal interface IDatabaseDialect
 
     /// <summary>True when the save failed because a row with the same key or unique index value exists already.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Makes the provider's pool drop <paramref name="connection"/> instead of lending it again, after it failed to close
+    /// cleanly: idle pooled connections of the same database are closed, and busy ones when they come back.
+    /// </summary>
+    void DiscardFromPool(DbConnection connection);
 }

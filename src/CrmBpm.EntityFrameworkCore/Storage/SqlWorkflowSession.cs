@@ -7,6 +7,7 @@ using CrmBpm.EntityFrameworkCore.Configurations;
 using CrmBpm.EntityFrameworkCore.Entities;
 using CrmBpm.EntityFrameworkCore.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
@@ -23,8 +24,9 @@ namespace CrmBpm.EntityFrameworkCore.Storage;
 /// <item>the My tasks counters (<c>open_task_counts</c>) of every branch a task entered or left.</item>
 /// </list>
 /// Any of the guarded updates touching no row rolls the whole transaction back and throws <see cref="Engine.Errors.ConcurrencyException"/>.
+/// Disposing never throws: by then the command's outcome is decided (see <see cref="DisposeAsync"/>).
 /// </summary>
-internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dialect) : IWorkflowSession
+internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect dialect, ILogger logger) : IWorkflowSession
 {
     // Built once: every task command and every token step runs these.
     private static readonly string TaskWithInstanceSql =
@@ -171,14 +173,35 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
         }
     }
 
+    /// <summary>
+    /// Closes the connection and returns the context to its pool. By now the command has committed, or failed and rolled back,
+    /// and its caller is owed that outcome: a connection that cannot go back to its pool cleanly (the provider refuses while a
+    /// statement is still active on it) is logged and dropped from the pool, never lent to the next command, and never turns
+    /// the outcome into an error.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        try
         {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            if (_connection is not null)
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+        catch (DbException ex)
+        {
+            logger.LogError(ex, "A command's connection could not go back to its pool cleanly; it is dropped from the pool. The command's outcome stands.");
+            dialect.DiscardFromPool(_connection!);
         }
 
-        await db.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            logger.LogError(ex, "A command's database context could not be reset for reuse after its connection failed to close.");
+        }
     }
 
     /// <summary>1. The instances: the optimistic check that decides whether this command may write at all.</summary>

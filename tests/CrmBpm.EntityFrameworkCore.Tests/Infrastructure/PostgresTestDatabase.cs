@@ -46,6 +46,12 @@ public sealed class PostgresTestDatabase : ICrmTestDatabase
 
     public void AttachCrm(CrmBuilder crm) => crm.UsePostgreSql(ConnectionString);
 
+    public void EmptyConnectionPool()
+    {
+        using var pooled = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(pooled);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_created)
@@ -53,11 +59,7 @@ public sealed class PostgresTestDatabase : ICrmTestDatabase
             return;
         }
 
-        using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
+        EmptyConnectionPool();
         await using var connection = new NpgsqlConnection(Admin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);

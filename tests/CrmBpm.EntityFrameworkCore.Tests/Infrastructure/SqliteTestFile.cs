@@ -18,12 +18,15 @@ public sealed class SqliteTestFile : ICrmTestDatabase
 
     public void AttachCrm(CrmBuilder crm) => crm.UseSqlite(ConnectionString);
 
+    public void EmptyConnectionPool()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     public ValueTask DisposeAsync()
     {
-        using (var connection = new SqliteConnection(ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        EmptyConnectionPool();
 
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
