@@ -76,8 +76,14 @@ public sealed class DesignerElement
     public DesignerElement? Target => _document.Find(Attribute("targetRef"));
 
     /// <summary>For a point: its outgoing flows in document order (the order Choice cases are evaluated in).</summary>
-    public IEnumerable<DesignerElement> Outgoing => _document.Elements.Where(e => e.Kind == PointKind.Flow && e.Attribute("sourceRef") == Id);
+    public IEnumerable<DesignerElement> Outgoing => _document.Elements.Where(e => e.IsFlow && e.Attribute("sourceRef") == Id);
 
     /// <summary>For a point: its incoming flows in document order.</summary>
-    public IEnumerable<DesignerElement> Incoming => _document.Elements.Where(e => e.Kind == PointKind.Flow && e.Attribute("targetRef") == Id);
+    public IEnumerable<DesignerElement> Incoming => _document.Elements.Where(e => e.IsFlow && e.Attribute("targetRef") == Id);
+
+    /// <summary>
+    /// A sequence flow, told by its element name alone: <see cref="Kind"/> of a parallel gateway without <c>crm:kind</c> counts
+    /// its incoming flows, so finding flows through <see cref="Kind"/> would ask that gateway for its own kind without end.
+    /// </summary>
+    private bool IsFlow => Xml.Name == Bpmn + "sequenceFlow";
 }
