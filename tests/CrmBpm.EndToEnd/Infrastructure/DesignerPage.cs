@@ -66,6 +66,7 @@ public sealed class DesignerPage
     /// </summary>
     public async Task SelectAsync(string id)
     {
+        await Element(id).ScrollIntoViewIfNeededAsync(); // a map lower on a long page (the deal card) is below the fold
         for (var attempt = 0; attempt < 3 && !await IsSelectedAsync(id); attempt++)
         {
             var (x, y) = await CenterAsync(id);
@@ -74,6 +75,36 @@ public sealed class DesignerPage
         }
 
         await Panel.Locator($".crm-properties-header code:text-is('{id}')").WaitForAsync();
+    }
+
+    /// <summary>
+    /// Clicks the middle of a flow's line (not of its bounding box, which an elbowed flow does not pass through) and waits
+    /// until the panel shows it.
+    /// </summary>
+    public async Task SelectFlowAsync(string id)
+    {
+        await Element(id).ScrollIntoViewIfNeededAsync();
+        var point = await Page.EvaluateAsync<float[]>(
+            """
+            id => {
+              const path = document.querySelector(`.djs-element[data-element-id='${id}'] .djs-hit`);
+              const middle = path.getPointAtLength(path.getTotalLength() / 2);
+              const screen = new DOMPoint(middle.x, middle.y).matrixTransform(path.getScreenCTM());
+              return [screen.x, screen.y];
+            }
+            """, id);
+        await Page.Mouse.ClickAsync(point[0], point[1]);
+        await Panel.Locator($".crm-properties-header code:text-is('{id}')").WaitForAsync();
+    }
+
+    /// <summary>The ids of every point and flow drawn on the canvas (labels and the process itself left out).</summary>
+    public async Task<(IReadOnlyList<string> Points, IReadOnlyList<string> Flows)> DrawnElementsAsync()
+    {
+        var points = await Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.djs-shape[data-element-id]')].map(e => e.dataset.elementId).filter(id => !id.endsWith('_label') && !document.querySelector(`.djs-root[data-element-id='${id}']`))");
+        var flows = await Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.djs-connection[data-element-id]')].map(e => e.dataset.elementId)");
+        return (points, flows);
     }
 
     private async Task<bool> IsSelectedAsync(string id) =>

@@ -30,6 +30,9 @@ public sealed class WebHostProcess : IAsyncDisposable
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>True when the host process has ended (it never should while a test runs).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>
     /// Starts the app built from <paramref name="projectFolder"/> (relative to the repository root) with extra environment
     /// variables, and waits until <paramref name="probePath"/> answers 200 or a redirect.

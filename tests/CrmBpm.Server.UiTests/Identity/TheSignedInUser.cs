@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmBpm.Server.UiTests.Identity;
 
@@ -22,13 +23,28 @@ public sealed class TheSignedInUser
         var stray = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = Principal("someone-else") } };
         var user = new SignedInUser(stray);
         var provider = new ChangingAuthenticationState(Principal("anna"));
-        using var handler = new SignedInUserCircuitHandler(provider, user);
+        using var handler = new SignedInUserCircuitHandler(provider, user, NullLogger<SignedInUserCircuitHandler>.Instance);
 
         await handler.OnCircuitOpenedAsync(null!, CancellationToken.None);
         user.Principal.Identity!.Name.ShouldBe("anna");
 
         await provider.ChangeAsync(Principal("boris"));
         user.Principal.Identity!.Name.ShouldBe("boris");
+    }
+
+    [Fact]
+    public async Task A_failing_change_keeps_the_circuit_user_and_never_escapes_to_end_the_process()
+    {
+        var user = new SignedInUser(new HttpContextAccessor());
+        var provider = new ChangingAuthenticationState(Principal("anna"));
+        using var handler = new SignedInUserCircuitHandler(provider, user, NullLogger<SignedInUserCircuitHandler>.Instance);
+        await handler.OnCircuitOpenedAsync(null!, CancellationToken.None);
+
+        // An exception escaping the async void handler would be rethrown on the thread pool and end the test host.
+        await provider.FailAsync(new NotSupportedException("the identity store is gone"));
+        await Task.Delay(100);
+
+        user.Principal.Identity!.Name.ShouldBe("anna");
     }
 
     [Fact]
@@ -51,6 +67,13 @@ public sealed class TheSignedInUser
             _state = Task.FromResult(new AuthenticationState(principal));
             NotifyAuthenticationStateChanged(_state);
             await _state;
+        }
+
+        public async Task FailAsync(Exception exception)
+        {
+            var failed = Task.FromException<AuthenticationState>(exception);
+            NotifyAuthenticationStateChanged(failed);
+            await Task.Yield();
         }
     }
 }
