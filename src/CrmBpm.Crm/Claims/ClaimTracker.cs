@@ -3,14 +3,13 @@ using CrmBpm.Crm.Common;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Crm.Claims;
 
 /// <summary>Mirrors claim processes into <see cref="Claim"/>s: plan-item tasks created, completed, cancelled; the decision.</summary>
-internal sealed class ClaimTracker(CrmCommands commands, IServiceProvider services) : IEngineEventHandler
+internal sealed class ClaimTracker : IProcessFollower
 {
-    public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken = default)
+    public async Task FollowAsync(ProcessFollowing following, EngineEvent engineEvent, CancellationToken cancellationToken)
     {
         if (engineEvent.MapKey is not (ClaimRouteMaps.HandlingKey or ClaimRouteMaps.LatePlanItemKey) ||
             engineEvent.Subject is not { Type: ClaimService.SubjectType } subject || !Guid.TryParse(subject.Id, out var claimId))
@@ -27,7 +26,7 @@ internal sealed class ClaimTracker(CrmCommands commands, IServiceProvider servic
                 c => c.PlanItemCompleted(itemId, completed.Task.CompletedBy ?? "", completed.At),
             TaskCancelled { Task.PointId: ClaimRouteMaps.PlanPointId } cancelled when ItemId(cancelled.Task) is { } itemId =>
                 c => c.PlanItemCancelled(itemId),
-            TaskCompleted { Task.PointId: ClaimRouteMaps.DecidePointId } decided => await DecisionAsync(decided, cancellationToken).ConfigureAwait(false),
+            TaskCompleted { Task.PointId: ClaimRouteMaps.DecidePointId } decided => await DecisionAsync(following, decided, cancellationToken).ConfigureAwait(false),
             _ => null,
         };
         if (change is null)
@@ -35,20 +34,16 @@ internal sealed class ClaimTracker(CrmCommands commands, IServiceProvider servic
             return;
         }
 
-        await commands.RunAsync(async session =>
+        var session = await following.SessionAsync(cancellationToken).ConfigureAwait(false);
+        if (await session.Claims.FindAsync(claimId, cancellationToken).ConfigureAwait(false) is { } claim)
         {
-            if (await session.Claims.FindAsync(claimId, cancellationToken).ConfigureAwait(false) is { } claim)
-            {
-                change(claim);
-            }
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+            change(claim);
+        }
     }
 
-    private async Task<Action<Claim>> DecisionAsync(TaskCompleted decided, CancellationToken cancellationToken)
+    private static async Task<Action<Claim>> DecisionAsync(ProcessFollowing following, TaskCompleted decided, CancellationToken cancellationToken)
     {
-        var instance = await services.GetRequiredService<IProcessEngine>().GetInstanceAsync(decided.InstanceId, cancellationToken).ConfigureAwait(false);
+        var instance = await following.InstanceAsync(decided.InstanceId, cancellationToken).ConfigureAwait(false);
         var details = instance.Variables.TryGetValue("resultDetails", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         var result = decided.Task.Outcome == ClaimRouteMaps.Satisfied ? ClaimResult.Satisfied : ClaimResult.NotSatisfied;
         return c => c.Decide(result, details, decided.Task.CompletedBy ?? c.ResponsibleId, decided.At);

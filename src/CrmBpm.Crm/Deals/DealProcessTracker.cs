@@ -3,7 +3,6 @@ using CrmBpm.Crm.Catalogues;
 using CrmBpm.Crm.Common;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Crm.Deals;
 
@@ -13,9 +12,9 @@ namespace CrmBpm.Crm.Deals;
 /// Won / Lost closes the deal (Lost takes its reason from the process variable <c>lossReason</c> — catalogue id, code
 /// or name — or the default loss reason), any other end or an outside termination releases the deal to manual stages.
 /// </summary>
-internal sealed class DealProcessTracker(CrmCommands commands, CatalogueService catalogues, IServiceProvider services) : IEngineEventHandler
+internal sealed class DealProcessTracker(CatalogueService catalogues) : IProcessFollower
 {
-    public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken = default)
+    public async Task FollowAsync(ProcessFollowing following, EngineEvent engineEvent, CancellationToken cancellationToken)
     {
         if (engineEvent.Subject is not { Type: DealService.SubjectType } subject || !Guid.TryParse(subject.Id, out var dealId))
         {
@@ -25,38 +24,37 @@ internal sealed class DealProcessTracker(CrmCommands commands, CatalogueService 
         switch (engineEvent)
         {
             case InstanceStarted { ParentInstanceId: null } started:
-                await ChangeAsync(dealId, deal => deal.AttachProcess(started.InstanceId, started.MapKey), cancellationToken).ConfigureAwait(false);
+                await ChangeAsync(following, dealId, deal => deal.AttachProcess(started.InstanceId, started.MapKey), cancellationToken).ConfigureAwait(false);
                 break;
             case PointEntered { Stage: { Length: > 0 } stage } entered:
-                await FollowAsync(dealId, entered.InstanceId, stage, entered.At, cancellationToken).ConfigureAwait(false);
+                await FollowStageAsync(following, dealId, entered.InstanceId, stage, entered.At, cancellationToken).ConfigureAwait(false);
                 break;
             case TaskCreated { Task.Stage: { Length: > 0 } stage } created:
-                await FollowAsync(dealId, created.Task.RootInstanceId, stage, created.At, cancellationToken).ConfigureAwait(false);
+                await FollowStageAsync(following, dealId, created.Task.RootInstanceId, stage, created.At, cancellationToken).ConfigureAwait(false);
                 break;
             case InstanceCompleted completed:
-                await CompletedAsync(dealId, completed, cancellationToken).ConfigureAwait(false);
+                await CompletedAsync(following, dealId, completed, cancellationToken).ConfigureAwait(false);
                 break;
             case InstanceTerminated terminated:
-                await ChangeAsync(dealId, deal => deal.ProcessTerminated(terminated.InstanceId, terminated.At), cancellationToken).ConfigureAwait(false);
+                await ChangeAsync(following, dealId, deal => deal.ProcessTerminated(terminated.InstanceId, terminated.At), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task FollowAsync(Guid dealId, Guid instanceId, string stage, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task FollowStageAsync(ProcessFollowing following, Guid dealId, Guid instanceId, string stage, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var stages = await catalogues.ListAsync(CatalogueKind.SalesStage, includeArchived: true, cancellationToken).ConfigureAwait(false);
         var item = stages.FirstOrDefault(s => s.Matches(stage));
-        await ChangeAsync(dealId, deal => deal.FollowProcess(instanceId, item?.Code ?? CatalogueItem.NormalizeCode(stage), item?.Name ?? stage, at), cancellationToken).ConfigureAwait(false);
+        await ChangeAsync(following, dealId, deal => deal.FollowProcess(instanceId, item?.Code ?? CatalogueItem.NormalizeCode(stage), item?.Name ?? stage, at), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CompletedAsync(Guid dealId, InstanceCompleted completed, CancellationToken cancellationToken)
+    private async Task CompletedAsync(ProcessFollowing following, Guid dealId, InstanceCompleted completed, CancellationToken cancellationToken)
     {
         Guid? lossReasonId = null;
         string? details = null;
         if (string.Equals(completed.Result, nameof(DealStatus.Lost), StringComparison.OrdinalIgnoreCase))
         {
-            var engine = services.GetRequiredService<IProcessEngine>();
-            var instance = await engine.GetInstanceAsync(completed.InstanceId, cancellationToken).ConfigureAwait(false);
+            var instance = await following.InstanceAsync(completed.InstanceId, cancellationToken).ConfigureAwait(false);
             var given = Text(instance, "lossReason");
             details = Text(instance, "lossDetails");
             var reasons = await catalogues.ListAsync(CatalogueKind.LossReason, includeArchived: true, cancellationToken).ConfigureAwait(false);
@@ -68,7 +66,7 @@ internal sealed class DealProcessTracker(CrmCommands commands, CatalogueService 
             }
         }
 
-        await ChangeAsync(dealId, deal => deal.ProcessCompleted(completed.InstanceId, completed.Result, lossReasonId, details, completed.At), cancellationToken).ConfigureAwait(false);
+        await ChangeAsync(following, dealId, deal => deal.ProcessCompleted(completed.InstanceId, completed.Result, lossReasonId, details, completed.At), cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Text(ProcessInstance instance, string variable) =>
@@ -76,10 +74,12 @@ internal sealed class DealProcessTracker(CrmCommands commands, CatalogueService 
             ? Variables.ToText(value)
             : null;
 
-    private Task<bool> ChangeAsync(Guid dealId, Func<Deal, bool> change, CancellationToken cancellationToken) =>
-        commands.RunAsync(async session =>
+    private static async Task ChangeAsync(ProcessFollowing following, Guid dealId, Func<Deal, bool> change, CancellationToken cancellationToken)
+    {
+        var session = await following.SessionAsync(cancellationToken).ConfigureAwait(false);
+        if (await session.Deals.FindAsync(dealId, cancellationToken).ConfigureAwait(false) is { } deal)
         {
-            var deal = await session.Deals.FindAsync(dealId, cancellationToken).ConfigureAwait(false);
-            return deal is not null && change(deal);
-        }, cancellationToken);
+            change(deal);
+        }
+    }
 }

@@ -47,12 +47,13 @@ public static class CrmBuilderExtensions
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
         services.TryAddSingleton(sp => new ClaimService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(),
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
-        services.TryAddSingleton(sp => new DealProcessTracker(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(), sp));
-        services.TryAddSingleton(sp => new InstructionTracker(sp.GetRequiredService<CrmCommands>(), sp));
-        services.TryAddSingleton(sp => new ClaimTracker(sp.GetRequiredService<CrmCommands>(), sp));
-        services.AddSingleton<Engine.Events.IEngineEventHandler>(sp => sp.GetRequiredService<DealProcessTracker>());
-        services.AddSingleton<Engine.Events.IEngineEventHandler>(sp => sp.GetRequiredService<InstructionTracker>());
-        services.AddSingleton<Engine.Events.IEngineEventHandler>(sp => sp.GetRequiredService<ClaimTracker>());
+
+        // The CRM follows its processes inside each engine command's transaction (see CrmFollowsProcesses).
+        services.AddSingleton<IProcessFollower>(sp => new DealProcessTracker(sp.GetRequiredService<CatalogueService>()));
+        services.AddSingleton<IProcessFollower, InstructionTracker>();
+        services.AddSingleton<IProcessFollower, ClaimTracker>();
+        services.AddSingleton<Engine.Events.IEngineTransactionHandler>(sp => new CrmFollowsProcesses(
+            sp.GetRequiredService<ICrmStore>(), sp.GetRequiredService<DomainEventPublisher>(), sp.GetServices<IProcessFollower>()));
         configure?.Invoke(new CrmBuilder(services));
         return bpm;
     }

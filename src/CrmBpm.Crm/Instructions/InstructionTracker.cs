@@ -2,21 +2,20 @@ using System.Text.Json;
 using CrmBpm.Crm.Common;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Crm.Instructions;
 
 /// <summary>Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>).</summary>
-internal sealed class InstructionTracker(CrmCommands commands, IServiceProvider services) : IEngineEventHandler
+internal sealed class InstructionTracker : IProcessFollower
 {
-    public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken = default)
+    public async Task FollowAsync(ProcessFollowing following, EngineEvent engineEvent, CancellationToken cancellationToken)
     {
         if (engineEvent.MapKey != InstructionRouteMap.Key)
         {
             return;
         }
 
-        var instance = await services.GetRequiredService<IProcessEngine>().GetInstanceAsync(engineEvent.InstanceId, cancellationToken).ConfigureAwait(false);
+        var instance = await following.InstanceAsync(engineEvent.InstanceId, cancellationToken).ConfigureAwait(false);
         if (!instance.Variables.TryGetValue("instructionId", out var idValue) || !Guid.TryParse(Variables.ToText(idValue), out var instructionId))
         {
             return;
@@ -39,15 +38,11 @@ internal sealed class InstructionTracker(CrmCommands commands, IServiceProvider 
             return;
         }
 
-        await commands.RunAsync(async session =>
+        var session = await following.SessionAsync(cancellationToken).ConfigureAwait(false);
+        if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction)
         {
-            if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction)
-            {
-                change(instruction);
-            }
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+            change(instruction);
+        }
     }
 
     private static string? Text(ProcessInstance instance, string variable) =>

@@ -10,6 +10,7 @@ using CrmBpm.Crm.Interactions;
 using CrmBpm.Crm.Leads;
 using CrmBpm.Crm.Partners;
 using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Persistence;
 
 namespace CrmBpm.Crm.Persistence;
 
@@ -24,7 +25,11 @@ public sealed class InMemoryCrmStore : ICrmStore
 
     /// <inheritdoc />
     public Task<ICrmSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<ICrmSession>(new Session(this));
+        Task.FromResult<ICrmSession>(new Session(this, enlistIn: null));
+
+    /// <inheritdoc />
+    public Task<ICrmSession> OpenSessionInAsync(IWorkflowSession engineSession, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ICrmSession>(new Session(this, engineSession));
 
     private T? Load<T>(Guid id)
         where T : AggregateRoot =>
@@ -64,7 +69,8 @@ public sealed class InMemoryCrmStore : ICrmStore
         }
     }
 
-    private sealed class Session(InMemoryCrmStore owner) : ICrmSession
+    /// <summary>A unit of work; inside an engine command (<paramref name="enlistIn"/>) its commit runs in the engine's.</summary>
+    private sealed class Session(InMemoryCrmStore owner, IWorkflowSession? enlistIn) : ICrmSession
     {
         private readonly InMemoryCrmStore _store = owner;
 
@@ -96,7 +102,20 @@ public sealed class InMemoryCrmStore : ICrmStore
                 throw new InvalidOperationException("This unit of work was already committed; open a new session.");
             }
 
-            _store.Commit(_tracked);
+            if (enlistIn is null)
+            {
+                _store.Commit(_tracked);
+            }
+            else
+            {
+                var tracked = _tracked.ToList();
+                enlistIn.Enlist(_ =>
+                {
+                    _store.Commit(tracked);
+                    return Task.CompletedTask;
+                });
+            }
+
             _committed = true;
             IReadOnlyList<IDomainEvent> events = [.. _tracked.SelectMany(t => t.Aggregate.TakeDomainEvents())];
             return Task.FromResult(events);

@@ -31,6 +31,17 @@ public sealed class CrmBpmBuilder
         return this;
     }
 
+    /// <summary>
+    /// Registers a handler that runs inside each command's transaction, before it commits, so that what it enlists commits
+    /// with the command or not at all (see <see cref="IEngineTransactionHandler"/>).
+    /// </summary>
+    public CrmBpmBuilder AddTransactionHandler<THandler>()
+        where THandler : class, IEngineTransactionHandler
+    {
+        Services.AddSingleton<IEngineTransactionHandler, THandler>();
+        return this;
+    }
+
     /// <summary>Registers a handler for engine events.</summary>
     public CrmBpmBuilder AddEventHandler<THandler>()
         where THandler : class, IEngineEventHandler

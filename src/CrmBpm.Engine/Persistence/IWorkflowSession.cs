@@ -50,6 +50,14 @@ public interface IWorkflowSession : IAsyncDisposable
     /// <summary>Deletes the unfired timers of a task on commit.</summary>
     void RemoveTimersOfTask(Guid taskId);
 
-    /// <summary>Writes everything in one transaction.</summary>
+    /// <summary>
+    /// Adds the writes of another store to this unit of work (the CRM's, when a deal follows its process): <see cref="CommitAsync"/>
+    /// runs them inside its transaction after its own writes, so they commit with it or not at all. A write that throws rolls
+    /// the whole commit back (a <see cref="Errors.ConcurrencyException"/> then retries the command). A store enlists only
+    /// writes it can run in this session's transaction: the database stores when both share one database.
+    /// </summary>
+    void Enlist(Func<CancellationToken, Task> write);
+
+    /// <summary>Writes everything in one transaction, enlisted writes included.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -179,6 +179,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         private readonly List<HistoryEntry> _history = [];
         private readonly List<TimerRecord> _newTimers = [];
         private readonly List<Guid> _removedTimerTasks = [];
+        private readonly List<Func<CancellationToken, Task>> _enlisted = [];
 
         public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
         {
@@ -315,6 +316,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
         public void RemoveTimersOfTask(Guid taskId) => _removedTimerTasks.Add(taskId);
 
+        public void Enlist(Func<CancellationToken, Task> write) => _enlisted.Add(write);
+
         public Task CommitAsync(CancellationToken cancellationToken = default)
         {
             lock (store._gate)
@@ -333,6 +336,19 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                     {
                         throw new ConcurrencyException($"Timer {id} has already fired.");
                     }
+                }
+
+                // Enlisted writes (an in-memory CRM's) run after the checks and before anything is applied: one that fails
+                // leaves this store untouched. Writes to memory complete at once; anything else cannot run under this lock.
+                foreach (var write in _enlisted)
+                {
+                    var written = write(cancellationToken);
+                    if (!written.IsCompleted)
+                    {
+                        throw new InvalidOperationException("The in-memory store enlists only writes that complete at once (another in-memory store's).");
+                    }
+
+                    written.GetAwaiter().GetResult();
                 }
 
                 // The session's objects become the stored ones without a copy: the session ends here, callers cannot

@@ -12,6 +12,7 @@ using CrmBpm.Engine.Errors;
 using CrmBpm.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using System.Data.Common;
 
 namespace CrmBpm.EntityFrameworkCore.Crm;
 
@@ -27,8 +28,12 @@ namespace CrmBpm.EntityFrameworkCore.Crm;
 /// <see cref="ConcurrencyException"/>, leaving the aggregates' versions as they were;</item>
 /// <item>the domain events are taken out of the aggregates only after the commit; the caller publishes them.</item>
 /// </list>
+/// Inside an engine command (<see cref="ICrmStore.OpenSessionInAsync"/>) the session is given the engine's
+/// <see cref="SqlWorkflowSession"/>: <see cref="CommitAsync"/> then only prepares the writes and enlists them, and the engine's
+/// commit runs them in its own transaction (on its connection, which this context then shares), or, when the CRM lives in
+/// another database, in a transaction of their own within the engine's commit.
 /// </summary>
-internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect) : ICrmSession
+internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect, SqlWorkflowSession? enlistIn = null, bool sharesEngineConnection = false) : ICrmSession
 {
     private bool _committed;
 
@@ -61,6 +66,38 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect) : 
         var entries = db.ChangeTracker.Entries<AggregateRoot>().ToList();
         var written = entries.Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         var loadedVersions = written.ToDictionary(e => e.Entity, e => e.Entity.Version);
+        if (enlistIn is not null)
+        {
+            _committed = true;
+            if (written.Count > 0)
+            {
+                enlistIn.Enlist(ct => SaveAsync(written, loadedVersions, enlistIn.CommitTransaction, ct));
+            }
+            else
+            {
+                await db.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return [.. entries.SelectMany(e => e.Entity.TakeDomainEvents())];
+        }
+
+        if (written.Count > 0)
+        {
+            await SaveAsync(written, loadedVersions, engineTransaction: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        _committed = true;
+        return [.. entries.SelectMany(e => e.Entity.TakeDomainEvents())];
+    }
+
+    public ValueTask DisposeAsync() => enlistIn is null ? db.DisposeAsync() : ValueTask.CompletedTask; // an enlisted context ends with its write
+
+    /// <summary>
+    /// Writes the changed aggregates, each <c>WHERE version = @loaded</c> with the version raised: in the engine's transaction
+    /// when this context shares its connection, else in a transaction of its own.
+    /// </summary>
+    private async Task SaveAsync(List<EntityEntry<AggregateRoot>> written, Dictionary<AggregateRoot, long> loadedVersions, DbTransaction? engineTransaction, CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var entry in written)
@@ -69,7 +106,12 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect) : 
                 entry.Entity.SetStoredVersion(entry.Entity.Version + 1);
             }
 
-            if (written.Count > 0)
+            if (sharesEngineConnection && engineTransaction is not null)
+            {
+                await db.Database.UseTransactionAsync(engineTransaction, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 var transaction = await dialect.BeginWriteTransactionAsync(db, cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
@@ -77,9 +119,9 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect) : 
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
-
-                db.ChangeTracker.AcceptAllChanges();
             }
+
+            db.ChangeTracker.AcceptAllChanges();
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -96,12 +138,14 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect) : 
             RestoreVersions(loadedVersions);
             throw;
         }
-
-        _committed = true;
-        return [.. entries.SelectMany(e => e.Entity.TakeDomainEvents())];
+        finally
+        {
+            if (enlistIn is not null)
+            {
+                await db.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
-
-    public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private static void RestoreVersions(Dictionary<AggregateRoot, long> loadedVersions)
     {

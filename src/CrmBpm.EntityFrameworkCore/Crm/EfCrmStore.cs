@@ -1,4 +1,5 @@
 using CrmBpm.Crm.Persistence;
+using CrmBpm.Engine.Persistence;
 using CrmBpm.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +13,14 @@ namespace CrmBpm.EntityFrameworkCore.Crm;
 public sealed class EfCrmStore : ICrmStore
 {
     private readonly IDbContextFactory<CrmDbContext> _contexts;
+    private readonly DbContextOptions<CrmDbContext> _options;
     private readonly IDatabaseDialect _dialect;
     private readonly SchemaInitializer<CrmDbContext> _schema;
 
-    internal EfCrmStore(IDbContextFactory<CrmDbContext> contexts, IDatabaseDialect dialect)
+    internal EfCrmStore(IDbContextFactory<CrmDbContext> contexts, DbContextOptions<CrmDbContext> options, IDatabaseDialect dialect)
     {
         _contexts = contexts;
+        _options = options;
         _dialect = dialect;
         _schema = new SchemaInitializer<CrmDbContext>(contexts, dialect);
     }
@@ -28,5 +31,32 @@ public sealed class EfCrmStore : ICrmStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return new EfCrmSession(db, _dialect);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// When the engine's store is on the same database (the same connection string), the session's context uses the engine
+    /// command's connection and its writes run in the engine's transaction: the CRM and its processes commit as one. With the
+    /// CRM in another database that cannot be: its writes then commit in a transaction of their own inside the engine's commit,
+    /// just before it.
+    /// </remarks>
+    public async Task<ICrmSession> OpenSessionInAsync(IWorkflowSession engineSession, CancellationToken cancellationToken = default)
+    {
+        if (engineSession is not SqlWorkflowSession sql)
+        {
+            throw new InvalidOperationException("A CRM database store can join only the commands of a database engine store (bpm.UseSqlite / UsePostgreSql).");
+        }
+
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+        // Not from the pool: this context borrows the engine's connection, and a pooled one would be handed on with it.
+        var db = new CrmDbContext(_options);
+        var shares = string.Equals(db.Database.GetConnectionString(), sql.ConnectionString, StringComparison.Ordinal);
+        if (shares)
+        {
+            db.Database.SetDbConnection(await sql.OpenConnectionAsync(cancellationToken).ConfigureAwait(false), contextOwnsConnection: false);
+        }
+
+        return new EfCrmSession(db, _dialect, sql, shares);
     }
 }

@@ -21,7 +21,8 @@ namespace CrmBpm.EntityFrameworkCore.Storage;
 /// race fails before anything else is written);</item>
 /// <item>changed tasks (<c>WHERE row_version = @loaded</c>), timers (a firing <c>WHERE fired_at IS NULL</c>), new rows, history;</item>
 /// <item>the unfired timers of tasks whose timers were removed;</item>
-/// <item>the My tasks counters (<c>open_task_counts</c>) of every branch a task entered or left.</item>
+/// <item>the My tasks counters (<c>open_task_counts</c>) of every branch a task entered or left;</item>
+/// <item>the writes other stores enlisted (the CRM's records that follow their processes), in the same transaction.</item>
 /// </list>
 /// Any of the guarded updates touching no row rolls the whole transaction back and throws <see cref="Engine.Errors.ConcurrencyException"/>.
 /// Disposing never throws: by then the command's outcome is decided (see <see cref="DisposeAsync"/>).
@@ -44,6 +45,7 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
     private readonly List<HistoryEntry> _history = [];
     private readonly List<TimerRecord> _newTimers = [];
     private readonly HashSet<Guid> _removedTimerTasks = [];
+    private readonly List<Func<CancellationToken, Task>> _enlisted = [];
     private DbConnection? _connection;
 
     private bool _committed;
@@ -155,6 +157,17 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
 
     public void RemoveTimersOfTask(Guid taskId) => _removedTimerTasks.Add(taskId);
 
+    public void Enlist(Func<CancellationToken, Task> write) => _enlisted.Add(write);
+
+    /// <summary>The transaction <see cref="CommitAsync"/> is writing in, for enlisted writes on <see cref="OpenConnectionAsync"/>; null outside it.</summary>
+    internal DbTransaction? CommitTransaction { get; private set; }
+
+    /// <summary>The connection string this session's database is configured with, to tell whether another context is on the same database.</summary>
+    internal string? ConnectionString => db.Database.GetConnectionString();
+
+    /// <summary>This session's connection, opened if it was not, for another store's context on the same database (the CRM's).</summary>
+    internal ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => ConnectionAsync(cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_committed)
@@ -169,6 +182,19 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
         {
             await SqlStatementRunner.ExecuteAsync(connection, transaction, InstanceWrites(), cancellationToken).ConfigureAwait(false);
             await SqlStatementRunner.ExecuteAsync(connection, transaction, OtherWrites(), cancellationToken).ConfigureAwait(false);
+            CommitTransaction = transaction;
+            try
+            {
+                foreach (var write in _enlisted)
+                {
+                    await write(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                CommitTransaction = null;
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
