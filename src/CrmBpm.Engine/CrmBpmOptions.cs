@@ -17,6 +17,15 @@ public sealed class CrmBpmOptions
     /// <summary>How deep nested processes may go.</summary>
     public int MaxNestingDepth { get; set; } = 16;
 
+    /// <summary>Largest variable, as UTF-8 JSON text; larger ones are refused wherever variables are set.</summary>
+    public int MaxVariableBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest total of an instance's variables (names and JSON text).</summary>
+    public int MaxInstanceVariablesBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How deep arrays and objects may nest inside one variable.</summary>
+    public int MaxVariableDepth { get; set; } = 32;
+
     /// <summary>Run the background timer service (deadlines, reminders).</summary>
     public bool RunTimers { get; set; } = true;
 
@@ -43,10 +52,15 @@ public sealed class CrmBpmOptions
         if (TimerLeaseDuration <= TimeSpan.Zero) problems.Add("TimerLeaseDuration must be positive.");
         if (TimerBatchSize < 1) problems.Add("TimerBatchSize must be at least 1.");
         if (string.IsNullOrWhiteSpace(NodeId)) problems.Add("NodeId must not be empty.");
+        if (MaxVariableBytes < 1024) problems.Add("MaxVariableBytes must be at least 1 KB.");
+        if (MaxInstanceVariablesBytes < MaxVariableBytes) problems.Add("MaxInstanceVariablesBytes must be at least MaxVariableBytes.");
+        if (MaxVariableDepth < 1) problems.Add("MaxVariableDepth must be at least 1.");
         if (Expressions.MaxStatements < 1) problems.Add("Expressions.MaxStatements must be at least 1.");
         if (Expressions.Timeout <= TimeSpan.Zero) problems.Add("Expressions.Timeout must be positive.");
         if (Expressions.MemoryBytes < 1024 * 1024) problems.Add("Expressions.MemoryBytes must be at least 1 MB.");
         if (Expressions.MaxRecursion < 1) problems.Add("Expressions.MaxRecursion must be at least 1.");
+        if (Expressions.MaxStringLength < 1024) problems.Add("Expressions.MaxStringLength must be at least 1024.");
+        if (Expressions.MaxArrayLength < 1024) problems.Add("Expressions.MaxArrayLength must be at least 1024.");
         return problems;
     }
 }

@@ -39,6 +39,7 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<RouteMapCatalog>();
         services.TryAddSingleton<WorkTaskFactory>();
+        services.TryAddSingleton<VariableLimits>();
         services.TryAddSingleton<InstanceExecutor>();
         services.TryAddSingleton<IRouteMapService, RouteMapService>();
         services.TryAddSingleton<IProcessEngine, ProcessEngine>();

@@ -1,38 +1,26 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
 using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 
 namespace CrmBpm.Engine.Expressions;
 
 /// <summary>
-/// JavaScript expressions through Jint, sandboxed: no CLR access (interop is never enabled),
-/// and statement, time, memory and recursion limits. Variables are handed over as JSON so
-/// that scripts see plain JavaScript values, never wrapped .NET objects.
+/// JavaScript expressions through Jint, sandboxed: no CLR access (interop is never enabled), no eval or Function
+/// from strings, and statement, time, memory, recursion, string and array limits. Every evaluation runs in a fresh
+/// engine, so nothing one expression (or one instance's variables) does to JavaScript's objects is seen by the next.
+/// Variables are handed over as JSON data so that scripts see plain JavaScript values, never wrapped .NET objects.
 /// </summary>
 public sealed class JintExpressionEvaluator : IExpressionEvaluator
 {
     private readonly ExpressionLimits _limits;
-    private const int MaxPooledEngines = 64;
-
-    private const string FreezeBuiltins = """
-        (function () {
-          for (const name of Object.getOwnPropertyNames(globalThis)) {
-            const value = globalThis[name];
-            if (value !== globalThis && value !== null && (typeof value === 'object' || typeof value === 'function')) {
-              Object.freeze(value);
-              if (value.prototype) { Object.freeze(value.prototype); }
-            }
-          }
-        })();
-        """;
-
     private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<PooledEngine> _pool = [];
 
     /// <summary>Creates the evaluator with the given limits.</summary>
     public JintExpressionEvaluator(ExpressionLimits limits) => _limits = limits;
@@ -47,19 +35,24 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         var script = _prepared[code];
-        PooledEngine? engine = null;
-        var reusable = false;
         try
         {
-            engine = Rent(script, variables);
-            reusable = engine.Pooled;
+            using var engine = CreateEngine();
             foreach (var (name, value) in variables)
             {
-                engine.Engine.SetValue(name, ToJs(engine.Engine, value));
+                // Defined as an own data property, never assigned: assigning '__proto__' would set the global's prototype.
+                if (!engine.Global.DefineOwnProperty(name, new PropertyDescriptor(ToJs(engine, value), PropertyFlag.ConfigurableEnumerableWritable)))
+                {
+                    throw new ExpressionException(expression, $"the variable '{name}' has the name of a JavaScript value that cannot be replaced; rename the variable.");
+                }
             }
 
-            var result = engine.Engine.Evaluate(script);
-            return ToJson(engine.Engine, result);
+            var result = engine.Evaluate(script);
+            return ToJson(engine, result);
+        }
+        catch (ExpressionLimitException ex)
+        {
+            throw new ExpressionException(expression, ex.Message, ex);
         }
         catch (JavaScriptException ex)
         {
@@ -67,35 +60,32 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
         catch (StatementsCountOverflowException ex)
         {
-            reusable = false;
             throw new ExpressionException(expression, $"it ran more than {_limits.MaxStatements} statements (an endless loop?).", ex);
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException or RegexMatchTimeoutException)
         {
-            reusable = false;
-            throw new ExpressionException(expression, $"it ran longer than {_limits.Timeout.TotalSeconds:0.##} s.", ex);
+            throw new ExpressionException(expression, $"it ran longer than {_limits.Timeout.TotalSeconds:0.##} s (Expressions.Timeout).", ex);
+        }
+        catch (MemoryLimitExceededException ex) when (ex.Message.StartsWith("The array size", StringComparison.Ordinal))
+        {
+            // Jint reports its array-size constraint with the memory exception; only the message tells them apart.
+            throw new ExpressionException(expression, $"it would build an array of more than {_limits.MaxArrayLength} elements (Expressions.MaxArrayLength).", ex);
         }
         catch (MemoryLimitExceededException ex)
         {
-            reusable = false;
-            throw new ExpressionException(expression, $"it used more than {_limits.MemoryBytes / (1024 * 1024)} MB of memory.", ex);
+            throw new ExpressionException(expression, $"it used more than {_limits.MemoryBytes / (1024 * 1024)} MB of memory (Expressions.MemoryBytes).", ex);
         }
         catch (RecursionDepthOverflowException ex)
         {
-            reusable = false;
-            throw new ExpressionException(expression, $"it recursed deeper than {_limits.MaxRecursion} calls.", ex);
+            throw new ExpressionException(expression, $"it recursed deeper than {_limits.MaxRecursion} calls (Expressions.MaxRecursion).", ex);
         }
         catch (JintException ex)
         {
-            reusable = false;
             throw new ExpressionException(expression, ex.Message, ex);
         }
-        finally
+        catch (OutOfMemoryException ex)
         {
-            if (reusable && engine is not null)
-            {
-                Return(engine);
-            }
+            throw new ExpressionException(expression, "it ran out of memory.", ex);
         }
     }
 
@@ -115,7 +105,13 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
         try
         {
-            _prepared.TryAdd(code, JsEngine.PrepareScript(code, strict: true));
+            var prepared = JsEngine.PrepareScript(code, strict: true);
+            if (FindBigInt(prepared.Program!) is { } bigInt)
+            {
+                return $"BigInt values such as {bigInt.Raw} are not available in expressions (column {bigInt.Location.Start.Column + 1})";
+            }
+
+            _prepared.TryAdd(code, prepared);
             return null;
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
@@ -126,6 +122,29 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         {
             return $"{ex.Description} at column {ex.Column}";
         }
+    }
+
+    /// <summary>
+    /// BigInt arithmetic has no size limit (<c>2n ** 10000000n</c> computes for seconds in one step) and conditions never
+    /// need it; the BigInt function is refused at run time, its literals here, before anything runs.
+    /// </summary>
+    private static BigIntLiteral? FindBigInt(Node root)
+    {
+        var pending = new Stack<Node>([root]);
+        while (pending.TryPop(out var node))
+        {
+            if (node is BigIntLiteral literal)
+            {
+                return literal;
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Accepts Camunda/JUEL-style <c>${expr}</c> and <c>#{expr}</c> wrappers.</summary>
@@ -140,63 +159,22 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         return text;
     }
 
-    /// <summary>
-    /// A pooled engine when the evaluation cannot leave anything behind; a fresh one otherwise. Building a JavaScript
-    /// realm costs far more than running a condition, so engines are reused: builtins are frozen when the engine is
-    /// made (a script cannot change them for the next one) and globals a script adds are removed when it is returned.
-    /// Scripts with top-level let/const/class (which would stay declared) and variables shadowing builtins get a
-    /// fresh engine that is thrown away.
-    /// </summary>
-    private PooledEngine Rent(Prepared<Script> script, IReadOnlyDictionary<string, JsonElement> variables)
-    {
-        var poolable = !script.Program!.Body.Any(statement =>
-            statement is ClassDeclaration || (statement is VariableDeclaration declaration && declaration.Kind != VariableDeclarationKind.Var));
-        if (poolable && _pool.TryTake(out var pooled))
-        {
-            if (!variables.Keys.Any(pooled.Builtins.Contains))
-            {
-                return pooled;
-            }
-
-            _pool.Add(pooled);
-        }
-
-        var engine = CreateEngine();
-        var builtins = engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
-        return new PooledEngine(engine, builtins, poolable && !variables.Keys.Any(builtins.Contains));
-    }
-
-    private void Return(PooledEngine engine)
-    {
-        foreach (var key in engine.Engine.Global.GetOwnPropertyKeys())
-        {
-            if (!engine.Builtins.Contains(key.ToString()))
-            {
-                engine.Engine.Global.RemoveOwnProperty(key);
-            }
-        }
-
-        if (_pool.Count < MaxPooledEngines)
-        {
-            _pool.Add(engine);
-        }
-    }
-
     private JsEngine CreateEngine()
     {
-        var timeLimit = new ElapsedTimeConstraint(_limits.Timeout) { Paused = true };
-        var engine = new JsEngine(options => options
-            .Strict()
-            .LimitRecursion(_limits.MaxRecursion)
-            .MaxStatements(_limits.MaxStatements)
-            .Constraint(timeLimit)
-            .LimitMemory(_limits.MemoryBytes));
-        engine.Execute(FreezeBuiltins);
-        timeLimit.Paused = false;
+        var engine = new JsEngine(options =>
+        {
+            options.Strict()
+                .LimitRecursion(_limits.MaxRecursion)
+                .MaxStatements(_limits.MaxStatements)
+                .Constraint(new ElapsedTimeConstraint(_limits.Timeout))
+                .LimitMemory(_limits.MemoryBytes);
+            options.Host.StringCompilationAllowed = false;
+            options.Constraints.MaxArraySize = (uint)_limits.MaxArrayLength;
+            options.Constraints.RegexTimeout = _limits.Timeout;
+        });
+        SandboxBuiltins.Install(engine, _limits);
         return engine;
     }
-
-    private sealed record PooledEngine(JsEngine Engine, HashSet<string> Builtins, bool Pooled);
 
     private static JsValue ToJs(JsEngine engine, JsonElement value) =>
         value.ValueKind switch

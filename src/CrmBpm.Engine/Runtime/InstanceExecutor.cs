@@ -11,7 +11,7 @@ namespace CrmBpm.Engine.Runtime;
 /// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
-internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory)
+internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
 {
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
@@ -283,6 +283,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             return;
         }
 
+        if (limits.Find(Variables.None, input) is { } tooLarge)
+        {
+            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' cannot start: {tooLarge.Message}");
+            return;
+        }
+
         var childMap = await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false);
         var waiting = token with { State = TokenState.Waiting };
         Replace(parent, token, waiting);
@@ -307,6 +313,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var nested = (NestedProcessPoint)map.Point(token.PointId);
         if (!TryMap(context, parent, token, nested.Outputs, child.Variables, out var output))
         {
+            return;
+        }
+
+        if (limits.Find(parent.Variables, output) is { } tooLarge)
+        {
+            RaiseIncident(context, parent, token, $"The outputs of nested process '{nested.DisplayName}' were refused: {tooLarge.Message}");
             return;
         }
 

@@ -6,7 +6,7 @@ using CrmBpm.Engine.Tasks;
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>Default <see cref="IProcessEngine"/>.</summary>
-internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor) : IProcessEngine
+internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : IProcessEngine
 {
     public async Task<ProcessInstance> StartAsync(string mapKey, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -22,6 +22,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
         }
 
         var variables = Variables.From(options.Variables);
+        limits.Ensure(Variables.None, variables);
         return await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, context =>
             executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken, options.StartAtPointId), cancellationToken).ConfigureAwait(false);
     }
@@ -104,7 +105,9 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
             if (variables is { Count: > 0 })
             {
-                instance.SetVariables(Variables.From(variables));
+                var values = Variables.From(variables);
+                limits.Ensure(instance.Variables, values);
+                instance.SetVariables(values);
                 context.Record(instance, HistoryKind.VariablesChanged, details: string.Join(", ", variables.Keys));
             }
 
@@ -130,7 +133,9 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
                 throw new ConflictException("instance.finished", $"Instance {instanceId} is {instance.Status}; its variables can no longer change.");
             }
 
-            instance.SetVariables(Variables.From(variables));
+            var values = Variables.From(variables);
+            limits.Ensure(instance.Variables, values);
+            instance.SetVariables(values);
             context.Record(instance, HistoryKind.VariablesChanged, details: string.Join(", ", variables.Keys));
             return instance;
         }, cancellationToken);

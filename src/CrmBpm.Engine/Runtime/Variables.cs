@@ -5,6 +5,9 @@ namespace CrmBpm.Engine.Runtime;
 /// <summary>Turns .NET values into the JSON values instances store.</summary>
 public static class Variables
 {
+    /// <summary>No variables.</summary>
+    internal static IReadOnlyDictionary<string, JsonElement> None { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
     /// <summary>Converts a dictionary of .NET values (strings, numbers, booleans, lists, dictionaries, JSON) to JSON values.</summary>
     public static Dictionary<string, JsonElement> From(IReadOnlyDictionary<string, object?>? values)
     {

@@ -7,7 +7,7 @@ using CrmBpm.Engine.Runtime;
 namespace CrmBpm.Engine.Tasks;
 
 /// <summary>Default <see cref="ITaskService"/>: every action loads the task and its instance, checks state and rights, and commits both.</summary>
-internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor) : ITaskService
+internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : ITaskService
 {
     public async Task<WorkTask> GetAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         await store.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);
@@ -77,7 +77,10 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             task.Outcome = completion.Outcome;
             task.ClosedAt = context.Now;
             context.Session.RemoveTimersOfTask(task.Id);
-            StoreResults(instance, action, task, completion.Outcome, values);
+            var changed = StoreResults(instance, action, task, completion.Outcome, values);
+
+            // Checked on what the instance now holds (a result collection grows with each item); refusing fails the whole command.
+            limits.Ensure(instance.Variables, changed.Where(instance.Variables.ContainsKey).ToDictionary(name => name, name => instance.Variables[name], StringComparer.Ordinal));
             context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
             context.Events.Add(new TaskCompleted(task, context.Now));
 
@@ -220,7 +223,8 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
     /// A single task writes its outcome and values into the instance. Tasks of a multi-instance action write only
     /// into the result collection (at their item's position), so parallel tasks never overwrite each other.
     /// </summary>
-    private static void StoreResults(ProcessInstance instance, Definitions.ActionPoint action, WorkTask task, string? outcome, Dictionary<string, JsonElement> values)
+    /// <returns>The names of the variables written.</returns>
+    private static IReadOnlyList<string> StoreResults(ProcessInstance instance, Definitions.ActionPoint action, WorkTask task, string? outcome, Dictionary<string, JsonElement> values)
     {
         if (task.ItemIndex is not { } index)
         {
@@ -228,14 +232,15 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             if (outcome is not null)
             {
                 instance.MutableVariables[action.EffectiveOutcomeVariable] = JsonSerializer.SerializeToElement(outcome);
+                return [.. values.Keys, action.EffectiveOutcomeVariable];
             }
 
-            return;
+            return [.. values.Keys];
         }
 
         if (action.MultiInstance?.ResultCollection is not { } collection)
         {
-            return;
+            return [];
         }
 
         var results = instance.Variables.TryGetValue(collection, out var existing) && existing.ValueKind == JsonValueKind.Array
@@ -254,6 +259,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
 
         results[index] = JsonSerializer.SerializeToElement(entry);
         instance.MutableVariables[collection] = JsonSerializer.SerializeToElement(results);
+        return [collection];
     }
 
     private static NotFoundException TaskNotFound(Guid taskId) => new("task.not-found", $"Task {taskId} does not exist.");

@@ -11,7 +11,8 @@ namespace CrmBpm.Server.Api;
 /// <summary>
 /// Turns the engine's and the CRM's errors into problem details: the stable code in <c>code</c>, field problems in
 /// <c>errors</c>, and what else the error knows (the route map's problems, the colliding records, the task to complete).
-/// Status by type: input 400, forbidden 403, not found 404, conflict and concurrency 409, an unpublishable route map 422.
+/// Status by type: input 400, forbidden 403, not found 404, conflict and concurrency 409, variables over a size limit and
+/// a request body over the server's limit 413, an unpublishable route map 422.
 /// </summary>
 internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -32,6 +33,8 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
     {
         switch (exception)
         {
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large", tooLarge.Message, "request.too-large");
             case BadHttpRequestException bad:
                 return Problem(StatusCodes.Status400BadRequest, "The request could not be read", bad.Message, "request.malformed");
             case CrmBpmException crm:
@@ -46,6 +49,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
     private static int StatusOf(CrmBpmException exception) => exception switch
     {
         InputException or BpmnImportException => StatusCodes.Status400BadRequest,
+        VariableLimitException => StatusCodes.Status413PayloadTooLarge,
         ForbiddenException => StatusCodes.Status403Forbidden,
         NotFoundException => StatusCodes.Status404NotFound,
         RouteMapValidationException => StatusCodes.Status422UnprocessableEntity,
@@ -57,6 +61,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
     {
         InputException => "The input has problems",
         BpmnImportException => "The BPMN file cannot be imported",
+        VariableLimitException => "A variable is too large",
         ForbiddenException => "Not allowed",
         NotFoundException => "Not found",
         RouteMapValidationException => "The route map has problems",
@@ -74,6 +79,12 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
                 problem.Extensions["errors"] = input.Problems
                     .GroupBy(p => p.Field, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+                break;
+            case VariableLimitException variable:
+                problem.Extensions["variable"] = variable.Variable;
+                problem.Extensions["limit"] = variable.LimitName;
+                problem.Extensions["maximum"] = variable.Limit;
+                problem.Extensions["actual"] = variable.Actual;
                 break;
             case BpmnImportException bpmn:
                 problem.Extensions["problems"] = bpmn.Problems;

@@ -53,11 +53,11 @@ public sealed class ExpressionSandboxTests
     }
 
     [Fact]
-    public void Reaching_dotNET_through_the_function_constructor_fails_with_a_message()
+    public void Compiling_code_from_strings_is_refused()
     {
-        var error = Should.Throw<ExpressionException>(() => Evaluator().Evaluate("new Function('return System.IO.File')()", NoVariables));
-
-        error.Message.ShouldContain("System is not defined");
+        // eval and new Function would also get round the checks made when the expression is parsed (BigInt literals).
+        Should.Throw<ExpressionException>(() => Evaluator().Evaluate("new Function('return System.IO.File')()", NoVariables)).Message.ShouldContain("String compilation");
+        Should.Throw<ExpressionException>(() => Evaluator().Evaluate("(0, eval)('2n ** 10n')", NoVariables)).Message.ShouldContain("String compilation");
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class ExpressionSandboxTests
     {
         var evaluator = Evaluator();
 
-        Should.Throw<ExpressionException>(() => evaluator.Evaluate("Array.prototype.includes = function () { return true; }; 1", NoVariables));
-        Should.Throw<ExpressionException>(() => evaluator.Evaluate("Math.max = function () { return 0; }; 1", NoVariables));
+        evaluator.Evaluate("Array.prototype.includes = function () { return true; }; [1].includes(5)", NoVariables).ValueKind.ShouldBe(JsonValueKind.True);
+        evaluator.Evaluate("Math.max = function () { return 0; }; 1", NoVariables);
         evaluator.Evaluate("[1, 2].includes(5) === false && Math.max(1, 2) === 2", NoVariables).ValueKind.ShouldBe(JsonValueKind.True);
     }
 
