@@ -103,4 +103,23 @@ public sealed class Validating_route_map_files
         output.ShouldContain("crmbpm validate <file.bpmn>...");
         output.ShouldContain("crmbpm run <file.bpmn>...");
     }
+
+    [Fact]
+    public async Task A_file_nested_a_hundred_thousand_levels_deep_is_a_problem_with_its_line_not_a_crash()
+    {
+        var deep = new System.Text.StringBuilder();
+        deep.Insert(0, "<x:a>", 100_000).Insert(deep.Length, "</x:a>", 100_000);
+        var file = TempMap($"""
+              <bpmn:process id="p" xmlns:x="urn:x">
+                <bpmn:startEvent id="start"><bpmn:extensionElements>
+            {deep}
+                </bpmn:extensionElements></bpmn:startEvent>
+              </bpmn:process>
+            """);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain($"{file}(5): The XML is nested deeper than 64 levels at line 5");
+    }
 }

@@ -125,12 +125,7 @@ internal sealed class BpmnReadContext
     /// </summary>
     internal static string Canonical(XElement element)
     {
-        var copy = new XElement(element);
-        foreach (var declaration in copy.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
-        {
-            declaration.Remove();
-        }
-
+        var copy = CopyWithoutDeclarations(element);
         var declarations = element.DescendantsAndSelf()
             .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
             .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
@@ -142,6 +137,38 @@ internal sealed class BpmnReadContext
             .ToList();
         copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
         return copy.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="element"/> without namespace declarations, made with an explicit stack: XElement's
+    /// copy constructor recurses once per level, and foreign XML is the one place a file decides how deep we go.
+    /// </summary>
+    private static XElement CopyWithoutDeclarations(XElement element)
+    {
+        static XElement Shallow(XElement source) =>
+            new(source.Name, source.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a)));
+
+        var root = Shallow(element);
+        var stack = new Stack<(XElement Source, XElement Copy)>();
+        stack.Push((element, root));
+        while (stack.TryPop(out var pair))
+        {
+            foreach (var node in pair.Source.Nodes())
+            {
+                if (node is XElement child)
+                {
+                    var copy = Shallow(child);
+                    pair.Copy.Add(copy);
+                    stack.Push((child, copy));
+                }
+                else
+                {
+                    pair.Copy.Add(node); // text, CDATA, comments and processing instructions are cloned on Add
+                }
+            }
+        }
+
+        return root;
     }
 
     public static string? Documentation(XElement element)

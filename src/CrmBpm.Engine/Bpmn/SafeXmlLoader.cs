@@ -5,8 +5,8 @@ using System.Xml.Linq;
 namespace CrmBpm.Engine.Bpmn;
 
 /// <summary>
-/// Loads XML that may come from anyone: bounded in size, no DTD (so no external entities and no entity
-/// expansion), no resolver, line information kept for messages.
+/// Loads XML that may come from anyone: bounded in size and nesting depth, no DTD (so no external entities and
+/// no entity expansion), no resolver, line information kept for messages.
 /// </summary>
 internal static class SafeXmlLoader
 {
@@ -32,6 +32,15 @@ internal static class SafeXmlLoader
 
         try
         {
+            // A first streaming pass refuses excessive nesting before any tree exists: a tree 100,000 levels deep
+            // would overflow the stack of the first recursive walk over it, and a stack overflow ends the process.
+            if (TooDeep(bytes, settings, options.MaxDepth) is { } deep)
+            {
+                problems.Add(new(deep.Line, deep.Column, null,
+                    $"The XML is nested deeper than {options.MaxDepth} levels at line {deep.Line} (limit BpmnImportOptions.MaxDepth); BPMN files never need that."));
+                return null;
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -44,6 +53,23 @@ internal static class SafeXmlLoader
             problems.Add(new(line, column, null, message));
             return null;
         }
+    }
+
+    /// <summary>Where the first element deeper than <paramref name="maxDepth"/> levels starts, or null.</summary>
+    private static (int Line, int Column)? TooDeep(byte[] bytes, XmlReaderSettings settings, int maxDepth)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+        var info = (IXmlLineInfo)reader;
+        while (reader.Read())
+        {
+            // Depth counts from 0 at the root element.
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= maxDepth)
+            {
+                return (info.LineNumber, info.LinePosition);
+            }
+        }
+
+        return null;
     }
 
     private static byte[]? ReadBounded(Stream stream, long maxBytes)
