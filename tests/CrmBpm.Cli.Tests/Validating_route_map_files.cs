@@ -122,4 +122,18 @@ public sealed class Validating_route_map_files
         code.ShouldBe(1);
         output.ShouldContain($"{file}(5): The XML is nested deeper than 64 levels at line 5");
     }
+
+    [Fact]
+    public async Task A_chain_of_ten_thousand_maps_each_nesting_the_next_is_read_without_recursion()
+    {
+        var processes = string.Concat(Enumerable.Range(0, 10_000).Select(i => i == 9_999
+            ? $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /></bpmn:process>"""
+            : $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:callActivity id="c" calledElement="m{i + 1}" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="c" /><bpmn:sequenceFlow id="g" sourceRef="c" targetRef="e" /></bpmn:process>"""));
+        var file = TempMap(processes);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain("[c] Nested process 'c' runs 'm1' and the maps it nests go deeper than 16 levels");
+    }
 }
