@@ -20,6 +20,7 @@ public sealed class RouteMapValidator
         new UnreachablePointRule(),
         new DeadEndRule(),
         new MergeCanFireRule(),
+        new SplitLoopRule(),
         new PerformerRule(),
         new ActionPropertiesRule(),
         new ExpressionSyntaxRule(),
