@@ -338,7 +338,7 @@ public sealed class BpmnExporter
 
         public void Use(string ns, string? prefix)
         {
-            if (ns.Length == 0 || FixedNamespaces.Contains(ns) || _prefixByNamespace.ContainsKey(ns))
+            if (ns.Length == 0 || ns == XNamespace.Xmlns.NamespaceName || FixedNamespaces.Contains(ns) || _prefixByNamespace.ContainsKey(ns))
             {
                 return;
             }
@@ -367,7 +367,8 @@ public sealed class BpmnExporter
                 }
             }
 
-            foreach (var name in element.DescendantsAndSelf().SelectMany(e => e.Attributes().Select(a => a.Name).Append(e.Name)))
+            // Declarations left on the element (a kept prefix that clashes with ours, e.g. dc="urn:vendor") are not names to declare.
+            foreach (var name in element.DescendantsAndSelf().SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name).Append(e.Name)))
             {
                 Use(name.NamespaceName, null);
             }

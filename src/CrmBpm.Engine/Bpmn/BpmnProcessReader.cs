@@ -17,6 +17,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
     private readonly List<XElement> _parallel = [];
     private readonly Dictionary<string, XElement> _flowElements = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal); // not Locations: a point may share the map key's id
     private string _key = "";
 
     public RouteMap? Read()
@@ -133,7 +134,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
-        if (context.Locations.ContainsKey((_key, point.Id)))
+        if (!_ids.Add(point.Id))
         {
             context.Problem(element, point.Id, $"{Describe(element)} reuses the id '{point.Id}'; ids must be unique.");
         }
@@ -286,7 +287,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             Branch = branch,
             Foreign = Foreign(attributes, extensions, Documentation(element)),
         };
-        if (context.Locations.ContainsKey((_key, id)))
+        if (!_ids.Add(id))
         {
             context.Problem(element, id, $"{Describe(element)} reuses the id '{id}'; ids must be unique.");
         }

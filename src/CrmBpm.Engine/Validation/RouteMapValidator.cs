@@ -44,7 +44,9 @@ public sealed class RouteMapValidator
             return size;
         }
 
-        return [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+        // Only a map the rules accept is exported as a check: problems the rules name say more than the export would.
+        return problems.Count > 0 ? problems : ExportCheck.Check(map);
     }
 
     private static List<ValidationProblem> SizeProblems(RouteMap map, RouteMapLimits limits)
