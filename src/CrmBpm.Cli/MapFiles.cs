@@ -76,32 +76,41 @@ internal sealed class MapFiles
     public static string Format(string path, int line, string? elementId, string message) =>
         $"{path}({Math.Max(1, line)}): " + (elementId is null ? message : $"[{elementId}] {message}");
 
+    /// <summary>Nested maps before their callers; an explicit stack, as a chain of nested maps can be as long as the files make it.</summary>
     private static List<LoadedMap> DependencyOrder(List<LoadedMap> maps)
     {
         var byKey = maps.ToDictionary(m => m.Map.Key, StringComparer.Ordinal);
         var ordered = new List<LoadedMap>();
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false = visiting, true = done
-        void Visit(LoadedMap map)
+        var seen = new HashSet<string>(StringComparer.Ordinal); // visiting or done; a cycle is reported by the validator
+        foreach (var root in maps)
         {
-            if (state.ContainsKey(map.Map.Key))
+            if (!seen.Add(root.Map.Key))
             {
-                return; // done, or a cycle the validator reports
+                continue;
             }
 
-            state[map.Map.Key] = false;
-            foreach (var key in map.Map.Points.OfType<NestedProcessPoint>().Select(n => n.CalledMapKey))
+            var stack = new Stack<(LoadedMap Map, IEnumerator<string> Called)>();
+            stack.Push((root, CalledKeys(root)));
+            while (stack.TryPeek(out var top))
             {
-                if (byKey.TryGetValue(key, out var called))
+                if (top.Called.MoveNext())
                 {
-                    Visit(called);
-                }
-            }
+                    if (byKey.TryGetValue(top.Called.Current, out var called) && seen.Add(called.Map.Key))
+                    {
+                        stack.Push((called, CalledKeys(called)));
+                    }
 
-            state[map.Map.Key] = true;
-            ordered.Add(map);
+                    continue;
+                }
+
+                stack.Pop().Called.Dispose();
+                ordered.Add(top.Map);
+            }
         }
 
-        maps.ForEach(Visit);
         return ordered;
     }
+
+    private static IEnumerator<string> CalledKeys(LoadedMap map) =>
+        map.Map.Points.OfType<NestedProcessPoint>().Select(n => n.CalledMapKey).GetEnumerator();
 }

@@ -14,6 +14,9 @@ public sealed class CrmBpmOptions
     /// <summary>Points a command may pass without any token waiting; more means an endless loop of gateways and becomes an incident.</summary>
     public int MaxStepsPerCommand { get; set; } = 10_000;
 
+    /// <summary>Tokens one instance may hold at once; a Split that would pass this becomes an incident (a map looping through a Split).</summary>
+    public int MaxTokensPerInstance { get; set; } = 1_000;
+
     /// <summary>How deep nested processes may go.</summary>
     public int MaxNestingDepth { get; set; } = 16;
 
@@ -47,6 +50,7 @@ public sealed class CrmBpmOptions
         var problems = new List<string>();
         if (MaxConcurrencyRetries < 0) problems.Add("MaxConcurrencyRetries must be 0 or more.");
         if (MaxStepsPerCommand < 10) problems.Add("MaxStepsPerCommand must be at least 10.");
+        if (MaxTokensPerInstance < 2) problems.Add("MaxTokensPerInstance must be at least 2.");
         if (MaxNestingDepth < 1) problems.Add("MaxNestingDepth must be at least 1.");
         if (TimerPollInterval <= TimeSpan.Zero) problems.Add("TimerPollInterval must be positive.");
         if (TimerLeaseDuration <= TimeSpan.Zero) problems.Add("TimerLeaseDuration must be positive.");

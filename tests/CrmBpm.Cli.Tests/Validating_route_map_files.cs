@@ -103,4 +103,37 @@ public sealed class Validating_route_map_files
         output.ShouldContain("crmbpm validate <file.bpmn>...");
         output.ShouldContain("crmbpm run <file.bpmn>...");
     }
+
+    [Fact]
+    public async Task A_file_nested_a_hundred_thousand_levels_deep_is_a_problem_with_its_line_not_a_crash()
+    {
+        var deep = new System.Text.StringBuilder();
+        deep.Insert(0, "<x:a>", 100_000).Insert(deep.Length, "</x:a>", 100_000);
+        var file = TempMap($"""
+              <bpmn:process id="p" xmlns:x="urn:x">
+                <bpmn:startEvent id="start"><bpmn:extensionElements>
+            {deep}
+                </bpmn:extensionElements></bpmn:startEvent>
+              </bpmn:process>
+            """);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain($"{file}(5): The XML is nested deeper than 64 levels at line 5");
+    }
+
+    [Fact]
+    public async Task A_chain_of_ten_thousand_maps_each_nesting_the_next_is_read_without_recursion()
+    {
+        var processes = string.Concat(Enumerable.Range(0, 10_000).Select(i => i == 9_999
+            ? $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /></bpmn:process>"""
+            : $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:callActivity id="c" calledElement="m{i + 1}" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="c" /><bpmn:sequenceFlow id="g" sourceRef="c" targetRef="e" /></bpmn:process>"""));
+        var file = TempMap(processes);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(1);
+        output.ShouldContain("[c] Nested process 'c' runs 'm1' and the maps it nests go deeper than 16 levels");
+    }
 }

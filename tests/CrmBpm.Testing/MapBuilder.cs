@@ -7,6 +7,7 @@ public sealed class MapBuilder(string key, string name = "")
 {
     private readonly List<Point> _points = [];
     private readonly List<Flow> _flows = [];
+    private readonly HashSet<string> _flowIds = new(StringComparer.Ordinal);
 
     public MapBuilder Start(string id = "start") => Add(new StartPoint { Id = id, Name = "Start" });
 
@@ -63,7 +64,7 @@ public sealed class MapBuilder(string key, string name = "")
     public MapBuilder Add(Flow flow)
     {
         var id = flow.Id;
-        for (var n = 2; _flows.Any(f => f.Id == id); n++)
+        for (var n = 2; !_flowIds.Add(id); n++)
         {
             id = $"{flow.Id}#{n}";
         }

@@ -44,11 +44,12 @@ public static class AutoLayout
         }
 
         var kinds = map.Points.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var columns = Columns.Of(layer, row, bounds);
         var edges = flows.Select(f => new DiagramEdge
         {
             ElementId = f.Id,
             Waypoints = backEdges.Contains(f.Id)
-                ? RouteBack(bounds[f.SourceId], bounds[f.TargetId], f, layer, row, bounds)
+                ? RouteBack(bounds[f.SourceId], bounds[f.TargetId], f, layer, row, columns)
                 : RouteForward(bounds[f.SourceId], bounds[f.TargetId], kinds[f.SourceId], kinds[f.TargetId]),
         }).ToList();
         return new MapDiagram { Shapes = shapes, Edges = edges };
@@ -109,7 +110,13 @@ public static class AutoLayout
     private static Dictionary<string, int> AssignLayers(RouteMap map, List<Flow> forward, Dictionary<string, int> order)
     {
         var layer = map.Points.Select(p => p.Id).Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
-        var indegree = layer.Keys.ToDictionary(id => id, id => forward.Count(f => f.TargetId == id), StringComparer.Ordinal);
+        var indegree = layer.Keys.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        foreach (var flow in forward)
+        {
+            indegree[flow.TargetId]++;
+        }
+
+        var outgoing = forward.ToLookup(f => f.SourceId, StringComparer.Ordinal);
         var ready = new PriorityQueue<string, int>();
         foreach (var (id, degree) in indegree.Where(x => x.Value == 0))
         {
@@ -118,7 +125,7 @@ public static class AutoLayout
 
         while (ready.TryDequeue(out var id, out _))
         {
-            foreach (var flow in forward.Where(f => f.SourceId == id))
+            foreach (var flow in outgoing[id])
             {
                 layer[flow.TargetId] = Math.Max(layer[flow.TargetId], layer[id] + 1);
                 if (--indegree[flow.TargetId] == 0)
@@ -134,12 +141,24 @@ public static class AutoLayout
     private static Dictionary<string, int> AssignRows(List<Flow> forward, Dictionary<string, int> layer, Dictionary<string, int> order)
     {
         var row = new Dictionary<string, int>(StringComparer.Ordinal);
+        var incoming = forward.ToLookup(f => f.TargetId, StringComparer.Ordinal);
+        // The position of each flow among its source's forward flows (the first flow of an id, as FindIndex gave).
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var group in forward.GroupBy(f => f.SourceId, StringComparer.Ordinal))
+        {
+            var i = 0;
+            foreach (var flow in group)
+            {
+                position.TryAdd(group.Key + "\n" + flow.Id, i++);
+            }
+        }
+
         foreach (var group in layer.GroupBy(x => x.Value).OrderBy(g => g.Key))
         {
             var wanted = group.Select(x => x.Key).Select(id =>
             {
-                var preferred = forward.Where(f => f.TargetId == id && row.ContainsKey(f.SourceId))
-                    .Select(f => row[f.SourceId] + forward.Where(o => o.SourceId == f.SourceId).ToList().FindIndex(o => o.Id == f.Id))
+                var preferred = incoming[id].Where(f => row.ContainsKey(f.SourceId))
+                    .Select(f => row[f.SourceId] + position[f.SourceId + "\n" + f.Id])
                     .DefaultIfEmpty(0).Min();
                 return (Id: id, Preferred: preferred);
             }).OrderBy(x => x.Preferred).ThenBy(x => order[x.Id]);
@@ -183,17 +202,90 @@ public static class AutoLayout
         return [Mid(source, 1, 0.5), new(x, sy), new(x, ty), Mid(target, 0, 0.5)];
     }
 
-    private static List<DiagramPoint> RouteBack(DiagramBounds source, DiagramBounds target, Flow flow, Dictionary<string, int> layer, Dictionary<string, int> row, Dictionary<string, DiagramBounds> bounds)
+    private static List<DiagramPoint> RouteBack(DiagramBounds source, DiagramBounds target, Flow flow, Dictionary<string, int> layer, Dictionary<string, int> row, Columns columns)
     {
         var from = Math.Min(layer[flow.TargetId], layer[flow.SourceId]);
         var to = Math.Max(layer[flow.TargetId], layer[flow.SourceId]);
-        var spanned = bounds.Where(b => layer[b.Key] >= from && layer[b.Key] <= to).Select(b => b.Value).ToList();
-        bool Blocked(string id, bool below) => layer.Where(l => l.Value == layer[id] && l.Key != id)
-            .Any(l => below ? row[l.Key] > row[id] : row[l.Key] < row[id]);
+        // Another point in the same column above (or below) this one; per-column row ranges instead of a scan of all points.
+        bool Blocked(string id, bool below)
+        {
+            var (min, max, count) = columns.Rows[layer[id]];
+            return count > 1 && (below ? max > row[id] : min < row[id]);
+        }
+
         var useBelow = !(Blocked(flow.SourceId, true) || Blocked(flow.TargetId, true)) || Blocked(flow.SourceId, false) || Blocked(flow.TargetId, false);
-        var y = useBelow ? spanned.Max(b => b.Y + b.Height) + Clearance : spanned.Min(b => b.Y) - Clearance;
+        var y = useBelow ? columns.Bottom(from, to) + Clearance : columns.Top(from, to) - Clearance;
         var sx = source.X + (source.Width / 2);
         var tx = target.X + (target.Width / 2);
         return [Mid(source, 0.5, useBelow ? 1 : 0), new(sx, y), new(tx, y), Mid(target, 0.5, useBelow ? 1 : 0)];
+    }
+
+    /// <summary>
+    /// Per column (layer): the rows in it and how far its shapes reach up and down, with sparse tables so that the extent of
+    /// any range of columns is found in constant time however many loops are drawn.
+    /// </summary>
+    private sealed class Columns
+    {
+        private readonly double[][] _top;
+        private readonly double[][] _bottom;
+
+        private Columns(Dictionary<int, (int Min, int Max, int Count)> rows, double[] top, double[] bottom)
+        {
+            Rows = rows;
+            _top = SparseTable(top, Math.Min);
+            _bottom = SparseTable(bottom, Math.Max);
+        }
+
+        public Dictionary<int, (int Min, int Max, int Count)> Rows { get; }
+
+        public static Columns Of(Dictionary<string, int> layer, Dictionary<string, int> row, Dictionary<string, DiagramBounds> bounds)
+        {
+            var count = layer.Count == 0 ? 0 : layer.Values.Max() + 1;
+            var top = Enumerable.Repeat(double.PositiveInfinity, count).ToArray();
+            var bottom = Enumerable.Repeat(double.NegativeInfinity, count).ToArray();
+            var rows = new Dictionary<int, (int Min, int Max, int Count)>();
+            foreach (var (id, b) in bounds)
+            {
+                var l = layer[id];
+                top[l] = Math.Min(top[l], b.Y);
+                bottom[l] = Math.Max(bottom[l], b.Y + b.Height);
+            }
+
+            foreach (var (id, l) in layer)
+            {
+                var r = row[id];
+                rows[l] = rows.TryGetValue(l, out var known) ? (Math.Min(known.Min, r), Math.Max(known.Max, r), known.Count + 1) : (r, r, 1);
+            }
+
+            return new Columns(rows, top, bottom);
+        }
+
+        public double Top(int from, int to) => Query(_top, from, to, Math.Min);
+
+        public double Bottom(int from, int to) => Query(_bottom, from, to, Math.Max);
+
+        private static double[][] SparseTable(double[] values, Func<double, double, double> combine)
+        {
+            var levels = new List<double[]> { values };
+            for (var width = 1; width * 2 <= values.Length; width *= 2)
+            {
+                var previous = levels[^1];
+                var next = new double[values.Length - (width * 2) + 1];
+                for (var i = 0; i < next.Length; i++)
+                {
+                    next[i] = combine(previous[i], previous[i + width]);
+                }
+
+                levels.Add(next);
+            }
+
+            return [.. levels];
+        }
+
+        private static double Query(double[][] table, int from, int to, Func<double, double, double> combine)
+        {
+            var level = System.Numerics.BitOperations.Log2((uint)(to - from + 1));
+            return combine(table[level][from], table[level][to - (1 << level) + 1]);
+        }
     }
 }

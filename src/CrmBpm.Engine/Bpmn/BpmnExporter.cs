@@ -87,9 +87,10 @@ public sealed class BpmnExporter
 
         process.Add(new XAttribute("isExecutable", "true"));
         AddForeign(process, map.Foreign, [], namespaces);
+        var flows = new FlowIndex(map);
         foreach (var point in map.Points)
         {
-            process.Add(WritePoint(map, point, namespaces));
+            process.Add(WritePoint(flows, point, namespaces));
         }
 
         foreach (var flow in map.Flows)
@@ -100,7 +101,7 @@ public sealed class BpmnExporter
         return process;
     }
 
-    private static XElement WritePoint(RouteMap map, Point point, NamespaceTable namespaces)
+    private static XElement WritePoint(FlowIndex map, Point point, NamespaceTable namespaces)
     {
         var element = new XElement(BpmnNs + ElementName(point), new XAttribute("id", point.Id));
         if (!string.IsNullOrEmpty(point.Name))
@@ -111,7 +112,7 @@ public sealed class BpmnExporter
         var extensions = new List<XElement>();
         XElement? loop = null;
         string? documentation = null;
-        var incoming = map.Incoming(point.Id).Count();
+        var incoming = map.Incoming(point.Id).Count;
         switch (point)
         {
             case EndPoint end:
@@ -232,14 +233,16 @@ public sealed class BpmnExporter
     private static XElement WriteDiagram(RouteMap map, NamespaceTable namespaces)
     {
         var diagram = map.Diagram ?? AutoLayout.Create(map);
-        if (map.Points.Any(p => diagram.FindShape(p.Id) is null) || map.Flows.Any(f => diagram.FindEdge(f.Id) is null))
+        var shaped = diagram.Shapes.Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
+        var edged = diagram.Edges.Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
+        if (map.Points.Any(p => !shaped.Contains(p.Id)) || map.Flows.Any(f => !edged.Contains(f.Id)))
         {
             // A partial drawing (e.g. points added in code to an imported map): complete it from the automatic layout.
             var auto = AutoLayout.Create(map);
             diagram = diagram with
             {
-                Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => diagram.FindShape(s.ElementId) is null)],
-                Edges = [.. diagram.Edges, .. auto.Edges.Where(e => diagram.FindEdge(e.ElementId) is null)],
+                Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => !shaped.Contains(s.ElementId))],
+                Edges = [.. diagram.Edges, .. auto.Edges.Where(e => !edged.Contains(e.ElementId))],
             };
         }
 
@@ -288,10 +291,12 @@ public sealed class BpmnExporter
 
     private static void AddAttributes(XElement element, IReadOnlyList<ForeignAttribute> attributes, NamespaceTable namespaces)
     {
+        // A set, not element.Attribute(name): that scans the element's attributes, quadratic with thousands of kept ones.
+        var present = element.Attributes().Select(a => a.Name).ToHashSet();
         foreach (var attribute in attributes)
         {
             var name = XName.Get(attribute.LocalName, attribute.Namespace);
-            if (element.Attribute(name) is not null)
+            if (!present.Add(name))
             {
                 continue; // ours wins where a kept attribute would conflict
             }
@@ -326,20 +331,24 @@ public sealed class BpmnExporter
             ["bpmn"] = Model, ["bpmndi"] = BpmnDi, ["dc"] = Dc, ["di"] = Di, ["xsi"] = Xsi, ["crm"] = Crm, ["xml"] = XNamespace.Xml.NamespaceName,
         };
 
+        private static readonly HashSet<string> FixedNamespaces = [.. Fixed.Values];
         private readonly Dictionary<string, string> _prefixByNamespace = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _taken = new(Fixed.Keys, StringComparer.Ordinal);
+        private int _nextGenerated = 1;
 
         public void Use(string ns, string? prefix)
         {
-            if (ns.Length == 0 || Fixed.ContainsValue(ns) || _prefixByNamespace.ContainsKey(ns))
+            if (ns.Length == 0 || ns == XNamespace.Xmlns.NamespaceName || FixedNamespaces.Contains(ns) || _prefixByNamespace.ContainsKey(ns))
             {
                 return;
             }
 
-            var taken = Fixed.Keys.Concat(_prefixByNamespace.Values).ToHashSet(StringComparer.Ordinal);
-            var chosen = prefix is not null && !taken.Contains(prefix) ? prefix : null;
-            for (var i = 1; chosen is null; i++)
+            // Generated prefixes are only ever taken in order, so the search resumes where it stopped: linear overall.
+            var chosen = prefix is not null && _taken.Add(prefix) ? prefix : null;
+            while (chosen is null)
             {
-                chosen = taken.Contains("ns" + i) ? null : "ns" + i;
+                var candidate = "ns" + _nextGenerated++;
+                chosen = _taken.Add(candidate) ? candidate : null;
             }
 
             _prefixByNamespace[ns] = chosen;
@@ -358,7 +367,8 @@ public sealed class BpmnExporter
                 }
             }
 
-            foreach (var name in element.DescendantsAndSelf().SelectMany(e => e.Attributes().Select(a => a.Name).Append(e.Name)))
+            // Declarations left on the element (a kept prefix that clashes with ours, e.g. dc="urn:vendor") are not names to declare.
+            foreach (var name in element.DescendantsAndSelf().SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name).Append(e.Name)))
             {
                 Use(name.NamespaceName, null);
             }
@@ -373,5 +383,16 @@ public sealed class BpmnExporter
                 root.Add(new XAttribute(XNamespace.Xmlns + prefix, ns));
             }
         }
+    }
+
+    /// <summary>A map's flows by source and target, built once per map instead of scanning all flows per point.</summary>
+    private sealed class FlowIndex(RouteMap map)
+    {
+        private readonly ILookup<string, Flow> _outgoing = map.Flows.ToLookup(f => f.SourceId, StringComparer.Ordinal);
+        private readonly ILookup<string, Flow> _incoming = map.Flows.ToLookup(f => f.TargetId, StringComparer.Ordinal);
+
+        public IReadOnlyList<Flow> Outgoing(string pointId) => [.. _outgoing[pointId]];
+
+        public IReadOnlyList<Flow> Incoming(string pointId) => [.. _incoming[pointId]];
     }
 }

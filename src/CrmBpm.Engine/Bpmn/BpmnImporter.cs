@@ -25,7 +25,7 @@ public sealed class BpmnImporter
     public BpmnImportResult Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var context = new BpmnReadContext();
+        var context = new BpmnReadContext(_options);
         var document = SafeXmlLoader.Load(stream, _options, context.Problems);
         var maps = document is null ? [] : ReadDefinitions(document, context);
         if (context.Problems.Count > 0)

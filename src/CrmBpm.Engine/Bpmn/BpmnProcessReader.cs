@@ -17,6 +17,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
     private readonly List<XElement> _parallel = [];
     private readonly Dictionary<string, XElement> _flowElements = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal); // not Locations: a point may share the map key's id
     private string _key = "";
 
     public RouteMap? Read()
@@ -30,6 +31,11 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
 
         _key = key;
         context.Locations[(key, key)] = Where(process);
+        if (!WithinLimits(key))
+        {
+            return null;
+        }
+
         var attributes = context.ForeignAttributes(process, key, n => n == "id" || n == "name" || n == "isExecutable");
         var extensions = context.ForeignExtensionElements(process, key, _ => false);
 
@@ -47,6 +53,37 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             Flows = _flows,
             Foreign = Foreign(attributes, extensions, Documentation(process)),
         };
+    }
+
+    /// <summary>Counts points and flows before reading anything, so that an oversized process costs one pass.</summary>
+    private bool WithinLimits(string key)
+    {
+        var flows = 0;
+        var points = 0;
+        foreach (var element in process.Elements())
+        {
+            if (IsBpmn(element, "sequenceFlow"))
+            {
+                flows++;
+            }
+            else if (!IsBpmn(element, "documentation") && !IsBpmn(element, "extensionElements"))
+            {
+                points++;
+            }
+        }
+
+        var options = context.Options;
+        if (points > options.MaxPointsPerMap)
+        {
+            context.Problem(process, key, $"{Describe(process)} has {points:N0} points; the limit is {options.MaxPointsPerMap:N0} (BpmnImportOptions.MaxPointsPerMap). Split it into nested processes.");
+        }
+
+        if (flows > options.MaxFlowsPerMap)
+        {
+            context.Problem(process, key, $"{Describe(process)} has {flows:N0} sequence flows; the limit is {options.MaxFlowsPerMap:N0} (BpmnImportOptions.MaxFlowsPerMap). Split it into nested processes.");
+        }
+
+        return points <= options.MaxPointsPerMap && flows <= options.MaxFlowsPerMap;
     }
 
     private void ReadElement(XElement element)
@@ -97,7 +134,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
-        if (context.Locations.ContainsKey((_key, point.Id)))
+        if (!_ids.Add(point.Id))
         {
             context.Problem(element, point.Id, $"{Describe(element)} reuses the id '{point.Id}'; ids must be unique.");
         }
@@ -250,7 +287,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             Branch = branch,
             Foreign = Foreign(attributes, extensions, Documentation(element)),
         };
-        if (context.Locations.ContainsKey((_key, id)))
+        if (!_ids.Add(id))
         {
             context.Problem(element, id, $"{Describe(element)} reuses the id '{id}'; ids must be unique.");
         }
@@ -273,6 +310,26 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     /// </summary>
     private void ResolveGateways()
     {
+        // Indexes built once: looking points and flows up by scanning made a chain of 10,000 gateways quadratic.
+        var pointIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _points.Count; i++)
+        {
+            pointIndex.TryAdd(_points[i].Id, i);
+        }
+
+        var incomingCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var outgoing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _flows.Count; i++)
+        {
+            incomingCount[_flows[i].TargetId] = incomingCount.GetValueOrDefault(_flows[i].TargetId) + 1;
+            if (!outgoing.TryGetValue(_flows[i].SourceId, out var list))
+            {
+                outgoing[_flows[i].SourceId] = list = [];
+            }
+
+            list.Add(i);
+        }
+
         foreach (var element in _parallel)
         {
             if (Id(element) is not { } id)
@@ -292,15 +349,15 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             context.ReportUnexpectedChildren(element, id, _ => false);
             var foreign = Foreign(attributes, extensions, Documentation(element));
             var name = (string?)element.Attribute("name") ?? "";
-            var isMerge = kind == "merge" || (kind is null && _flows.Count(f => f.TargetId == id) >= 2);
-            var index = _points.FindIndex(p => p.Id == id && p is SplitPoint);
+            var isMerge = kind == "merge" || (kind is null && incomingCount.GetValueOrDefault(id) >= 2);
+            var index = IndexOf(id, pointIndex, p => p is SplitPoint);
             _points[index] = isMerge ? new MergePoint { Id = id, Name = name, Foreign = foreign } : new SplitPoint { Id = id, Name = name, Foreign = foreign };
         }
 
         foreach (var (element, info) in _exclusive)
         {
-            var index = _points.FindIndex(p => p.Id == info.Id && p is ChoicePoint);
-            _points[index] = ResolveExclusive(element, info);
+            var index = IndexOf(info.Id, pointIndex, p => p is ChoicePoint);
+            _points[index] = ResolveExclusive(element, info, outgoing.GetValueOrDefault(info.Id) ?? []);
         }
 
         var gatewayIds = _points.Where(p => p is ChoicePoint or ConditionPoint).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -311,15 +368,22 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
     }
 
+    /// <summary>The placeholder of a gateway: the first point with that id, or a later one of the placeholder kind when the id is reused.</summary>
+    private int IndexOf(string id, Dictionary<string, int> pointIndex, Func<Point, bool> isPlaceholder)
+    {
+        var first = pointIndex[id];
+        return isPlaceholder(_points[first]) ? first : _points.FindIndex(first, p => p.Id == id && isPlaceholder(p));
+    }
+
     /// <summary>
     /// Condition when <c>crm:kind="condition"</c>; Choice when <c>crm:kind="choice"</c>. Without crm:kind, a Condition
     /// when there are exactly two outgoing flows, one marked Yes and one No (by crm:branch or by the flow name), and a
     /// yes/no expression is found (crm:expression, or the Yes flow's condition when the No flow has none or is the
     /// default); otherwise a Choice.
     /// </summary>
-    private Point ResolveExclusive(XElement element, ExclusiveGatewayInfo info)
+    private Point ResolveExclusive(XElement element, ExclusiveGatewayInfo info, List<int> flowIndexes)
     {
-        var outgoing = _flows.Select((f, i) => (Flow: f, Index: i)).Where(x => x.Flow.SourceId == info.Id).ToList();
+        var outgoing = flowIndexes.Select(i => (Flow: _flows[i], Index: i)).ToList();
         ConditionBranch? BranchOf(Flow f) => f.Branch ?? ParseBranch(f.Name);
         var yes = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.Yes).ToList();
         var no = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.No).ToList();

@@ -6,9 +6,14 @@ using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
 namespace CrmBpm.Engine.Bpmn;
 
 /// <summary>Shared state of one import: problems, source locations and the helpers every element reader uses.</summary>
-internal sealed class BpmnReadContext
+internal sealed class BpmnReadContext(BpmnImportOptions options)
 {
     private static readonly XName XsiType = XsiNs + "type";
+    private readonly Dictionary<XElement, Scope?> _scopes = [];
+    private int _foreignItems;
+    private bool _foreignLimitReported;
+
+    public BpmnImportOptions Options { get; } = options;
 
     public List<BpmnProblem> Problems { get; } = [];
 
@@ -86,8 +91,13 @@ internal sealed class BpmnReadContext
                 continue;
             }
 
+            if (!CountForeign(attribute, elementId))
+            {
+                break;
+            }
+
             var ns = attribute.Name.NamespaceName;
-            result.Add(new(ns, attribute.Name.LocalName, attribute.Value, ns.Length == 0 ? null : element.GetPrefixOfNamespace(ns)));
+            result.Add(new(ns, attribute.Name.LocalName, attribute.Value, ns.Length == 0 ? null : PrefixOf(element, ns)));
         }
 
         return result;
@@ -113,6 +123,11 @@ internal sealed class BpmnReadContext
                 continue;
             }
 
+            if (!CountForeign(child, elementId))
+            {
+                break;
+            }
+
             result.Add(Canonical(child));
         }
 
@@ -123,19 +138,14 @@ internal sealed class BpmnReadContext
     /// The element as self-contained XML with its namespace declarations first, whatever ancestor declared them, so that
     /// the same content always gives the same text (it is compared in round trips).
     /// </summary>
-    internal static string Canonical(XElement element)
+    internal string Canonical(XElement element)
     {
-        var copy = new XElement(element);
-        foreach (var declaration in copy.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
-        {
-            declaration.Remove();
-        }
-
+        var copy = CopyWithoutDeclarations(element);
         var declarations = element.DescendantsAndSelf()
             .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
             .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
             .Distinct()
-            .Select(ns => element.GetPrefixOfNamespace(ns) is { } prefix
+            .Select(ns => PrefixOf(element, ns.NamespaceName) is { } prefix
                 ? new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName)
                 : new XAttribute("xmlns", ns.NamespaceName))
             .DistinctBy(a => a.Name)
@@ -143,6 +153,119 @@ internal sealed class BpmnReadContext
         copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
         return copy.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// A copy of <paramref name="element"/> without namespace declarations, made with an explicit stack: XElement's
+    /// copy constructor recurses once per level, and foreign XML is the one place a file decides how deep we go.
+    /// </summary>
+    private static XElement CopyWithoutDeclarations(XElement element)
+    {
+        static XElement Shallow(XElement source) =>
+            new(source.Name, source.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a)));
+
+        var root = Shallow(element);
+        var stack = new Stack<(XElement Source, XElement Copy)>();
+        stack.Push((element, root));
+        while (stack.TryPop(out var pair))
+        {
+            foreach (var node in pair.Source.Nodes())
+            {
+                if (node is XElement child)
+                {
+                    var copy = Shallow(child);
+                    pair.Copy.Add(copy);
+                    stack.Push((child, copy));
+                }
+                else
+                {
+                    pair.Copy.Add(node); // text, CDATA, comments and processing instructions are cloned on Add
+                }
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Counts one kept foreign attribute or element against <see cref="BpmnImportOptions.MaxForeignItems"/>; false (with one
+    /// problem for the whole file) beyond it. Everything kept is written back on export, so the limit bounds that cost too.
+    /// </summary>
+    private bool CountForeign(XObject node, string? elementId)
+    {
+        if (++_foreignItems <= Options.MaxForeignItems)
+        {
+            return true;
+        }
+
+        if (!_foreignLimitReported)
+        {
+            _foreignLimitReported = true;
+            Problem(node, elementId,
+                $"The file holds more than {Options.MaxForeignItems:N0} attributes and extension elements of other tools; the limit is BpmnImportOptions.MaxForeignItems. This is the first one over it.");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The prefix declared for <paramref name="ns"/> nearest to <paramref name="element"/>, like XElement.GetPrefixOfNamespace,
+    /// but each element's declarations are indexed once: that method scans every attribute of every ancestor on each call.
+    /// </summary>
+    private string? PrefixOf(XElement element, string ns)
+    {
+        if (ns == XNamespace.Xml.NamespaceName)
+        {
+            return "xml";
+        }
+
+        for (var scope = ScopeOf(element); scope is not null; scope = scope.Parent)
+        {
+            if (scope.Prefixes.TryGetValue(ns, out var prefix))
+            {
+                return prefix;
+            }
+        }
+
+        return null;
+    }
+
+    private Scope? ScopeOf(XElement element)
+    {
+        if (_scopes.TryGetValue(element, out var known))
+        {
+            return known;
+        }
+
+        // Ancestors first, without recursion; elements that declare nothing share their parent's scope.
+        var path = new Stack<XElement>();
+        for (var at = element; at is not null && !_scopes.ContainsKey(at); at = at.Parent)
+        {
+            path.Push(at);
+        }
+
+        Scope? scope = null;
+        while (path.TryPop(out var at))
+        {
+            scope = at.Parent is { } parent ? _scopes[parent] : null;
+            var declared = at.Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns).ToList();
+            if (declared.Count > 0)
+            {
+                var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var declaration in declared)
+                {
+                    prefixes.TryAdd(declaration.Value, declaration.Name.LocalName);
+                }
+
+                scope = new Scope(prefixes, scope);
+            }
+
+            _scopes[at] = scope;
+        }
+
+        return scope;
+    }
+
+    private sealed record Scope(Dictionary<string, string> Prefixes, Scope? Parent);
 
     public static string? Documentation(XElement element)
     {

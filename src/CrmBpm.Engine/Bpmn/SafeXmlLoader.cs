@@ -5,8 +5,8 @@ using System.Xml.Linq;
 namespace CrmBpm.Engine.Bpmn;
 
 /// <summary>
-/// Loads XML that may come from anyone: bounded in size, no DTD (so no external entities and no entity
-/// expansion), no resolver, line information kept for messages.
+/// Loads XML that may come from anyone: bounded in size and nesting depth, no DTD (so no external entities and
+/// no entity expansion), no resolver, line information kept for messages.
 /// </summary>
 internal static class SafeXmlLoader
 {
@@ -30,8 +30,24 @@ internal static class SafeXmlLoader
             IgnoreWhitespace = true,
         };
 
+        if (CrowdedTag(bytes, options.MaxAttributesPerElement) is { } crowded)
+        {
+            problems.Add(new(crowded, 0, null,
+                $"An element at line {crowded} has more than {options.MaxAttributesPerElement:N0} attributes (limit BpmnImportOptions.MaxAttributesPerElement); BPMN files never need that."));
+            return null;
+        }
+
         try
         {
+            // A first streaming pass refuses excessive nesting before any tree exists: a tree 100,000 levels deep
+            // would overflow the stack of the first recursive walk over it, and a stack overflow ends the process.
+            if (TooDeep(bytes, settings, options.MaxDepth) is { } deep)
+            {
+                problems.Add(new(deep.Line, deep.Column, null,
+                    $"The XML is nested deeper than {options.MaxDepth} levels at line {deep.Line} (limit BpmnImportOptions.MaxDepth); BPMN files never need that."));
+                return null;
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -45,6 +61,91 @@ internal static class SafeXmlLoader
             return null;
         }
     }
+
+    /// <summary>Where the first element deeper than <paramref name="maxDepth"/> levels starts, or null.</summary>
+    private static (int Line, int Column)? TooDeep(byte[] bytes, XmlReaderSettings settings, int maxDepth)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+        var info = (IXmlLineInfo)reader;
+        while (reader.Read())
+        {
+            // Depth counts from 0 at the root element.
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= maxDepth)
+            {
+                return (info.LineNumber, info.LinePosition);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The line of the first tag with more than <paramref name="max"/> attributes (counted as <c>=</c> outside quotes), or null.
+    /// A linear scan of the raw bytes: markup characters are ASCII, so UTF-8 (and the low bytes of UTF-16) read the same.
+    /// </summary>
+    private static int? CrowdedTag(byte[] bytes, int max)
+    {
+        var line = 1;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == '\n')
+            {
+                line++;
+                continue;
+            }
+
+            if (bytes[i] != '<')
+            {
+                continue;
+            }
+
+            var skipTo = StartsWith(bytes, i, "<!--"u8) ? "-->"u8
+                : StartsWith(bytes, i, "<![CDATA["u8) ? "]]>"u8
+                : StartsWith(bytes, i, "<?"u8) ? "?>"u8
+                : StartsWith(bytes, i, "<!"u8) ? ">"u8
+                : default;
+            if (!skipTo.IsEmpty)
+            {
+                var end = bytes.AsSpan(i).IndexOf(skipTo);
+                var stop = end < 0 ? bytes.Length : i + end + skipTo.Length;
+                line += bytes.AsSpan(i, stop - i).Count((byte)'\n');
+                i = stop - 1;
+                continue;
+            }
+
+            var tagLine = line;
+            var attributes = 0;
+            byte quote = 0;
+            for (i++; i < bytes.Length; i++)
+            {
+                var b = bytes[i];
+                if (b == '\n')
+                {
+                    line++;
+                }
+                else if (quote != 0)
+                {
+                    quote = b == quote ? (byte)0 : quote;
+                }
+                else if (b is (byte)'"' or (byte)'\'')
+                {
+                    quote = b;
+                }
+                else if (b == '=' && ++attributes > max)
+                {
+                    return tagLine;
+                }
+                else if (b == '>')
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsWith(byte[] bytes, int at, ReadOnlySpan<byte> prefix) => bytes.AsSpan(at).StartsWith(prefix);
 
     private static byte[]? ReadBounded(Stream stream, long maxBytes)
     {

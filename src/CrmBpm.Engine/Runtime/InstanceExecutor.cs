@@ -207,8 +207,18 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         Move(context, instance, map, token, fallback);
     }
 
-    private static void Split(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
+    private void Split(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
     {
+        // A Split looping back to itself without waiting multiplies tokens on every round; past the cap the instance
+        // gets an incident at the Split, before any token is created, instead of filling the store.
+        var outgoing = map.Outgoing(token.PointId).Count;
+        if (instance.Tokens.Count - 1 + outgoing > options.MaxTokensPerInstance)
+        {
+            RaiseIncident(context, instance, token,
+                $"Split '{map.Point(token.PointId).DisplayName}' would give the instance {instance.Tokens.Count - 1 + outgoing} tokens; the limit is {options.MaxTokensPerInstance} (MaxTokensPerInstance). The map probably loops back to the Split without waiting.");
+            return;
+        }
+
         var index = instance.MutableTokens.IndexOf(token);
         instance.MutableTokens.RemoveAt(index);
         var created = map.Outgoing(token.PointId)

@@ -20,6 +20,7 @@ public sealed class RouteMapValidator
         new UnreachablePointRule(),
         new DeadEndRule(),
         new MergeCanFireRule(),
+        new SplitLoopRule(),
         new PerformerRule(),
         new ActionPropertiesRule(),
         new ExpressionSyntaxRule(),
@@ -36,6 +37,33 @@ public sealed class RouteMapValidator
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(context);
-        return [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+        // Beyond the size limits no rule runs: the limits are what keeps the rules' cost bounded.
+        var size = SizeProblems(map, context.Limits);
+        if (size.Count > 0)
+        {
+            return size;
+        }
+
+        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+        // Only a map the rules accept is exported as a check: problems the rules name say more than the export would.
+        return problems.Count > 0 ? problems : ExportCheck.Check(map);
+    }
+
+    private static List<ValidationProblem> SizeProblems(RouteMap map, RouteMapLimits limits)
+    {
+        var problems = new List<ValidationProblem>();
+        if (map.Points.Count > limits.MaxPoints)
+        {
+            problems.Add(new("map.too-many-points", null,
+                $"The map has {map.Points.Count:N0} points; the limit is {limits.MaxPoints:N0} (RouteMapLimits.MaxPoints). Split it into nested processes."));
+        }
+
+        if (map.Flows.Count > limits.MaxFlows)
+        {
+            problems.Add(new("map.too-many-flows", null,
+                $"The map has {map.Flows.Count:N0} flows; the limit is {limits.MaxFlows:N0} (RouteMapLimits.MaxFlows). Split it into nested processes."));
+        }
+
+        return problems;
     }
 }

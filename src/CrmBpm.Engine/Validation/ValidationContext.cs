@@ -4,11 +4,14 @@ using CrmBpm.Engine.Expressions;
 namespace CrmBpm.Engine.Validation;
 
 /// <summary>What rules may consult beyond the map: expression syntax and the other (published) maps.</summary>
-public sealed class ValidationContext(IExpressionEvaluator expressions, Func<string, RouteMap?> findPublishedMap)
+public sealed class ValidationContext(IExpressionEvaluator expressions, Func<string, RouteMap?> findPublishedMap, RouteMapLimits? limits = null)
 {
     /// <summary>Checks expression syntax (parsed, never run).</summary>
     public IExpressionEvaluator Expressions { get; } = expressions;
 
     /// <summary>The latest published version of a key, or null when none is published.</summary>
     public Func<string, RouteMap?> FindPublishedMap { get; } = findPublishedMap;
+
+    /// <summary>How large a map may be and how deep nested processes may go.</summary>
+    public RouteMapLimits Limits { get; } = limits ?? RouteMapLimits.Default;
 }

@@ -1,3 +1,4 @@
+using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Runtime;
 
 namespace CrmBpm.Testing.Scenarios;
@@ -103,5 +104,23 @@ public abstract class SplitMergeScenarios : EngineScenario
         var done = await Bpm.InstanceAsync(instance.Id);
         done.Status.ShouldBe(InstanceStatus.Completed);
         done.Result.ShouldBe("Done");
+    }
+
+    [Fact]
+    public async Task A_split_looping_back_to_itself_without_waiting_becomes_an_incident_at_the_token_cap()
+    {
+        // Validation refuses this map (split.loop-without-wait); one published before that rule, or stored directly, must still not explode.
+        var map = new MapBuilder("explode").Start().Choice("again", "again->end").Split("fork").Action("a").End()
+            .Flow("start", "again").Case("again", "fork", "true").Flow("again", "end").Flow("fork", "again").Flow("fork", "a", "end").Build()
+            with { Status = RouteMapStatus.Published };
+        await Bpm.Store.SaveRouteMapAsync(map);
+
+        var started = await Bpm.Engine.StartAsync("explode");
+
+        var instance = await Bpm.InstanceAsync(started.Id);
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentMessage.ShouldBe("Split 'fork' would give the instance 1001 tokens; the limit is 1000 (MaxTokensPerInstance). The map probably loops back to the Split without waiting.");
+        instance.Tokens.Count.ShouldBe(1_000);
+        instance.Tokens.Where(t => t.State == TokenState.Incident).ShouldHaveSingleItem().PointId.ShouldBe("fork");
     }
 }

@@ -16,7 +16,18 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                 continue;
             }
 
-            var error = context.Expressions.FindSyntaxError(expression);
+            string? error;
+            try
+            {
+                error = context.Expressions.FindSyntaxError(expression);
+            }
+#pragma warning disable CA1031 // the parser may throw on input it cannot prepare (e.g. 301 chained &&): that is a problem of this expression
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                error = $"it could not be parsed ({ex.Message})";
+            }
+
             if (error is not null)
             {
                 yield return new("expression.syntax", pointId, $"The {what} '{expression}' is not a valid expression: {error}.", flowId);

@@ -6,11 +6,21 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// Every Merge can fire in some run. The rule explores the map's reachable token markings (Conditions and
 /// Choices may take any branch, Actions and Nested processes pass the token on) and reports a Merge that never
 /// receives tokens on all its incoming flows at once — typically one fed by different answers of a Condition.
-/// Token counts per flow are capped and the exploration is bounded; when the bound is hit nothing is reported.
 /// </summary>
+/// <remarks>
+/// The exploration is reduced so that its cost grows with the map, not with the number of interleavings:
+/// a token whose next step is forced (an Action, Split, End, or a Merge whose inputs are all there) is moved at
+/// once, since nothing else can take that step from it and taking it never disables another; only the branches
+/// of one waiting Condition or Choice are explored per marking, as no other step can disable them either.
+/// Two parallel chains of 40,000 actions are then one marking, not 1.6 billion. Markings are sparse (only the
+/// flows holding tokens) and token counts per flow are capped. The work is bounded by <see cref="WorkBudget"/>;
+/// when it is spent nothing is reported.
+/// </remarks>
 public sealed class MergeCanFireRule : IValidationRule
 {
-    private const int MaxStates = 20_000;
+    /// <summary>Token moves and stored marking entries the exploration may spend on one map.</summary>
+    public const int WorkBudget = 2_000_000;
+
     private const byte TokenCap = 2;
 
     /// <inheritdoc />
@@ -24,35 +34,14 @@ public sealed class MergeCanFireRule : IValidationRule
             return [];
         }
 
+        var net = new Net(map);
+        var fired = net.Explore(start.Id);
+        if (fired is null)
+        {
+            return [];
+        }
+
         var graph = new MapGraph(map);
-        var flows = map.Flows.Where(f => graph.Outgoing(f.SourceId).Contains(f)).ToList();
-        var index = flows.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var fired = new HashSet<string>(StringComparer.Ordinal);
-
-        var initial = new byte[flows.Count];
-        foreach (var flow in graph.Outgoing(start.Id))
-        {
-            Add(initial, index[flow.Id]);
-        }
-
-        var seen = new HashSet<string> { Convert.ToBase64String(initial) };
-        var queue = new Queue<byte[]>([initial]);
-        while (queue.TryDequeue(out var marking))
-        {
-            foreach (var successor in Successors(map, graph, flows, index, marking, fired))
-            {
-                if (seen.Add(Convert.ToBase64String(successor)))
-                {
-                    if (seen.Count > MaxStates)
-                    {
-                        return [];
-                    }
-
-                    queue.Enqueue(successor);
-                }
-            }
-        }
-
         return merges
             .Where(m => graph.Incoming(m.Id).Count >= 2 && !fired.Contains(m.Id))
             .Select(m => new ValidationProblem("merge.never-fires", m.Id,
@@ -60,62 +49,211 @@ public sealed class MergeCanFireRule : IValidationRule
             .ToList();
     }
 
-    private static IEnumerable<byte[]> Successors(RouteMap map, MapGraph graph, List<Flow> flows, Dictionary<string, int> index, byte[] marking, HashSet<string> fired)
+    private enum Step
     {
-        var tried = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < marking.Length; i++)
+        Pass,
+        Consume,
+        Decide,
+        Join,
+    }
+
+    /// <summary>The map as arrays indexed by flow: what the point a flow enters does, and where it leads.</summary>
+    private sealed class Net
+    {
+        private readonly Step[] _step;
+        private readonly int[] _target; // point index of each flow's target
+        private readonly int[][] _outgoing; // flows leaving each point
+        private readonly int[][] _incoming; // flows entering each point
+        private readonly string[] _pointIds;
+        private readonly Dictionary<string, int> _pointIndex;
+        private int _work;
+
+        public Net(RouteMap map)
         {
-            if (marking[i] == 0)
+            _pointIds = [.. map.Points.Select(p => p.Id)];
+            _pointIndex = _pointIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+            var flows = map.Flows.Where(f => _pointIndex.ContainsKey(f.SourceId) && _pointIndex.ContainsKey(f.TargetId)).ToList();
+            var outgoing = _pointIds.Select(_ => new List<int>()).ToArray();
+            var incoming = _pointIds.Select(_ => new List<int>()).ToArray();
+            _target = new int[flows.Count];
+            _step = new Step[flows.Count];
+            for (var i = 0; i < flows.Count; i++)
             {
-                continue;
-            }
-
-            var target = map.FindPoint(flows[i].TargetId)!;
-            var outgoing = graph.Outgoing(target.Id);
-            switch (target)
-            {
-                case EndPoint:
-                    yield return Move(marking, [i], []);
-                    break;
-                case ConditionPoint or ChoicePoint:
-                    foreach (var flow in outgoing)
-                    {
-                        yield return Move(marking, [i], [index[flow.Id]]);
-                    }
-
-                    break;
-                case MergePoint:
-                    var incoming = graph.Incoming(target.Id).Select(f => index[f.Id]).ToList();
-                    if (tried.Add(target.Id) && incoming.All(j => marking[j] > 0))
-                    {
-                        fired.Add(target.Id);
-                        yield return Move(marking, incoming, [.. outgoing.Select(f => index[f.Id])]);
-                    }
-
-                    break;
-                default:
+                var source = _pointIndex[flows[i].SourceId];
+                var target = _pointIndex[flows[i].TargetId];
+                outgoing[source].Add(i);
+                incoming[target].Add(i);
+                _target[i] = target;
+                _step[i] = map.Points[target] switch
+                {
+                    EndPoint => Step.Consume,
+                    ConditionPoint or ChoicePoint => Step.Decide,
+                    MergePoint => Step.Join,
                     // Action, Nested process, Split and a misplaced Start pass a token on every outgoing flow.
-                    yield return Move(marking, [i], [.. outgoing.Select(f => index[f.Id])]);
-                    break;
+                    _ => Step.Pass,
+                };
+            }
+
+            _outgoing = [.. outgoing.Select(l => l.ToArray())];
+            _incoming = [.. incoming.Select(l => l.ToArray())];
+        }
+
+        /// <summary>The ids of the Merges that fire in some run, or null when the work budget was spent first.</summary>
+        public HashSet<string>? Explore(string startId)
+        {
+            var fired = new HashSet<int>();
+            var initial = new Dictionary<int, byte>();
+            foreach (var flow in _outgoing[_pointIndex[startId]])
+            {
+                Add(initial, flow);
+            }
+
+            var first = Settle(initial, fired);
+            if (first is null)
+            {
+                return null;
+            }
+
+            var seen = new HashSet<int[]>(MarkingComparer.Instance) { first };
+            var queue = new Queue<int[]>([first]);
+            while (queue.TryDequeue(out var marking))
+            {
+                // The branches of one waiting Condition or Choice: the lowest flow holding a token before one.
+                var decide = -1;
+                foreach (var entry in marking)
+                {
+                    if (_step[entry >> 2] == Step.Decide)
+                    {
+                        decide = entry >> 2;
+                        break;
+                    }
+                }
+
+                if (decide < 0)
+                {
+                    continue;
+                }
+
+                foreach (var branch in _outgoing[_target[decide]])
+                {
+                    var next = Expand(marking);
+                    Take(next, decide);
+                    Add(next, branch);
+                    var settled = Settle(next, fired);
+                    if (settled is null)
+                    {
+                        return null;
+                    }
+
+                    if (seen.Add(settled))
+                    {
+                        _work += settled.Length;
+                        queue.Enqueue(settled);
+                    }
+                }
+            }
+
+            return [.. fired.Select(i => _pointIds[i])];
+        }
+
+        /// <summary>Moves every token whose next step is forced until only decisions and incomplete joins wait; null when over budget.</summary>
+        private int[]? Settle(Dictionary<int, byte> marking, HashSet<int> fired)
+        {
+            var pending = new Queue<int>(marking.Keys);
+            while (pending.TryDequeue(out var flow))
+            {
+                if (!marking.ContainsKey(flow))
+                {
+                    continue;
+                }
+
+                if (++_work > WorkBudget)
+                {
+                    return null;
+                }
+
+                var point = _target[flow];
+                switch (_step[flow])
+                {
+                    case Step.Consume:
+                        Take(marking, flow);
+                        break;
+                    case Step.Pass:
+                        Take(marking, flow);
+                        Produce(marking, _outgoing[point], pending);
+                        break;
+                    case Step.Join:
+                        var inputs = _incoming[point];
+                        _work += inputs.Length;
+                        if (inputs.All(marking.ContainsKey))
+                        {
+                            fired.Add(point);
+                            foreach (var input in inputs)
+                            {
+                                Take(marking, input);
+                            }
+
+                            Produce(marking, _outgoing[point], pending);
+                        }
+                        else
+                        {
+                            continue; // waits for the other inputs; the flow that completes them is looked at then
+                        }
+
+                        break;
+                    case Step.Decide:
+                        continue;
+                }
+
+                if (marking.ContainsKey(flow))
+                {
+                    pending.Enqueue(flow);
+                }
+            }
+
+            var result = marking.Select(e => (e.Key << 2) | e.Value).ToArray();
+            Array.Sort(result);
+            return result;
+        }
+
+        private static void Produce(Dictionary<int, byte> marking, int[] flows, Queue<int> pending)
+        {
+            foreach (var next in flows)
+            {
+                Add(marking, next);
+                pending.Enqueue(next);
             }
         }
+
+        private static Dictionary<int, byte> Expand(int[] marking) => marking.ToDictionary(e => e >> 2, e => (byte)(e & 3));
+
+        private static void Take(Dictionary<int, byte> marking, int flow)
+        {
+            if (marking[flow] == 1)
+            {
+                marking.Remove(flow);
+            }
+            else
+            {
+                marking[flow]--;
+            }
+        }
+
+        private static void Add(Dictionary<int, byte> marking, int flow) =>
+            marking[flow] = (byte)Math.Min(marking.GetValueOrDefault(flow) + 1, TokenCap);
     }
 
-    private static byte[] Move(byte[] marking, IEnumerable<int> consume, IEnumerable<int> produce)
+    private sealed class MarkingComparer : IEqualityComparer<int[]>
     {
-        var next = (byte[])marking.Clone();
-        foreach (var i in consume)
-        {
-            next[i]--;
-        }
+        public static readonly MarkingComparer Instance = new();
 
-        foreach (var i in produce)
-        {
-            Add(next, i);
-        }
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-        return next;
+        public int GetHashCode(int[] obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
+            return hash.ToHashCode();
+        }
     }
-
-    private static void Add(byte[] marking, int i) => marking[i] = (byte)Math.Min(marking[i] + 1, TokenCap);
 }

@@ -18,5 +18,15 @@ public sealed class UniqueIdsRule : IValidationRule
         {
             yield return new("id.empty", null, $"A {point.KindName} point named '{point.Name}' has no id.");
         }
+
+        foreach (var flow in map.Flows.Where(f => string.IsNullOrWhiteSpace(f.Id)))
+        {
+            yield return new("id.empty", null, $"A flow from '{flow.SourceId}' to '{flow.TargetId}' has no id (only blanks); BPMN files cannot refer to it.");
+        }
+
+        foreach (var id in ids.Where(id => !string.IsNullOrWhiteSpace(id) && id.Trim() != id).Distinct(StringComparer.Ordinal))
+        {
+            yield return new("id.blanks", id, $"The id '{id}' starts or ends with blanks; BPMN files trim them, so it would not be found again.");
+        }
     }
 }
