@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Crm.Instructions;
 
-/// <summary>Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>).</summary>
+/// <summary>
+/// Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>),
+/// but only the process attached to the instruction: another instance naming the same instruction changes nothing.
+/// </summary>
 internal sealed class InstructionTracker(CrmCommands commands, IServiceProvider services) : IEngineEventHandler
 {
     public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken = default)
@@ -41,7 +44,8 @@ internal sealed class InstructionTracker(CrmCommands commands, IServiceProvider 
 
         await commands.RunAsync(async session =>
         {
-            if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction)
+            if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction &&
+                (instruction.ProcessInstanceId == instance.Id || (engineEvent is InstanceStarted && instruction.ProcessInstanceId is null)))
             {
                 change(instruction);
             }

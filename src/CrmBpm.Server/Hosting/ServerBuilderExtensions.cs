@@ -83,6 +83,8 @@ public static class ServerBuilderExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<WorkScope>();
+        services.AddScoped<SubjectRights>();
+        services.AddScoped<InstanceAccess>();
         return services;
     }
 
