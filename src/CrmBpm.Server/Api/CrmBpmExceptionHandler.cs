@@ -33,7 +33,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
         switch (exception)
         {
             case BadHttpRequestException bad:
-                return Problem(StatusCodes.Status400BadRequest, "The request could not be read", bad.Message, "request.malformed");
+                return RequestProblems.FromBadRequest(bad);
             case CrmBpmException crm:
                 var problem = Problem(StatusOf(crm), TitleOf(crm), crm.Message, crm.Code);
                 AddDetails(problem, crm);

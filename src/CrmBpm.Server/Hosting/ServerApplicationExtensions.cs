@@ -14,6 +14,7 @@ public static class ServerApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit(app.Services.GetRequiredService<SecurityOptions>().MaxRequestBodyBytes);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts(); // sent only on HTTPS responses

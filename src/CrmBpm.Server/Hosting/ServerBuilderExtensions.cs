@@ -26,6 +26,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton(security);
         services.AddCrmBpmIdentity(database, security);
         services.AddSignInThrottle(security);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
         services.AddCrmBpmApi();
         services.AddCrmBpmUi();
         services.AddMyTasks();
@@ -101,7 +102,8 @@ public static class ServerBuilderExtensions
 
     private static IServiceCollection AddCrmBpmApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only: a number (-1, 999) is not a value of the enum and must not slip through as one.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Bodies written for bare status codes (401 from the challenge, 403, unknown routes) get a stable code too.
