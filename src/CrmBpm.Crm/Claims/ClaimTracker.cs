@@ -6,7 +6,11 @@ using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Crm.Claims;
 
-/// <summary>Mirrors claim processes into <see cref="Claim"/>s: plan-item tasks created, completed, cancelled; the decision.</summary>
+/// <summary>
+/// Mirrors claim processes into <see cref="Claim"/>s: plan-item tasks created, completed, cancelled; the decision. Only the
+/// claim's own processes count: the claim-handling instance attached to it, and for an item added late its own task, so
+/// an instance someone else started naming the claim changes nothing.
+/// </summary>
 internal sealed class ClaimTracker : IProcessFollower
 {
     public async Task FollowAsync(ProcessFollowing following, EngineEvent engineEvent, CancellationToken cancellationToken)
@@ -35,11 +39,39 @@ internal sealed class ClaimTracker : IProcessFollower
         }
 
         var session = await following.SessionAsync(cancellationToken).ConfigureAwait(false);
-        if (await session.Claims.FindAsync(claimId, cancellationToken).ConfigureAwait(false) is { } claim)
+        if (await session.Claims.FindAsync(claimId, cancellationToken).ConfigureAwait(false) is { } claim && Follows(claim, engineEvent))
         {
             change(claim);
         }
     }
+
+    /// <summary>True when the event comes from a process of the claim itself.</summary>
+    private static bool Follows(Claim claim, EngineEvent engineEvent)
+    {
+        if (engineEvent.MapKey == ClaimRouteMaps.HandlingKey)
+        {
+            var ours = engineEvent is InstanceStarted ? claim.ProcessInstanceId is null || claim.ProcessInstanceId == engineEvent.InstanceId : claim.ProcessInstanceId == engineEvent.InstanceId;
+            return ours && (PlanItemOf(claim, engineEvent) is not { } early || !early.AddedLate);
+        }
+
+        // A late plan item's one-item process: the item was added late, and its task is the one the item knows (or its first).
+        return PlanItemOf(claim, engineEvent) is { AddedLate: true } item && engineEvent switch
+        {
+            TaskCreated => item.TaskId is null,
+            TaskCompleted completed => item.TaskId == completed.Task.Id,
+            TaskCancelled cancelled => item.TaskId == cancelled.Task.Id,
+            _ => false,
+        };
+    }
+
+    private static ClaimPlanItem? PlanItemOf(Claim claim, EngineEvent engineEvent) =>
+        engineEvent switch
+        {
+            TaskCreated { Task: var task } when ItemId(task) is { } id => claim.PlanItems.FirstOrDefault(i => i.Id == id),
+            TaskCompleted { Task: var task } when ItemId(task) is { } id => claim.PlanItems.FirstOrDefault(i => i.Id == id),
+            TaskCancelled { Task: var task } when ItemId(task) is { } id => claim.PlanItems.FirstOrDefault(i => i.Id == id),
+            _ => null,
+        };
 
     private static async Task<Action<Claim>> DecisionAsync(ProcessFollowing following, TaskCompleted decided, CancellationToken cancellationToken)
     {

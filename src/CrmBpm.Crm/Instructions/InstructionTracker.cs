@@ -5,7 +5,10 @@ using CrmBpm.Engine.Runtime;
 
 namespace CrmBpm.Crm.Instructions;
 
-/// <summary>Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>).</summary>
+/// <summary>
+/// Mirrors Instruction processes into <see cref="Instruction"/>s (found through the process variable <c>instructionId</c>),
+/// but only the process attached to the instruction: another instance naming the same instruction changes nothing.
+/// </summary>
 internal sealed class InstructionTracker : IProcessFollower
 {
     public async Task FollowAsync(ProcessFollowing following, EngineEvent engineEvent, CancellationToken cancellationToken)
@@ -39,7 +42,8 @@ internal sealed class InstructionTracker : IProcessFollower
         }
 
         var session = await following.SessionAsync(cancellationToken).ConfigureAwait(false);
-        if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction)
+        if (await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false) is { } instruction &&
+            (instruction.ProcessInstanceId == instance.Id || (engineEvent is InstanceStarted && instruction.ProcessInstanceId is null)))
         {
             change(instruction);
         }

@@ -129,8 +129,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(t => query.DueBefore is null || (t.DueAt is { } due && due < query.DueBefore))
                 .OrderBy(t => t.DueAt is null)
                 .ThenBy(t => t.DueAt)
-                .ThenBy(t => t.CreatedAt)
-                .ThenBy(t => t.Id)
+                .ThenBy(t => t.CreatedAt) // then as created: the sort is stable and the dictionary keeps insertion order (ids are random)
                 .ToList();
             var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(t => t.Clone()).ToList();
             return Task.FromResult(new Page<WorkTask>(page, query.Page, query.PageSize, matching.Count));

@@ -17,7 +17,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
         Point start = startAtPointId is null ? map.Map.Points.OfType<StartPoint>().Single() : map.Point(startAtPointId);
-        var instance = new ProcessInstance(Ids.Next(), map.Map.Key, map.Map.Version, context.Now)
+        var instance = new ProcessInstance(Ids.Unguessable(), map.Map.Key, map.Map.Version, context.Now)
         {
             Subject = subject,
             BusinessKey = businessKey,

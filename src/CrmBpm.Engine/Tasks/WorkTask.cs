@@ -10,7 +10,7 @@ namespace CrmBpm.Engine.Tasks;
 public sealed class WorkTask
 {
     /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Runtime.Ids.Next();
+    public Guid Id { get; init; } = Runtime.Ids.Unguessable();
 
     /// <summary>The instance that created it.</summary>
     public required Guid InstanceId { get; init; }

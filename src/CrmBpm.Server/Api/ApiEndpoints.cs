@@ -8,6 +8,7 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api")
             .RequireAuthorization()
+            .AddEndpointFilter<RequestShapeFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -17,25 +17,31 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/token", IssueToken).WithName("IssueToken").AllowAnonymous()
+        auth.MapPost("/token", IssueToken).WithName("IssueToken").AllowAnonymous().RequireRateLimiting(Hosting.SignInThrottle.Policy)
             .WithSummary("Signs in with user name and password; returns a bearer access token and a refresh token.")
-            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/refresh", RefreshToken).WithName("RefreshToken").AllowAnonymous()
-            .WithSummary("Exchanges a refresh token for a new access token.").Produces<AccessTokenResponse>();
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/refresh", RefreshToken).WithName("RefreshToken").AllowAnonymous().RequireRateLimiting(Hosting.SignInThrottle.Policy)
+            .WithSummary("Exchanges a refresh token (once) for a new access and refresh token; reusing an old one revokes them all.")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user: roles, pools and department.");
         api.MapGet("/users", ListUsers).WithTags("Users").WithName("ListUsers").WithSummary("Users, for choosing a performer or responsible person.");
         return api;
     }
 
     /// <summary>Token.</summary>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(TokenRequest request, SignInManager<CrmBpmUser> signIn)
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueToken(
+        TokenRequest request, PasswordSignIn passwords, SignInManager<CrmBpmUser> signIn, RefreshTokenFamilies families)
     {
         new Check().Required(request.UserName, "userName").Required(request.Password, "password", 500).ThrowIfAny();
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        return result.Succeeded
-            ? TypedResults.Empty // the bearer token handler has written the token response
-            : TypedResults.Problem(
+        var (user, result) = await passwords.CheckAsync(request.UserName!, request.Password!);
+        if (user is not null)
+        {
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            await families.StartAsync(user, principal);
+            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme); // the handler writes the tokens
+        }
+
+        return TypedResults.Problem(
                 result.IsLockedOut ? "Too many failed attempts; the account is locked for a few minutes." : "The user name or password is wrong.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                 extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials" });
@@ -43,7 +49,7 @@ public static class AuthEndpoints
 
     /// <summary>Refresh.</summary>
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshToken(
-        RefreshRequest request, SignInManager<CrmBpmUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+        RefreshRequest request, SignInManager<CrmBpmUser> signIn, RefreshTokenFamilies families, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
         new Check().Required(request.RefreshToken, "refreshToken", 10_000).ThrowIfAny();
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
@@ -53,7 +59,10 @@ public static class AuthEndpoints
             return TypedResults.Challenge();
         }
 
-        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        var next = await signIn.CreateUserPrincipalAsync(user);
+        return await families.RotateAsync(user, ticket.Principal, next) == RefreshTokenFamilies.Verdict.Current
+            ? TypedResults.SignIn(next, authenticationScheme: IdentityConstants.BearerScheme)
+            : TypedResults.Challenge();
     }
 
     /// <summary>Me.</summary>

@@ -36,7 +36,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge:
                 return Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large", tooLarge.Message, "request.too-large");
             case BadHttpRequestException bad:
-                return Problem(StatusCodes.Status400BadRequest, "The request could not be read", bad.Message, "request.malformed");
+                return RequestProblems.FromBadRequest(bad);
             case CrmBpmException crm:
                 var problem = Problem(StatusOf(crm), TitleOf(crm), crm.Message, crm.Code);
                 AddDetails(problem, crm);

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmBpm.Server.Api;
 
-/// <summary>/api/instances: start, state, history, tasks; suspend, resume, terminate and retry (Consultant, Administrator).</summary>
+/// <summary>
+/// /api/instances: start, state, history, tasks; suspend, resume, terminate and retry (Consultant, Administrator). Every
+/// call goes through <see cref="InstanceAccess"/>: an instance follows its subject and participants, and one the caller
+/// may not see answers 404 like a missing one.
+/// </summary>
 public static class InstancesEndpoints
 {
     /// <summary>Maps the instance endpoints.</summary>
@@ -30,17 +34,20 @@ public static class InstancesEndpoints
     }
 
     /// <summary>Start.</summary>
-    public static async Task<Created<InstanceDto>> StartInstance(StartInstanceRequest request, IProcessEngine engine, WorkScope work, CancellationToken cancellationToken)
+    public static async Task<Created<InstanceDto>> StartInstance(
+        StartInstanceRequest request, IProcessEngine engine, WorkScope work, InstanceAccess access, CancellationToken cancellationToken)
     {
         new Check().Required(request.MapKey, "mapKey")
             .That(request.Version is null or > 0, "version", "version must be 1 or more.")
             .That((request.SubjectType is null) == (request.SubjectId is null), "subjectId", "subjectType and subjectId go together.")
             .MaxLength(request.BusinessKey, "businessKey", 200).ThrowIfAny();
+        var subject = request.SubjectType is null ? null : new SubjectReference(request.SubjectType, request.SubjectId!);
+        await access.EnsureMayStartAsync(request.MapKey!, subject, cancellationToken);
         var instance = await engine.StartAsync(request.MapKey!, new StartOptions
         {
             Version = request.Version,
             Variables = Variables.From(request.Variables),
-            Subject = request.SubjectType is null ? null : new SubjectReference(request.SubjectType, request.SubjectId!),
+            Subject = subject,
             BusinessKey = request.BusinessKey,
             StartedBy = work.User.Id,
         }, cancellationToken);
@@ -48,42 +55,57 @@ public static class InstancesEndpoints
     }
 
     /// <summary>State.</summary>
-    public static async Task<Ok<InstanceDto>> GetInstance(Guid instanceId, IProcessEngine engine, CancellationToken cancellationToken) =>
-        TypedResults.Ok(InstanceDto.From(await engine.GetInstanceAsync(instanceId, cancellationToken)));
+    public static async Task<Ok<InstanceDto>> GetInstance(Guid instanceId, InstanceAccess access, CancellationToken cancellationToken) =>
+        TypedResults.Ok(InstanceDto.From(await access.GetVisibleAsync(instanceId, cancellationToken)));
 
     /// <summary>History.</summary>
-    public static async Task<Ok<PagedList<HistoryEntry>>> GetInstanceHistory(Guid instanceId, IProcessEngine engine, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<Ok<PagedList<HistoryEntry>>> GetInstanceHistory(
+        Guid instanceId, IProcessEngine engine, InstanceAccess access, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        await engine.GetInstanceAsync(instanceId, cancellationToken);
+        await access.GetVisibleAsync(instanceId, cancellationToken);
         return TypedResults.Ok(paging.Apply(await engine.GetHistoryAsync(instanceId, cancellationToken)));
     }
 
     /// <summary>Tasks.</summary>
-    public static async Task<Ok<PagedList<TaskDto>>> GetInstanceTasks(Guid instanceId, IProcessEngine engine, ITaskService tasks, TimeProvider clock, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<Ok<PagedList<TaskDto>>> GetInstanceTasks(
+        Guid instanceId, InstanceAccess access, TimeProvider clock, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
-        await engine.GetInstanceAsync(instanceId, cancellationToken);
+        await access.GetVisibleAsync(instanceId, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(paging.Apply((await tasks.GetTasksOfInstanceAsync(instanceId, cancellationToken)).Select(t => TaskDto.From(t, now))));
+        // Only the tasks GET /api/tasks/{id} would show too: seeing a deal's process does not open the accountant's task.
+        return TypedResults.Ok(paging.Apply((await access.VisibleTasksOfAsync(instanceId, cancellationToken)).Select(t => TaskDto.From(t, now))));
     }
 
     /// <summary>Suspend.</summary>
-    public static async Task<Ok<InstanceDto>> SuspendInstance(Guid instanceId, IProcessEngine engine, WorkScope work, CancellationToken cancellationToken) =>
-        TypedResults.Ok(InstanceDto.From(await engine.SuspendAsync(instanceId, work.User.Id, cancellationToken)));
+    public static async Task<Ok<InstanceDto>> SuspendInstance(Guid instanceId, IProcessEngine engine, WorkScope work, InstanceAccess access, CancellationToken cancellationToken)
+    {
+        await access.GetOperableAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(InstanceDto.From(await engine.SuspendAsync(instanceId, work.User.Id, cancellationToken)));
+    }
 
     /// <summary>Resume.</summary>
-    public static async Task<Ok<InstanceDto>> ResumeInstance(Guid instanceId, IProcessEngine engine, WorkScope work, CancellationToken cancellationToken) =>
-        TypedResults.Ok(InstanceDto.From(await engine.ResumeAsync(instanceId, work.User.Id, cancellationToken)));
+    public static async Task<Ok<InstanceDto>> ResumeInstance(Guid instanceId, IProcessEngine engine, WorkScope work, InstanceAccess access, CancellationToken cancellationToken)
+    {
+        await access.GetOperableAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(InstanceDto.From(await engine.ResumeAsync(instanceId, work.User.Id, cancellationToken)));
+    }
 
     /// <summary>Terminate.</summary>
-    public static async Task<Ok<InstanceDto>> TerminateInstance(Guid instanceId, TerminateInstanceRequest? request, IProcessEngine engine, WorkScope work, CancellationToken cancellationToken)
+    public static async Task<Ok<InstanceDto>> TerminateInstance(
+        Guid instanceId, TerminateInstanceRequest? request, IProcessEngine engine, WorkScope work, InstanceAccess access, CancellationToken cancellationToken)
     {
         new Check().MaxLength(request?.Reason, "reason", 4000).ThrowIfAny();
+        await access.GetOperableAsync(instanceId, cancellationToken);
         return TypedResults.Ok(InstanceDto.From(await engine.TerminateAsync(instanceId, request?.Reason, work.User.Id, cancellationToken)));
     }
 
     /// <summary>Retry.</summary>
-    public static async Task<Ok<InstanceDto>> RetryInstance(Guid instanceId, RetryInstanceRequest? request, IProcessEngine engine, WorkScope work, CancellationToken cancellationToken) =>
-        TypedResults.Ok(InstanceDto.From(await engine.RetryIncidentAsync(instanceId, Variables.From(request?.Variables), work.User.Id, cancellationToken)));
+    public static async Task<Ok<InstanceDto>> RetryInstance(
+        Guid instanceId, RetryInstanceRequest? request, IProcessEngine engine, WorkScope work, InstanceAccess access, CancellationToken cancellationToken)
+    {
+        await access.GetOperableAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(InstanceDto.From(await engine.RetryIncidentAsync(instanceId, Variables.From(request?.Variables), work.User.Id, cancellationToken)));
+    }
 }

@@ -38,7 +38,7 @@ public static class LeadsEndpoints
     public static async Task<Created<LeadDto>> RegisterLead(RegisterLeadRequest request, LeadService leads, WorkScope work, CancellationToken cancellationToken)
     {
         new Check().Required(request.CompanyName, "companyName").MaxLength(request.ContactName, "contactName", 200)
-            .MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).MaxLength(request.TaxId, "taxId", 50).ThrowIfAny();
+            .MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).Email(request.Email, "email").MaxLength(request.TaxId, "taxId", 50).ThrowIfAny();
         var lead = await leads.RegisterAsync(new RegisterLead
         {
             CompanyName = request.CompanyName!, ContactName = request.ContactName, Phone = request.Phone, Email = request.Email,

@@ -47,7 +47,7 @@ public static class PartnersEndpoints
     public static async Task<Created<PartnerDto>> RegisterPartner(RegisterPartnerRequest request, PartnerService partners, WorkScope work, CancellationToken cancellationToken)
     {
         new Check().Required(request.Name, "name").MaxLength(request.LegalName, "legalName", 200).MaxLength(request.TaxId, "taxId", 50)
-            .MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).ThrowIfAny();
+            .MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).Email(request.Email, "email").ThrowIfAny();
         var partner = await partners.RegisterAsync(new RegisterPartner
         {
             Name = request.Name!,
@@ -83,7 +83,7 @@ public static class PartnersEndpoints
     /// <summary>Contact.</summary>
     public static async Task<Created<ContactDto>> AddContact(Guid partnerId, AddContactRequest request, PartnerService partners, CancellationToken cancellationToken)
     {
-        new Check().Required(request.Name, "name").MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).MaxLength(request.Position, "position", 200).ThrowIfAny();
+        new Check().Required(request.Name, "name").MaxLength(request.Phone, "phone", 50).MaxLength(request.Email, "email", 200).Email(request.Email, "email").MaxLength(request.Position, "position", 200).ThrowIfAny();
         var contact = await partners.AddContactAsync(partnerId, new AddContact
         {
             Name = request.Name!, Phone = request.Phone, Email = request.Email, Position = request.Position, AllowDuplicates = request.AllowDuplicates,

@@ -1,4 +1,5 @@
 using CrmBpm.Server.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,20 +13,22 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account").ExcludeFromDescription();
-        account.MapPost("/signin", SignIn);
+        account.MapPost("/signin", SignIn).RequireRateLimiting(Hosting.SignInThrottle.Policy);
         account.MapPost("/signout", SignOut);
         return endpoints;
     }
 
     /// <summary>Signs in with the cookie and returns to the page the user came from.</summary>
-    public static async Task<RedirectHttpResult> SignIn([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<CrmBpmUser> signIn)
+    public static async Task<RedirectHttpResult> SignIn(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, PasswordSignIn passwords, SignInManager<CrmBpmUser> signIn)
     {
         var target = LocalUrl.OrHome(returnUrl);
         if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrEmpty(password))
         {
-            var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: true, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var (user, result) = await passwords.CheckAsync(userName, password);
+            if (user is not null)
             {
+                await signIn.SignInAsync(user, isPersistent: true);
                 return TypedResults.LocalRedirect(target);
             }
 
@@ -38,9 +41,17 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
     }
 
-    /// <summary>Signs out.</summary>
-    public static async Task<RedirectHttpResult> SignOut(SignInManager<CrmBpmUser> signIn)
+    /// <summary>Signs out; only with the form's antiforgery token, so another site cannot sign the user out.</summary>
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOut(HttpContext context, IAntiforgery antiforgery, SignInManager<CrmBpmUser> signIn)
     {
+        // The endpoint binds no form field, so the antiforgery middleware would only record a failed check; refuse it here.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.Problem("The sign-out form's antiforgery token is missing or wrong; sign out from the page.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused",
+                extensions: new Dictionary<string, object?> { ["code"] = "auth.antiforgery" });
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/signin");
     }

@@ -13,10 +13,18 @@ public static class ServerApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimit(app.Services.GetRequiredService<SecurityOptions>().MaxRequestBodyBytes);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // sent only on HTTPS responses
+        }
+
         app.MapStaticAssets();
         app.UseRequestLocalization(ServerCultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -26,7 +34,8 @@ public static class ServerApplicationExtensions
         app.MapCrmBpmApi();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends frame-ancestors 'none' in the one policy; Blazor's own second header ('self') would only add noise.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

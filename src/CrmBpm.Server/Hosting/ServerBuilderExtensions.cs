@@ -22,7 +22,11 @@ public static class ServerBuilderExtensions
         services.AddCrmBpmStorage(database);
         // The CRM's settings (e.g. Crm:DefaultPhoneCountry, the country of phone numbers typed without +code).
         services.Configure<CrmBpm.Crm.CrmOptions>(builder.Configuration.GetSection("Crm"));
-        services.AddCrmBpmIdentity(database);
+        var security = SecurityOptions.From(builder.Configuration);
+        services.AddSingleton(security);
+        services.AddCrmBpmIdentity(database, security);
+        services.AddSignInThrottle(security);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
         services.AddCrmBpmApi();
         services.AddCrmBpmUi();
         services.AddMyTasks();
@@ -33,7 +37,7 @@ public static class ServerBuilderExtensions
         return builder;
     }
 
-    private static IServiceCollection AddCrmBpmIdentity(this IServiceCollection services, DatabaseSettings database)
+    private static IServiceCollection AddCrmBpmIdentity(this IServiceCollection services, DatabaseSettings database, SecurityOptions security)
     {
         services.AddDbContext<CrmBpmIdentityDbContext>(options => _ = database.Provider switch
         {
@@ -58,6 +62,10 @@ public static class ServerBuilderExtensions
                 options.LoginPath = "/account/signin";
                 options.AccessDeniedPath = "/account/denied";
                 options.Cookie.Name = "CrmBpm.Auth";
+                // Secure whenever the page came over HTTPS; never readable by scripts; not sent on cross-site posts.
+                options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             }));
@@ -70,7 +78,9 @@ public static class ServerBuilderExtensions
                 options.Password.RequireDigit = true;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // The per-address throttle (SignInThrottle) slows a guesser first; the lockout is the last line and short.
+                options.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -83,12 +93,17 @@ public static class ServerBuilderExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<WorkScope>();
+        services.AddScoped<SubjectRights>();
+        services.AddScoped<InstanceAccess>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<RefreshTokenFamilies>();
         return services;
     }
 
     private static IServiceCollection AddCrmBpmApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only: a number (-1, 999) is not a value of the enum and must not slip through as one.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Bodies written for bare status codes (401 from the challenge, 403, unknown routes) get a stable code too.

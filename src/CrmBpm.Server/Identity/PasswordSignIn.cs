@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CrmBpm.Server.Identity;
+
+/// <summary>
+/// Checks a user name and password with the same work whether the user exists or not: an unknown user's password is
+/// verified against a dummy hash, so the answer's timing does not tell which user names exist. Lockout applies as in
+/// Identity (<see cref="SignInManager{TUser}.CheckPasswordSignInAsync"/>). The API's token endpoint and the UI's sign-in
+/// form both check here.
+/// </summary>
+public sealed class PasswordSignIn(UserManager<CrmBpmUser> users, SignInManager<CrmBpmUser> signIn, IPasswordHasher<CrmBpmUser> hasher)
+{
+    // One hash per process, made with the configured hasher, so verifying it costs what a real verification costs.
+    private static string? _dummyHash;
+
+    /// <summary>The user and the outcome; the user is null unless the password was right.</summary>
+    public async Task<(CrmBpmUser? User, SignInResult Result)> CheckAsync(string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(password);
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null)
+        {
+            var dummy = new CrmBpmUser { UserName = "-" };
+            _dummyHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(dummy, _dummyHash, password);
+            return (null, SignInResult.Failed);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return (result.Succeeded ? user : null, result);
+    }
+}
