@@ -19,7 +19,7 @@ namespace CrmBpm.Engine.Tests.Bpmn;
 public sealed class Fuzzing_the_importer(ITestOutputHelper output)
 {
     private const int RunSeed = 20_250_601;
-    private const int Cases = 12_000;
+    private const int Cases = 10_000;
     private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(2);
 
     private readonly BpmnImporter _importer = new();
