@@ -13,9 +13,17 @@ internal sealed class BpmnDiagramReader(BpmnReadContext context)
     {
         var shapes = new List<DiagramShape>();
         var edges = new List<DiagramEdge>();
+        // One drawing per element: with two, which one counts would depend on who reads the list.
+        var drawn = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in plane.Elements())
         {
             var elementId = Text(element, "bpmnElement");
+            if (elementId is not null && (element.Name == BpmnDiNs + "BPMNShape" || element.Name == BpmnDiNs + "BPMNEdge") && !drawn.Add(elementId))
+            {
+                context.Problem(element, elementId, $"The diagram of '{map.Key}' draws '{elementId}' twice (again in <{element.Name.LocalName} id=\"{Id(element)}\">); a point has one shape and a flow one edge.");
+                continue;
+            }
+
             if (element.Name == BpmnDiNs + "BPMNShape" && elementId is not null)
             {
                 var bounds = ReadBounds(element.Element(DcNs + "Bounds"), elementId);

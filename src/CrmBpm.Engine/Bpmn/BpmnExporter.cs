@@ -33,7 +33,9 @@ public sealed class BpmnExporter
     public void Export(IReadOnlyList<RouteMap> maps, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", Encoding = new UTF8Encoding(false), NewLineChars = "\n",
+            // Line breaks in text (descriptions written on Windows) as entities: a parser would turn a raw \r\n into \n.
+            NewLineHandling = NewLineHandling.Entitize };
         using var writer = XmlWriter.Create(stream, settings);
         ToDocument(maps).Save(writer);
     }

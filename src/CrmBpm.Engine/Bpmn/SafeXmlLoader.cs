@@ -49,7 +49,16 @@ internal static class SafeXmlLoader
             }
 
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            if (ReservedPrefixElement(document) is { } reserved)
+            {
+                var info = (IXmlLineInfo)reserved;
+                problems.Add(new(info.LineNumber, info.LinePosition, null,
+                    $"The element <xmlns:{reserved.Name.LocalName}> at line {info.LineNumber} is not well-formed XML: the prefix xmlns only declares namespaces and cannot name an element."));
+                return null;
+            }
+
+            return document;
         }
         catch (XmlException ex)
         {
@@ -61,6 +70,13 @@ internal static class SafeXmlLoader
             return null;
         }
     }
+
+    /// <summary>
+    /// An element named with the reserved prefix xmlns, which the .NET parser accepts although the Namespaces in XML rules
+    /// forbid it; LINQ to XML then throws when such an element is copied or written.
+    /// </summary>
+    private static XElement? ReservedPrefixElement(XDocument document) =>
+        document.Descendants().FirstOrDefault(e => e.Name.Namespace == XNamespace.Xmlns);
 
     /// <summary>Where the first element deeper than <paramref name="maxDepth"/> levels starts, or null.</summary>
     private static (int Line, int Column)? TooDeep(byte[] bytes, XmlReaderSettings settings, int maxDepth)

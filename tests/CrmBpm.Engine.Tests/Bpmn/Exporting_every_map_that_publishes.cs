@@ -69,4 +69,33 @@ public sealed class Exporting_every_map_that_publishes
 
         problems.ShouldAllBe(p => p.Code == "expression.syntax" || p.Code == "map.not-exportable");
     }
+
+    [Fact]
+    public void A_description_with_windows_line_breaks_reads_back_unchanged()
+    {
+        var map = new MapBuilder("m").Start().Action("a", configure: a => a with { Description = "first\r\nsecond\rthird" }).End().Flow("start", "a", "end").Build();
+        Validate(map).ShouldBeEmpty();
+
+        var again = new BpmnImporter().ImportXml(new BpmnExporter().Export(map)).ShouldHaveSingleItem();
+
+        again.Points.OfType<ActionPoint>().Single().Description.ShouldBe("first\r\nsecond\rthird");
+    }
+
+    [Theory]
+    [InlineData(" Accept")]
+    [InlineData("Accept\u00A0")]
+    public void An_outcome_the_export_would_trim_does_not_publish(string outcome)
+    {
+        var map = new MapBuilder("m").Start().Action("a", configure: a => a with { Outcomes = [outcome] }).End().Flow("start", "a", "end").Build();
+
+        Validate(map).ShouldContain(p => p.Code == "map.not-exportable" && p.PointId == "a");
+    }
+
+    [Fact]
+    public void A_user_id_with_surrounding_blanks_does_not_publish()
+    {
+        var map = new MapBuilder("m").Start().Action("a", user: " alice ").End().Flow("start", "a", "end").Build();
+
+        Validate(map).ShouldContain(p => p.Code == "map.not-exportable" && p.PointId == "a" && p.Message.Contains("Performer"));
+    }
 }
