@@ -11,8 +11,11 @@ public sealed class SecurityOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Security";
 
-    /// <summary>Sign-in and token requests one client address may make per window (default 10).</summary>
-    public int SignInPermitLimit { get; set; } = 10;
+    /// <summary>
+    /// Sign-in and token requests one client address may make per window (default 30: an office behind one address signing
+    /// in at nine still passes, a password guesser is held to one try every two seconds).
+    /// </summary>
+    public int SignInPermitLimit { get; set; } = 30;
 
     /// <summary>The window of <see cref="SignInPermitLimit"/>, in seconds (default 60).</summary>
     public int SignInWindowSeconds { get; set; } = 60;

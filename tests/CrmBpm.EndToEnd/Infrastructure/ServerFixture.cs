@@ -30,6 +30,9 @@ public sealed class ServerFixture : IAsyncLifetime
             ["ConnectionStrings__CrmBpm"] = $"Data Source={DatabaseFile}",
             ["Database__Provider"] = "Sqlite",
             ["Demo__Seed"] = "true",
+
+            // Every browser test signs in from this one address, far more often than the sign-in throttle lets one client.
+            ["Security__SignInPermitLimit"] = "100000",
         }, probePath: "account/signin");
     }
 
