@@ -20,8 +20,9 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
     private const int Rounds = 20;
     private const int Clients = 12;
     private const int Seed = 4242;
+    private const int WarmCommands = 5;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan AllRounds = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan AllRounds = TimeSpan.FromMinutes(10);
 
     private readonly CrashRoundsDatabase _database = database;
 
@@ -48,17 +49,26 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
             var baseline = await agreement.CheckAsync();
             output.WriteLine($"{_database.Provider}: demo data {baseline.Deals} deals, {baseline.Instructions} instructions, {baseline.Claims} claims: {baseline.Summary()}");
             splits.AddRange(baseline.Splits.Select(d => (0, d)));
+            foreach (var split in baseline.Splits)
+            {
+                output.WriteLine($"    SPLIT {split}");
+            }
+
             var load = new CrmLoad(server.BaseAddress, Seed);
             for (var round = 1; round <= Rounds; round++)
             {
                 clock.Elapsed.ShouldBeLessThan(AllRounds, $"round {round} would start after {clock.Elapsed:m\\:ss}");
                 var killAfter = TimeSpan.FromMilliseconds(random.Next(500, 3000));
                 using var stop = new CancellationTokenSource();
-                var running = load.RunAsync(Clients, stop.Token);
+                var figures = new LoadFigures();
+                var running = load.RunAsync(Clients, figures, stop.Token);
+                var warming = Stopwatch.StartNew();
+                await figures.WaitForCommandsAsync(WarmCommands, StartTimeout);
+                var warm = warming.Elapsed;
                 await Task.Delay(killAfter);
                 server.Kill();
                 await stop.CancelAsync();
-                var figures = await running;
+                await running;
                 server.Dispose();
 
                 var restart = Stopwatch.StartNew();
@@ -67,7 +77,7 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
                 commands += figures.Commands;
                 knownGaps = report.KnownGaps.Count;
                 splits.AddRange(report.Splits.Select(d => (round, d)));
-                output.WriteLine($"round {round,2}: killed after {killAfter.TotalMilliseconds,4:0} ms; {figures}; restarted in {restart.Elapsed.TotalSeconds:0.0} s; " +
+                output.WriteLine($"round {round,2}: warm after {warm.TotalSeconds:0.0} s, killed {killAfter.TotalMilliseconds,4:0} ms later; {figures}; restarted in {restart.Elapsed.TotalSeconds:0.0} s; " +
                     $"{report.Deals} deals, {report.Instructions} instructions, {report.Claims} claims, {report.Instances} processes: {report.Summary()}");
                 foreach (var split in report.Splits)
                 {

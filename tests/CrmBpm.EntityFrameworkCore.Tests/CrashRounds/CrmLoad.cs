@@ -19,16 +19,14 @@ public sealed class CrmLoad(Uri baseAddress, int seed)
     private Guid? _partnerId;
     private int _seed = seed;
 
-    /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/> is cancelled (or the server dies).</summary>
-    public async Task<LoadFigures> RunAsync(int clients, CancellationToken stop)
+    /// <summary>Runs <paramref name="clients"/> clients, counting into <paramref name="figures"/>, until <paramref name="stop"/> is cancelled.</summary>
+    public async Task RunAsync(int clients, LoadFigures figures, CancellationToken stop)
     {
-        var figures = new LoadFigures();
         var workers = Enumerable.Range(0, clients)
             .Select(i => Task.Run(() => ClientAsync(Logins[i % Logins.Length].User, new Random(_seed * 100 + i), figures, stop), CancellationToken.None))
             .ToList();
         _seed++;
         await Task.WhenAll(workers);
-        return figures;
     }
 
     private async Task ClientAsync(string user, Random random, LoadFigures figures, CancellationToken stop)

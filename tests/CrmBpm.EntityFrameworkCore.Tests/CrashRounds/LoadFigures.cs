@@ -27,6 +27,24 @@ public sealed class LoadFigures
         }
     }
 
+    /// <summary>
+    /// Waits until the server has accepted <paramref name="count"/> commands of this round: a freshly restarted server
+    /// answers its first commands only after seconds of warming up, and a kill before that would hit no command at all.
+    /// </summary>
+    public async Task WaitForCommandsAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Commands < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The clients got only {this} within {timeout}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     internal void Accepted() => Interlocked.Increment(ref _commands);
 
     internal void CutOff() => Interlocked.Increment(ref _transportFailures);

@@ -32,6 +32,9 @@ public sealed class CrmProcessAgreement
     private readonly Func<CancellationToken, Task<IReadOnlyList<InstanceHeader>>> _rootInstances;
     private readonly Dictionary<(string, int), RouteMap?> _mapCache = [];
 
+    /// <summary>The CRM's own maps: an instruction about a deal runs one of these, and it is not the deal's process.</summary>
+    private static readonly HashSet<string> CrmOwnMaps = [InstructionRouteMap.Key, ClaimRouteMaps.HandlingKey, ClaimRouteMaps.LatePlanItemKey];
+
     /// <param name="services">A provider with the engine and the CRM on the database to check.</param>
     /// <param name="rootInstances">Every root process instance of that database (the engine finds instances by id only).</param>
     public CrmProcessAgreement(IServiceProvider services, Func<CancellationToken, Task<IReadOnlyList<InstanceHeader>>> rootInstances)
@@ -151,7 +154,7 @@ public sealed class CrmProcessAgreement
     /// <summary>From the engine side: every process about a deal that is not the one the deal follows.</summary>
     private async Task CheckDealProcessesAsync(Dictionary<Guid, Deal> deals, IReadOnlyList<InstanceHeader> instances, List<Disagreement> found, CancellationToken cancellationToken)
     {
-        foreach (var header in instances.Where(i => i.SubjectType == DealService.SubjectType))
+        foreach (var header in instances.Where(i => i.SubjectType == DealService.SubjectType && !CrmOwnMaps.Contains(i.MapKey)))
         {
             if (!Guid.TryParse(header.SubjectId, out var dealId))
             {
