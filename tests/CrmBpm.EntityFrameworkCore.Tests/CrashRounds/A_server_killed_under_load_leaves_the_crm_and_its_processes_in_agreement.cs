@@ -42,7 +42,6 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
         await using var services = CheckerServices();
         var agreement = RootInstances.Agreement(services);
         var splits = new List<(int Round, Disagreement Disagreement)>();
-        var knownGaps = 0;
         var commands = 0;
         try
         {
@@ -75,7 +74,6 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
                 server = await ServerProcess.StartAsync(port, environment, StartTimeout);
                 var report = await agreement.CheckAsync();
                 commands += figures.Commands;
-                knownGaps = report.KnownGaps.Count;
                 splits.AddRange(report.Splits.Select(d => (round, d)));
                 output.WriteLine($"round {round,2}: warm after {warm.TotalSeconds:0.0} s, killed {killAfter.TotalMilliseconds,4:0} ms later; {figures}; restarted in {restart.Elapsed.TotalSeconds:0.0} s; " +
                     $"{report.Deals} deals, {report.Instructions} instructions, {report.Claims} claims, {report.Instances} processes: {report.Summary()}");
@@ -85,8 +83,11 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
                 }
             }
 
-            output.WriteLine($"{_database.Provider}: {Rounds} rounds, {commands} commands accepted, {splits.Count} splits, {knownGaps} records without a process (known two-step gap), {clock.Elapsed:m\\:ss}");
-            foreach (var gap in (await agreement.CheckAsync()).KnownGaps)
+            var gaps = (await agreement.CheckAsync()).KnownGaps;
+            var byRecord = string.Join(", ", gaps.GroupBy(g => g.Record.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}s"));
+            output.WriteLine($"{_database.Provider}: {Rounds} rounds, {commands} commands accepted, {splits.Count} splits, " +
+                $"{gaps.Count} records without a process (known two-step gap{(gaps.Count == 0 ? "" : $": {byRecord}")}), {clock.Elapsed:m\\:ss}");
+            foreach (var gap in gaps.Take(5))
             {
                 output.WriteLine($"    known gap: {gap}");
             }
