@@ -40,9 +40,10 @@ public sealed class TheSignedInUser
         using var handler = new SignedInUserCircuitHandler(provider, user, NullLogger<SignedInUserCircuitHandler>.Instance);
         await handler.OnCircuitOpenedAsync(null!, CancellationToken.None);
 
-        // An exception escaping the async void handler would be rethrown on the thread pool and end the test host.
-        await provider.FailAsync(new NotSupportedException("the identity store is gone"));
-        await Task.Delay(100);
+        // Raised from a thread-pool thread (no synchronization context, as outside a render): an exception escaping the
+        // async void handler is then rethrown on the thread pool and ends the process, here the test host.
+        await Task.Run(() => provider.FailAsync(new NotSupportedException("the identity store is gone")));
+        await Task.Delay(200);
 
         user.Principal.Identity!.Name.ShouldBe("anna");
     }
