@@ -54,7 +54,10 @@ public sealed class ServerFixture : IAsyncLifetime
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+
+        // Signing in hashes a password, the costliest request there is: when the test run's other assemblies (the crash
+        // rounds' servers among them) hold both cores, it alone has been seen to take over 15 s.
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
         await WaitForCircuitAsync(page);
         return page;
     }
