@@ -45,27 +45,27 @@ public sealed class ClaimService
         var department = string.IsNullOrWhiteSpace(request.Department)
             ? null
             : await _catalogues.ResolveAsync(CatalogueKind.Department, request.Department, "department", cancellationToken).ConfigureAwait(false);
-        string partnerName = "";
-        var claim = await _commands.RunAsync(async session =>
+        var partnerName = await _commands.ReadAsync(async session =>
+            (await PartnerService.GetPartnerAsync(session, request.PartnerId, cancellationToken).ConfigureAwait(false)).Name, cancellationToken).ConfigureAwait(false);
+        var claim = new Claim(request.PartnerId, reason.Id, department?.Id, request.ResponsibleId, request.Description, request.RegisteredBy, _commands.Now);
+        foreach (var item in request.Plan)
         {
-            partnerName = (await PartnerService.GetPartnerAsync(session, request.PartnerId, cancellationToken).ConfigureAwait(false)).Name;
-            var claim = new Claim(request.PartnerId, reason.Id, department?.Id, request.ResponsibleId, request.Description, request.RegisteredBy, _commands.Now);
-            foreach (var item in request.Plan)
-            {
-                claim.AddPlanItem(item.Title, item.PerformerId, item.Deadline, _commands.Now);
-            }
+            claim.AddPlanItem(item.Title, item.PerformerId, item.Deadline, _commands.Now);
+        }
 
-            session.Claims.Add(claim);
-            return claim;
-        }, cancellationToken).ConfigureAwait(false);
-
-        var process = await _engine.StartAsync(ClaimRouteMaps.HandlingKey, new StartOptions
+        // The claim commits with the start of its handling process (ClaimTracker attaches it there): never one without the other.
+        await _engine.StartAsync(ClaimRouteMaps.HandlingKey, new StartOptions
         {
             Subject = new SubjectReference(SubjectType, claim.Id.ToString()),
             StartedBy = request.RegisteredBy,
             Variables = new Dictionary<string, object?>(Common(claim, partnerName)) { ["planItems"] = claim.PlanItems.Select(ToVariable).ToList() },
+            JoinedWork = new JoinedCrmChange((session, _) =>
+            {
+                session.Claims.Add(claim);
+                return Task.CompletedTask;
+            }),
         }, cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(claim.Id, c => c.AttachProcess(process.Id), cancellationToken).ConfigureAwait(false);
+        return await GetAsync(claim.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds an item to the action plan. After the process started, the item gets its own one-item process, so it becomes a task at once.</summary>

@@ -15,8 +15,8 @@ namespace CrmBpm.Crm.Deals;
 /// <summary>
 /// Opens deals, converts leads, changes stages, kinds and probabilities, and finishes deals. Process-controlled deals
 /// start their route map with the subject <c>("deal", id)</c>; <see cref="DealProcessTracker"/> then moves the stage.
-/// The engine commits its own transactions, so a call that starts or terminates a process commits the deal first and
-/// calls the engine afterwards (never inside the CRM unit of work).
+/// A call that starts or terminates a process hands its deal change to that engine command
+/// (<see cref="JoinedCrmChange"/>), so the deal and its process commit together.
 /// </summary>
 public sealed class DealService
 {
@@ -57,34 +57,21 @@ public sealed class DealService
                 : "A process-controlled deal takes its stage from its process; leave the stage empty.");
         }
 
-        var deal = await _commands.RunAsync(async session =>
+        if (request.Kind != DealKind.ProcessControlled)
         {
-            var (partnerId, contactId, lead) = request.LeadId is { } leadId
-                ? await ConvertLeadAsync(session, leadId, request, cancellationToken).ConfigureAwait(false)
-                : await CheckPartnerAsync(session, request, cancellationToken).ConfigureAwait(false);
-            var deal = new Deal(request.Details, partnerId, contactId, request.ManagerId, request.Kind, request.RouteMapKey, request.LeadId, request.OpenedBy, _commands.Now);
-            if (stage is not null)
+            return await _commands.RunAsync(async session =>
             {
-                deal.ChangeStage(stage.Code, stage.Name, request.OpenedBy, _commands.Now);
-            }
+                var opening = await PrepareAsync(session, request, stage, cancellationToken).ConfigureAwait(false);
+                await opening.AddToAsync(session, _commands.Now, cancellationToken).ConfigureAwait(false);
+                return opening.Deal;
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
-            if (request.Probability is { } probability)
-            {
-                deal.SetProbability(probability);
-            }
-
-            if (lead is { Status: LeadStatus.Open })
-            {
-                lead.Convert(partnerId, contactId, deal.Id, _commands.Now);
-            }
-
-            session.Deals.Add(deal);
-            return deal;
-        }, cancellationToken).ConfigureAwait(false);
-
-        return deal.Kind == DealKind.ProcessControlled
-            ? await StartProcessAsync(deal.Id, request.OpenedBy, null, cancellationToken).ConfigureAwait(false)
-            : deal;
+        // The deal (and the lead's conversion) commit with the start of its process: a crash cannot leave one without the other.
+        var prepared = await _commands.ReadAsync(session => PrepareAsync(session, request, stage, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await StartProcessAsync(prepared.Deal, request.OpenedBy, null,
+            new JoinedCrmChange((session, ct) => prepared.AddToAsync(session, _commands.Now, ct)), cancellationToken).ConfigureAwait(false);
+        return await GetAsync(prepared.Deal.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -143,16 +130,7 @@ public sealed class DealService
     {
         if (kind != DealKind.ProcessControlled)
         {
-            var terminate = await _commands.RunAsync(async session =>
-            {
-                var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
-                return deal.ChangeKindTo(kind, by, _commands.Now);
-            }, cancellationToken).ConfigureAwait(false);
-            if (terminate is { } instanceId)
-            {
-                await TerminateQuietlyAsync(instanceId, $"Deal {dealId} switched to {kind}.", by, cancellationToken).ConfigureAwait(false);
-            }
-
+            await ReleaseAsync(dealId, kind, by, cancellationToken).ConfigureAwait(false);
             return await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -169,13 +147,13 @@ public sealed class DealService
                     (actions.Count == 0 ? "The map has no staged Actions at all." : $"Its stages are: {string.Join(", ", actions.Select(a => a.Stage).Distinct())}."));
         }
 
-        await _commands.RunAsync(async session =>
+        // The deal comes under the process in the process's start command, so it is never process-controlled without one.
+        await StartProcessAsync(current, by, startAt, new JoinedCrmChange(async (session, ct) =>
         {
-            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            var deal = await GetDealAsync(session, dealId, ct).ConfigureAwait(false);
             deal.PutUnderProcess(map.Key, by, _commands.Now);
-            return deal;
-        }, cancellationToken).ConfigureAwait(false);
-        return await StartProcessAsync(dealId, by, startAt, cancellationToken).ConfigureAwait(false);
+        }), cancellationToken, map.Key).ConfigureAwait(false);
+        return await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the probability by hand (0–100).</summary>
@@ -259,58 +237,63 @@ public sealed class DealService
     internal static string StageCode(IReadOnlyList<CatalogueItem> stages, string stage) =>
         stages.FirstOrDefault(s => s.Matches(stage))?.Code ?? CatalogueItem.NormalizeCode(stage);
 
-    private async Task<Deal> StartProcessAsync(Guid dealId, string by, string? startAtPointId, CancellationToken cancellationToken)
-    {
-        var deal = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
-        ProcessInstance instance;
-        try
+    private Task StartProcessAsync(Deal deal, string by, string? startAtPointId, JoinedCrmChange joined, CancellationToken cancellationToken, string? mapKey = null) =>
+        _engine.StartAsync(mapKey ?? deal.RouteMapKey!, new StartOptions
         {
-            instance = await _engine.StartAsync(deal.RouteMapKey!, new StartOptions
+            Subject = new SubjectReference(SubjectType, deal.Id.ToString()),
+            StartedBy = by,
+            StartAtPointId = startAtPointId,
+            Variables = new Dictionary<string, object?>
             {
-                Subject = new SubjectReference(SubjectType, deal.Id.ToString()),
-                StartedBy = by,
-                StartAtPointId = startAtPointId,
-                Variables = new Dictionary<string, object?>
+                ["dealId"] = deal.Id.ToString(),
+                ["dealTitle"] = deal.Title,
+                ["manager"] = deal.ManagerId,
+                ["partnerId"] = deal.PartnerId.ToString(),
+                ["potentialAmount"] = deal.PotentialAmount,
+            },
+
+            // DealProcessTracker attaches the started instance while the same command follows its events.
+            JoinedWork = joined,
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes the deal out of process control (or between manual and non-process). A running process is terminated in
+    /// the same command that releases the deal, so neither is left behind by a crash.
+    /// </summary>
+    private async Task ReleaseAsync(Guid dealId, DealKind kind, string by, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
+        if (current.ProcessInstanceId is { } instanceId && current.Kind != kind &&
+            (await _engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)).Status is not (InstanceStatus.Completed or InstanceStatus.Terminated))
+        {
+            try
+            {
+                await _engine.TerminateAsync(instanceId, new TerminateOptions
                 {
-                    ["dealId"] = deal.Id.ToString(),
-                    ["dealTitle"] = deal.Title,
-                    ["manager"] = deal.ManagerId,
-                    ["partnerId"] = deal.PartnerId.ToString(),
-                    ["potentialAmount"] = deal.PotentialAmount,
-                },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CrmBpmException)
-        {
-            // The process could not start: the deal must not stay process-controlled without a process.
-            await _commands.RunAsync(async session =>
+                    Reason = $"Deal {dealId} switched to {kind}.",
+                    Actor = by,
+                    JoinedWork = new JoinedCrmChange(async (session, ct) =>
+                    {
+                        var deal = await GetDealAsync(session, dealId, ct).ConfigureAwait(false);
+                        if (deal.ChangeKindTo(kind, by, _commands.Now) != instanceId)
+                        {
+                            throw new ConflictException("deal.changed", $"Deal '{deal.Title}' changed while it was being released from its process; reload it and try again.");
+                        }
+                    }),
+                }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConflictException ex) when (ex.Code == "instance.finished")
             {
-                var stuck = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
-                stuck.ChangeKindTo(DealKind.ManualStages, by, _commands.Now);
-                return stuck;
-            }, cancellationToken).ConfigureAwait(false);
-            throw;
+                // The process ended meanwhile: nothing left to stop, only the deal to release.
+            }
         }
 
-        // DealProcessTracker normally attached the instance while the start command published its events.
-        return await _commands.RunAsync(async session =>
+        await _commands.RunAsync(async session =>
         {
-            var attached = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
-            attached.AttachProcess(instance.Id, instance.MapKey);
-            return attached;
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            return deal.ChangeKindTo(kind, by, _commands.Now);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task TerminateQuietlyAsync(Guid instanceId, string reason, string by, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _engine.TerminateAsync(instanceId, reason, by, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConflictException ex) when (ex.Code == "instance.finished")
-        {
-            // Already over: nothing left to cancel.
-        }
     }
 
     private async Task<RouteMap> GetPublishedMapAsync(string? key, CancellationToken cancellationToken)
@@ -324,7 +307,27 @@ public sealed class DealService
             ?? throw new InputException("deal.route-map-not-published", "routeMapKey", $"Route map '{key}' has no published version; publish it before deals can follow it.");
     }
 
-    private static async Task<(Guid PartnerId, Guid? ContactId, Lead? Lead)> CheckPartnerAsync(ICrmSession session, OpenDeal request, CancellationToken cancellationToken)
+    /// <summary>Checks the request and builds what opening the deal writes, writing nothing yet.</summary>
+    private async Task<DealOpening> PrepareAsync(ICrmSession session, OpenDeal request, CatalogueItem? stage, CancellationToken cancellationToken)
+    {
+        var opening = request.LeadId is { } leadId
+            ? await PrepareLeadConversionAsync(session, leadId, request, cancellationToken).ConfigureAwait(false)
+            : await CheckPartnerAsync(session, request, cancellationToken).ConfigureAwait(false);
+        var deal = new Deal(request.Details, opening.PartnerId, opening.ContactId, request.ManagerId, request.Kind, request.RouteMapKey, request.LeadId, request.OpenedBy, _commands.Now);
+        if (stage is not null)
+        {
+            deal.ChangeStage(stage.Code, stage.Name, request.OpenedBy, _commands.Now);
+        }
+
+        if (request.Probability is { } probability)
+        {
+            deal.SetProbability(probability);
+        }
+
+        return new DealOpening(deal, opening.LeadToConvert, opening.NewPartner, opening.NewCounterparty, opening.NewContact);
+    }
+
+    private static async Task<DealParties> CheckPartnerAsync(ICrmSession session, OpenDeal request, CancellationToken cancellationToken)
     {
         var partnerId = request.PartnerId ?? throw new InputException("deal.partner-required", "partnerId", "A deal needs a partner or a lead.");
         await PartnerService.GetPartnerAsync(session, partnerId, cancellationToken).ConfigureAwait(false);
@@ -337,15 +340,15 @@ public sealed class DealService
             }
         }
 
-        return (partnerId, request.ContactId, null);
+        return new DealParties(partnerId, request.ContactId);
     }
 
-    private async Task<(Guid PartnerId, Guid? ContactId, Lead? Lead)> ConvertLeadAsync(ICrmSession session, Guid leadId, OpenDeal request, CancellationToken cancellationToken)
+    private async Task<DealParties> PrepareLeadConversionAsync(ICrmSession session, Guid leadId, OpenDeal request, CancellationToken cancellationToken)
     {
         var lead = await LeadService.GetLeadAsync(session, leadId, cancellationToken).ConfigureAwait(false);
         if (lead.Status == LeadStatus.Converted)
         {
-            return (lead.PartnerId!.Value, request.ContactId ?? lead.ContactId, lead);
+            return new DealParties(lead.PartnerId!.Value, request.ContactId ?? lead.ContactId);
         }
 
         if (lead.Status == LeadStatus.Discarded)
@@ -354,6 +357,8 @@ public sealed class DealService
         }
 
         Partner partner;
+        Partner? newPartner = null;
+        Counterparty? newCounterparty = null;
         if (request.PartnerId is { } existing)
         {
             partner = await PartnerService.GetPartnerAsync(session, existing, cancellationToken).ConfigureAwait(false);
@@ -372,22 +377,32 @@ public sealed class DealService
 
             partner = new Partner(lead.CompanyName, PartnerKind.Company, PartnerRelations.Customer, lead.Phone, lead.Email, null, request.OpenedBy, _commands.Now);
             partner.MarkCreatedFromLead(lead.Id);
-            session.Partners.Add(partner);
-            if (lead.TaxId is not null)
-            {
-                session.Counterparties.Add(new Counterparty(partner.Id, lead.CompanyName, lead.TaxId));
-            }
+            newPartner = partner;
+            newCounterparty = lead.TaxId is null ? null : new Counterparty(partner.Id, lead.CompanyName, lead.TaxId);
         }
 
-        Guid? contactId = request.ContactId;
-        if (contactId is null && !string.IsNullOrWhiteSpace(lead.ContactName))
+        var newContact = request.ContactId is null && !string.IsNullOrWhiteSpace(lead.ContactName)
+            ? new Contact(partner.Id, lead.ContactName, lead.Phone, lead.Email, null)
+            : null;
+        return new DealParties(partner.Id, request.ContactId ?? newContact?.Id)
         {
-            var contact = new Contact(partner.Id, lead.ContactName, lead.Phone, lead.Email, null);
-            session.Contacts.Add(contact);
-            contactId = contact.Id;
-        }
+            LeadToConvert = lead.Status == LeadStatus.Open ? lead.Id : null,
+            NewPartner = newPartner,
+            NewCounterparty = newCounterparty,
+            NewContact = newContact,
+        };
+    }
 
-        return (partner.Id, contactId, lead);
+    /// <summary>Who a new deal is with, and the records a lead's conversion creates for it.</summary>
+    private sealed record DealParties(Guid PartnerId, Guid? ContactId)
+    {
+        public Guid? LeadToConvert { get; init; }
+
+        public Partner? NewPartner { get; init; }
+
+        public Counterparty? NewCounterparty { get; init; }
+
+        public Contact? NewContact { get; init; }
     }
 
     private static async Task<Deal> GetDealAsync(ICrmSession session, Guid dealId, CancellationToken cancellationToken) =>

@@ -39,14 +39,10 @@ public sealed class InstructionService
         ArgumentNullException.ThrowIfNull(request);
         await EnsureMapDeployedAsync(cancellationToken).ConfigureAwait(false);
         var dueAt = request.DueAt ?? _commands.Now + _options.DefaultInstructionDeadline;
-        var instruction = await _commands.RunAsync(session =>
-        {
-            var instruction = new Instruction(request.Title, request.Description, request.AuthorId, request.PerformerId, request.Subject, dueAt, _commands.Now);
-            session.Instructions.Add(instruction);
-            return Task.FromResult(instruction);
-        }, cancellationToken).ConfigureAwait(false);
+        var instruction = new Instruction(request.Title, request.Description, request.AuthorId, request.PerformerId, request.Subject, dueAt, _commands.Now);
 
-        var process = await _engine.StartAsync(InstructionRouteMap.Key, new StartOptions
+        // The instruction commits with the start of its process (InstructionTracker attaches it there): never one without the other.
+        await _engine.StartAsync(InstructionRouteMap.Key, new StartOptions
         {
             Subject = request.Subject ?? new SubjectReference(SubjectType, instruction.Id.ToString()),
             StartedBy = instruction.AuthorId,
@@ -63,8 +59,13 @@ public sealed class InstructionService
                 ["returnComment"] = "",
                 ["returnNote"] = "",
             },
+            JoinedWork = new JoinedCrmChange((session, _) =>
+            {
+                session.Instructions.Add(instruction);
+                return Task.CompletedTask;
+            }),
         }, cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(instruction.Id, i => i.AttachProcess(process.Id), cancellationToken).ConfigureAwait(false);
+        return await GetAsync(instruction.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The performer takes the Execute task into work.</summary>

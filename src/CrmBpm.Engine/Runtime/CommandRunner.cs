@@ -23,7 +23,11 @@ internal sealed class CommandRunner(
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<T> RunAsync<T>(string actor, Func<CommandContext, Task<T>> command, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(string actor, Func<CommandContext, Task<T>> command, CancellationToken cancellationToken) =>
+        RunAsync(actor, null, command, cancellationToken);
+
+    /// <summary>Runs a command; <paramref name="joinedWork"/> (the caller's, see <see cref="StartOptions.JoinedWork"/>) reaches the transaction handlers of every attempt.</summary>
+    public async Task<T> RunAsync<T>(string actor, object? joinedWork, Func<CommandContext, Task<T>> command, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -32,7 +36,7 @@ internal sealed class CommandRunner(
             await using (session.ConfigureAwait(false))
             {
                 var context = new CommandContext(session, clock.GetUtcNow(), actor);
-                var transaction = new EngineTransaction(session);
+                var transaction = new EngineTransaction(session, joinedWork);
                 T result;
                 try
                 {

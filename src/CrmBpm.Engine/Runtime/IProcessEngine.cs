@@ -24,6 +24,9 @@ public interface IProcessEngine
     /// <summary>Stops the instance: cancels its tasks and terminates its nested instances.</summary>
     Task<ProcessInstance> TerminateAsync(Guid instanceId, string? reason = null, string? actor = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Stops the instance as <see cref="TerminateAsync(Guid, string?, string?, CancellationToken)"/> does, with the caller's work joined to the command.</summary>
+    Task<ProcessInstance> TerminateAsync(Guid instanceId, TerminateOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>Sets variables (e.g. to fix the cause of an incident) and retries every stuck token.</summary>
     Task<ProcessInstance> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default);
 

@@ -23,7 +23,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
         var variables = Variables.From(options.Variables);
         limits.Ensure(Variables.None, variables);
-        return await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, context =>
+        return await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, options.JoinedWork, context =>
             executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken, options.StartAtPointId), cancellationToken).ConfigureAwait(false);
     }
 
@@ -71,7 +71,13 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
         }, cancellationToken);
 
     public Task<ProcessInstance> TerminateAsync(Guid instanceId, string? reason = null, string? actor = null, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor ?? Actor.System.UserId, async context =>
+        TerminateAsync(instanceId, new TerminateOptions { Reason = reason, Actor = actor }, cancellationToken);
+
+    public Task<ProcessInstance> TerminateAsync(Guid instanceId, TerminateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var reason = options.Reason;
+        return runner.RunAsync(options.Actor ?? Actor.System.UserId, options.JoinedWork, async context =>
         {
             var instance = await LoadAsync(context, instanceId, cancellationToken).ConfigureAwait(false);
             if (instance.Status is InstanceStatus.Completed or InstanceStatus.Terminated)
@@ -93,6 +99,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
             return instance;
         }, cancellationToken);
+    }
 
     public Task<ProcessInstance> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor ?? Actor.System.UserId, async context =>

@@ -25,4 +25,11 @@ public sealed record StartOptions
     /// under process control at its current stage. The point must exist in the map.
     /// </summary>
     public string? StartAtPointId { get; init; }
+
+    /// <summary>
+    /// The caller's own work that must commit with the start or not at all, e.g. the CRM record the process is started
+    /// for. The engine does not look at it: it hands it to every <see cref="Events.IEngineTransactionHandler"/> as
+    /// <see cref="Events.EngineTransaction.JoinedWork"/>, and the handler that knows it does it inside the command's transaction.
+    /// </summary>
+    public object? JoinedWork { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed class DesignerFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     /// <summary>The running test host.</summary>
-    public WebHostProcess Host { get; private set; } = default!;
+    public AppProcess Host { get; private set; } = default!;
 
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = default!;

@@ -13,7 +13,7 @@ public sealed class ServerFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     /// <summary>The running server.</summary>
-    public WebHostProcess Host { get; private set; } = default!;
+    public AppProcess Host { get; private set; } = default!;
 
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = default!;

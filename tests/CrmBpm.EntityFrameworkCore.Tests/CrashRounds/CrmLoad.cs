@@ -8,7 +8,8 @@ namespace CrmBpm.EntityFrameworkCore.Tests.CrashRounds;
 /// <summary>
 /// Concurrent API clients doing a sales team's day against a running server until cancelled: anna opens Typical-sale
 /// deals and works her tasks, helga works her pools' and her team's tasks (credit checks, shipments, anything of anna's),
-/// boris and anna give each other instructions and execute, report, verify or return them through the task endpoints.
+/// boris and anna give each other instructions and execute, report, verify or return them through the task endpoints,
+/// anna registers claims with an action plan and takes deals out of process control and puts them back under it.
 /// Seeded, so a round's mix of requests is repeatable (their interleaving with the kill is not).
 /// </summary>
 public sealed class CrmLoad(Uri baseAddress, int seed)
@@ -46,6 +47,12 @@ public sealed class CrmLoad(Uri baseAddress, int seed)
                     case "anna" or "boris" when step < 45:
                         await GiveInstructionAsync(http, user == "anna" ? (step < 40 ? "boris" : "anna") : (step < 40 ? "anna" : "boris"), figures, stop);
                         break;
+                    case "anna" when step < 55:
+                        await RegisterClaimAsync(http, random, figures, stop);
+                        break;
+                    case "anna" when step < 65:
+                        await SwitchADealsKindAsync(http, random, figures, stop);
+                        break;
                     default:
                         await CompleteATaskAsync(http, user == "helga" && step < 50 ? "Team" : "Mine", random, figures, stop);
                         break;
@@ -80,6 +87,38 @@ public sealed class CrmLoad(Uri baseAddress, int seed)
             title = $"Load deal {random.Next(1_000_000)}", partnerId = _partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = random.Next(1000, 50_000),
             allowDuplicates = true,
         }, figures, stop);
+    }
+
+    private async Task RegisterClaimAsync(HttpClient http, Random random, LoadFigures figures, CancellationToken stop)
+    {
+        _partnerId ??= await PartnerAsync(http, stop);
+        await SendAsync(http, HttpMethod.Post, "/api/claims", new
+        {
+            partnerId = _partnerId, reason = "Delivery delay", responsibleId = "anna", description = $"Load claim {random.Next(1_000_000)}",
+            plan = new[] { new { title = "Call the customer", performerId = "anna", deadline = DateTimeOffset.UtcNow.AddDays(2) } },
+        }, figures, stop);
+    }
+
+    /// <summary>A process-controlled deal goes to manual stages (its process is terminated); a manual one goes back under Typical sale.</summary>
+    private static async Task SwitchADealsKindAsync(HttpClient http, Random random, LoadFigures figures, CancellationToken stop)
+    {
+        using var list = await http.GetAsync("/api/deals?status=InWork&managerId=anna&pageSize=20", stop);
+        if (!list.IsSuccessStatusCode)
+        {
+            Refused(list.StatusCode, figures);
+            return;
+        }
+
+        var deals = (await list.Content.ReadFromJsonAsync<JsonElement>(stop)).GetProperty("items").EnumerateArray().ToList();
+        if (deals.Count == 0)
+        {
+            return;
+        }
+
+        var deal = deals[random.Next(deals.Count)];
+        var underProcess = deal.GetProperty("kind").GetString() == "ProcessControlled";
+        await SendAsync(http, HttpMethod.Post, $"/api/deals/{deal.GetProperty("id").GetGuid()}/kind",
+            underProcess ? new { kind = "ManualStages", routeMapKey = (string?)null } : new { kind = "ProcessControlled", routeMapKey = (string?)"typical-sale" }, figures, stop);
     }
 
     private static Task GiveInstructionAsync(HttpClient http, string performer, LoadFigures figures, CancellationToken stop) =>

@@ -48,7 +48,7 @@ public sealed class The_agreement_check_names_every_split : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_process_controlled_deal_whose_process_never_started_is_the_known_gap_not_a_split()
+    public async Task A_process_controlled_deal_whose_process_never_started_is_a_split()
     {
         await using var host = await HostAsync();
         var partner = await host.PartnerAsync();
@@ -61,8 +61,7 @@ public sealed class The_agreement_check_names_every_split : IAsyncLifetime
 
         var report = await RootInstances.Agreement(host.Services).CheckAsync();
 
-        report.Splits.ShouldBeEmpty();
-        report.KnownGaps.ShouldHaveSingleItem().Kind.ShouldBe(DisagreementKind.KnownGapRecordWithoutProcess);
+        report.Splits.ShouldHaveSingleItem().Kind.ShouldBe(DisagreementKind.RecordWithoutProcess);
     }
 
     [Fact]

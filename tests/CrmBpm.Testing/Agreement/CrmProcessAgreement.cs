@@ -99,7 +99,7 @@ public sealed class CrmProcessAgreement
             {
                 var ofTheMap = about.Where(i => i.MapKey == deal.RouteMapKey).ToList();
                 found.Add(ofTheMap.Count == 0
-                    ? new Disagreement(DisagreementKind.KnownGapRecordWithoutProcess, record, $"is process-controlled by '{deal.RouteMapKey}' and in work, but no process about it was ever started (opened or put under process, then the engine was not reached).")
+                    ? new Disagreement(DisagreementKind.RecordWithoutProcess, record, $"is process-controlled by '{deal.RouteMapKey}' and in work, but no process about it was ever started (opened or put under process, then the engine was not reached).")
                     : new Disagreement(DisagreementKind.ProcessNotAttached, record, $"is process-controlled and in work without a process, while instance(s) {string.Join(", ", ofTheMap.Select(i => i.Id))} of '{deal.RouteMapKey}' about it exist."));
             }
             else
@@ -187,7 +187,7 @@ public sealed class CrmProcessAgreement
             }
             else if (deal.IsOpen && deal.Kind != DealKind.ProcessControlled)
             {
-                found.Add(new Disagreement(DisagreementKind.KnownGapReleasedDealProcessStillRunning, record,
+                found.Add(new Disagreement(DisagreementKind.ReleasedDealProcessStillRunning, record,
                     $"is {instance.Status}, but deal {deal.Id} '{deal.Title}' was taken out of process control ({deal.Kind}) and the process was not terminated."));
             }
             else
@@ -214,7 +214,7 @@ public sealed class CrmProcessAgreement
             }
 
             found.Add(naming.Count == 0
-                ? new Disagreement(DisagreementKind.KnownGapRecordWithoutProcess, record, $"is {instruction.Status}, but its process never started (given, then the engine was not reached).")
+                ? new Disagreement(DisagreementKind.RecordWithoutProcess, record, $"is {instruction.Status}, but its process never started (given, then the engine was not reached).")
                 : new Disagreement(DisagreementKind.ProcessNotAttached, record, $"is {instruction.Status} without a process, while instance(s) {string.Join(", ", naming)} run it."));
             return;
         }
@@ -266,7 +266,7 @@ public sealed class CrmProcessAgreement
             if (claim.Status == ClaimStatus.InWork)
             {
                 found.Add(handling.Count == 0
-                    ? new Disagreement(DisagreementKind.KnownGapRecordWithoutProcess, record, "is in work, but its handling process never started (registered, then the engine was not reached).")
+                    ? new Disagreement(DisagreementKind.RecordWithoutProcess, record, "is in work, but its handling process never started (registered, then the engine was not reached).")
                     : new Disagreement(DisagreementKind.ProcessNotAttached, record, $"is in work without a process, while handling instance(s) {string.Join(", ", handling.Select(i => i.Id))} about it exist."));
             }
 

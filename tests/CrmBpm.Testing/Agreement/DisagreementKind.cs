@@ -1,17 +1,16 @@
 namespace CrmBpm.Testing.Agreement;
 
 /// <summary>
-/// How a CRM record and the engine disagree. The <c>KnownGap…</c> kinds are the two-step service calls (the record is
-/// committed, then the engine is called in a second transaction) that a crash between the two steps leaves half done;
-/// every other kind is a true split that one-transaction process steps must make impossible.
+/// How a CRM record and the engine disagree. Every kind is a split that one transaction per command (the CRM change
+/// joined to the engine command that causes or follows it) must make impossible.
 /// </summary>
 public enum DisagreementKind
 {
-    /// <summary>Known gap: a process-controlled deal in work, an instruction or a claim whose process never started.</summary>
-    KnownGapRecordWithoutProcess,
+    /// <summary>A process-controlled deal in work, an instruction or a claim whose process never started.</summary>
+    RecordWithoutProcess,
 
-    /// <summary>Known gap: a deal taken out of process control whose process was not yet terminated.</summary>
-    KnownGapReleasedDealProcessStillRunning,
+    /// <summary>A deal taken out of process control whose process still runs.</summary>
+    ReleasedDealProcessStillRunning,
 
     /// <summary>The record names a process instance the engine does not have.</summary>
     ProcessMissing,
