@@ -60,6 +60,38 @@ public abstract partial class SigningInIsHardened(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_client_that_keeps_failing_for_one_user_is_refused_for_that_user_before_the_account_locks()
+    {
+        // The request rate limit alone let one address give 30 wrong passwords a minute, past the account's lockout of 20.
+        await using var host = server.Host.WithWebHostBuilder(b => b.UseSetting("Security:FailedSignInsPerClient", "5").UseSetting("Security:LockoutAttempts", "8"));
+        using var client = host.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.PostJsonAsync("/api/auth/token", new { userName = "boris", password = $"guess-{i}" })
+                .ExpectAsync(HttpStatusCode.Unauthorized)).Str("code").ShouldBe("auth.invalid-credentials");
+        }
+
+        for (var i = 5; i < 12; i++)
+        {
+            (await client.PostJsonAsync("/api/auth/token", new { userName = "boris", password = $"guess-{i}" })
+                .ExpectAsync(HttpStatusCode.Unauthorized)).Str("code").ShouldBe("auth.locked-out");
+        }
+
+        // The right password from this client waits too; the account itself is not locked and counted only five failures.
+        (await client.PostJsonAsync("/api/auth/token", new { userName = "boris", password = "manager2" })
+            .ExpectAsync(HttpStatusCode.Unauthorized)).Str("code").ShouldBe("auth.locked-out");
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmBpmUser>>();
+        var boris = (await users.FindByNameAsync("boris"))!;
+        (await users.IsLockedOutAsync(boris)).ShouldBeFalse();
+        (await users.GetAccessFailedCountAsync(boris)).ShouldBe(5);
+        await users.ResetAccessFailedCountAsync(boris);
+
+        // Another user from the same client is not affected, nor are unknown names told apart from known ones.
+        (await client.PostJsonAsync("/api/auth/token", new { userName = "anna", password = "manager1" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_refresh_token_works_once_and_reusing_it_revokes_its_whole_family()
     {
         using var client = server.Anonymous();

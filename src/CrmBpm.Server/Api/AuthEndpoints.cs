@@ -42,7 +42,7 @@ public static class AuthEndpoints
         }
 
         return TypedResults.Problem(
-                result.IsLockedOut ? "Too many failed attempts; the account is locked for a few minutes." : "The user name or password is wrong.",
+                result.IsLockedOut ? "Too many failed attempts for this user; try again in a few minutes." : "The user name or password is wrong.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                 extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials" });
     }

@@ -20,6 +20,15 @@ public sealed class SecurityOptions
     /// <summary>The window of <see cref="SignInPermitLimit"/>, in seconds (default 60).</summary>
     public int SignInWindowSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Failed passwords one client address may give for one user within <see cref="FailedSignInWindowMinutes"/> before it is
+    /// refused for that user (default 5), so no single address can drive an account into its lockout.
+    /// </summary>
+    public int FailedSignInsPerClient { get; set; } = 5;
+
+    /// <summary>The window of <see cref="FailedSignInsPerClient"/>, in minutes (default 15).</summary>
+    public int FailedSignInWindowMinutes { get; set; } = 15;
+
     /// <summary>Failed passwords in a row that lock an account (default 20).</summary>
     public int LockoutAttempts { get; set; } = 20;
 
@@ -38,6 +47,7 @@ public sealed class SecurityOptions
         foreach (var (name, value) in new (string, long)[]
         {
             (nameof(SignInPermitLimit), options.SignInPermitLimit), (nameof(SignInWindowSeconds), options.SignInWindowSeconds),
+            (nameof(FailedSignInsPerClient), options.FailedSignInsPerClient), (nameof(FailedSignInWindowMinutes), options.FailedSignInWindowMinutes),
             (nameof(LockoutAttempts), options.LockoutAttempts), (nameof(LockoutMinutes), options.LockoutMinutes),
             (nameof(MaxRequestBodyBytes), options.MaxRequestBodyBytes),
         })

@@ -96,6 +96,7 @@ public static class ServerBuilderExtensions
         services.AddScoped<SubjectRights>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<ClientSignInFailures>();
         services.AddScoped<RefreshTokenFamilies>();
         return services;
     }
