@@ -5,7 +5,8 @@ namespace CrmBpm.Server.Identity;
 /// <summary>
 /// Checks a user name and password with the same work whether the user exists or not: an unknown user's password is
 /// verified against a dummy hash, so the answer's timing does not tell which user names exist. Lockout applies as in
-/// Identity (<see cref="SignInManager{TUser}.CheckPasswordSignInAsync"/>). The API's token endpoint and the UI's sign-in
+/// Identity (<see cref="SignInManager{TUser}.CheckPasswordSignInAsync"/>); a deactivated account (and a demo account in
+/// Production) is not allowed, which callers report like a wrong password. The API's token endpoint and the UI's sign-in
 /// form both check here.
 /// </summary>
 public sealed class PasswordSignIn(UserManager<CrmBpmUser> users, SignInManager<CrmBpmUser> signIn, IPasswordHasher<CrmBpmUser> hasher)
@@ -28,6 +29,12 @@ public sealed class PasswordSignIn(UserManager<CrmBpmUser> users, SignInManager<
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsNotAllowed)
+        {
+            // A deactivated account is refused before its password is checked: spend the same work as for a wrong one.
+            hasher.VerifyHashedPassword(user, _dummyHash ??= hasher.HashPassword(user, Guid.NewGuid().ToString()), password);
+        }
+
         return (result.Succeeded ? user : null, result);
     }
 }
