@@ -52,6 +52,7 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
     {
         { "POST", "/api/auth/token", Access.Public },
         { "POST", "/api/auth/refresh", Access.Public },
+        { "POST", "/api/auth/password", Access.Public },
         { "GET", "/api/auth/me", Access.SignedIn },
         { "GET", "/api/users", Access.SignedIn },
 
@@ -124,6 +125,17 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/catalogues/{kind}", Access.Administer },
         { "PUT", "/api/catalogues/items/{itemId:guid}", Access.Administer },
         { "POST", "/api/catalogues/items/{itemId:guid}/archive", Access.Administer },
+
+        { "GET", "/api/admin/users", Access.Administer },
+        { "GET", "/api/admin/users/{userName}", Access.Administer },
+        { "POST", "/api/admin/users", Access.Administer },
+        { "PUT", "/api/admin/users/{userName}", Access.Administer },
+        { "POST", "/api/admin/users/{userName}/deactivate", Access.Administer },
+        { "POST", "/api/admin/users/{userName}/reactivate", Access.Administer },
+        { "POST", "/api/admin/users/{userName}/reset-password", Access.Administer },
+        { "POST", "/api/admin/users/{userName}/unlock", Access.Administer },
+        { "POST", "/api/admin/demo-users/drop", Access.Administer },
+        { "GET", "/api/admin/audit", Access.Administer },
     };
 
     [Theory]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CrmBpm.Server.Tests;
 
-/// <summary>The UI skeleton: pages need a sign-in, the sign-in page lists the demo logins, the home page greets and counts tasks.</summary>
+/// <summary>The UI skeleton: pages need a sign-in, the sign-in page lists no demo login outside Development, the home page greets and counts tasks.</summary>
 public sealed partial class TheUserInterfaceSkeleton(SqliteServer server) : IClassFixture<SqliteServer>
 {
     [Fact]
@@ -18,14 +18,14 @@ public sealed partial class TheUserInterfaceSkeleton(SqliteServer server) : ICla
     }
 
     [Fact]
-    public async Task The_sign_in_page_of_the_demo_database_lists_the_demo_logins()
+    public async Task Outside_development_the_sign_in_page_of_the_demo_database_shows_no_demo_login()
     {
         using var client = server.Anonymous();
         var html = await client.GetStringAsync("/account/signin");
-        html.ShouldContain("Demo logins");
+        html.ShouldNotContain("Demo logins");
         foreach (var user in Demo.DemoUsers.All)
         {
-            html.ShouldContain(user.Password);
+            html.ShouldNotContain(user.Password);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed partial class TwoLanguages(SqliteServer server) : IClassFixture<Sq
         var html = await client.GetStringAsync("/account/signin");
         html.ShouldContain("<html lang=\"ru\">");
         html.ShouldContain("Имя пользователя");
-        html.ShouldContain("Демо-входы");
+        html.ShouldContain("Пароль");
         html.ShouldNotContain("User name");
     }
 

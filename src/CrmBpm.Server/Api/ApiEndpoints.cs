@@ -23,7 +23,8 @@ public static class ApiEndpoints
             .MapDealsEndpoints()
             .MapInstructionsEndpoints()
             .MapClaimsEndpoints()
-            .MapCataloguesEndpoints();
+            .MapCataloguesEndpoints()
+            .MapAdminEndpoints();
         return endpoints;
     }
 }

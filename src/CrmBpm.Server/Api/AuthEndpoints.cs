@@ -23,6 +23,9 @@ public static class AuthEndpoints
         auth.MapPost("/refresh", RefreshToken).WithName("RefreshToken").AllowAnonymous().RequireRateLimiting(Hosting.SignInThrottle.Policy)
             .WithSummary("Exchanges a refresh token (once) for a new access and refresh token; reusing an old one revokes them all.")
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/password", ChangeOwnPassword).WithName("ChangeOwnPassword").AllowAnonymous().RequireRateLimiting(Hosting.SignInThrottle.Policy)
+            .WithSummary("Replaces the caller's password, proving the current one (the way out of a one-time password an Administrator set).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user: roles, pools and department.");
         api.MapGet("/users", ListUsers).WithTags("Users").WithName("ListUsers").WithSummary("Users, for choosing a performer or responsible person.");
         return api;
@@ -34,6 +37,13 @@ public static class AuthEndpoints
     {
         new Check().Required(request.UserName, "userName").Required(request.Password, "password", 500).ThrowIfAny();
         var (user, result) = await passwords.CheckAsync(request.UserName!, request.Password!);
+        if (user is { MustChangePassword: true })
+        {
+            return TypedResults.Problem("The password is a one-time password: choose your own at POST /api/auth/password first.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+                extensions: new Dictionary<string, object?> { ["code"] = "auth.password-change-required" });
+        }
+
         if (user is not null)
         {
             var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -46,6 +56,13 @@ public static class AuthEndpoints
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                 extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials" });
     }
+
+    /// <summary>Own password.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangeOwnPassword(ChangePasswordRequest request, OwnPasswordChange change) =>
+        await change.ChangeAsync(request.UserName, request.CurrentPassword, request.NewPassword) is null
+            ? TypedResults.Problem("The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                extensions: new Dictionary<string, object?> { ["code"] = "auth.invalid-credentials" })
+            : TypedResults.NoContent();
 
     /// <summary>Refresh.</summary>
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshToken(

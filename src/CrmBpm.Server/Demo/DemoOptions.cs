@@ -6,8 +6,11 @@ public sealed class DemoOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Demo";
 
-    /// <summary>Seed demo users and data into a new database (default true). Switch off for production.</summary>
-    public bool Seed { get; set; } = true;
+    /// <summary>
+    /// Seed demo users and data into a new database. Unset: only in the Development environment (README's run command);
+    /// refused in Production, where the demo's known passwords must never exist.
+    /// </summary>
+    public bool? Seed { get; set; }
 
     /// <summary>Where the standard route maps (*.bpmn) are; default: the RouteMaps folder next to the server.</summary>
     public string? RouteMapsFolder { get; set; }

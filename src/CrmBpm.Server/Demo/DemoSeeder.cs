@@ -23,7 +23,7 @@ namespace CrmBpm.Server.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder(
     UserManager<CrmBpmUser> users, RoleManager<IdentityRole> roles, IOptions<DemoOptions> options, DemoLogins logins,
-    IRouteMapService maps, ICrmStore crmStore, PartnerService partners, LeadService leads, DealService deals, ClaimService claims,
+    IHostEnvironment environment, IRouteMapService maps, ICrmStore crmStore, PartnerService partners, LeadService leads, DealService deals, ClaimService claims,
     InstructionService instructions, ITaskService tasks, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Ensures the roles; in a new database (and with <see cref="DemoOptions.Seed"/>) creates the demo users and data.</summary>
@@ -37,7 +37,14 @@ internal sealed partial class DemoSeeder(
             }
         }
 
-        var seed = options.Value.Seed;
+        var seed = options.Value.Seed ?? environment.IsDevelopment();
+        if (seed && environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Demo:Seed is true in the Production environment: the demo users have known passwords. Set Demo:Seed=false " +
+                "(the first Administrator is then set up from Setup:AdminUser or the one-time setup page), or run the demo in Development.");
+        }
+
         if (newDatabase && seed)
         {
             foreach (var user in DemoUsers.All)
@@ -49,13 +56,19 @@ internal sealed partial class DemoSeeder(
         var demoUsers = new List<DemoUser>();
         foreach (var user in DemoUsers.All)
         {
-            if (await users.FindByNameAsync(user.UserName) is { } found && (await users.GetClaimsAsync(found)).Any(c => c.Type == CrmBpmClaims.Demo))
+            if (await users.FindByNameAsync(user.UserName) is { IsActive: true } found && (await users.GetClaimsAsync(found)).Any(c => c.Type == CrmBpmClaims.Demo))
             {
                 demoUsers.Add(user);
             }
         }
 
-        logins.Set([.. demoUsers.Select(u => new DemoLogin(u.UserName, u.DisplayName, u.Role, u.Password, u.Notes))]);
+        // Known passwords are shown (sign-in page) and printed (console) only on a developer's machine.
+        logins.Set(environment.IsDevelopment() ? [.. demoUsers.Select(u => new DemoLogin(u.UserName, u.DisplayName, u.Role, u.Password, u.Notes))] : []);
+        if (demoUsers.Count > 0 && environment.IsProduction())
+        {
+            LogDemoUsersInProduction(logger, demoUsers.Count);
+        }
+
         if (!seed || demoUsers.Count == 0)
         {
             return;
@@ -240,6 +253,9 @@ internal sealed partial class DemoSeeder(
             throw new InvalidOperationException($"Could not create the demo {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This database holds {Count} demo users; in Production they cannot sign in. Drop them in Administration → Users (POST /api/admin/demo-users/drop).")]
+    private static partial void LogDemoUsersInProduction(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo CRM data seeded")]
     private static partial void LogSeeded(ILogger logger);

@@ -1,5 +1,6 @@
 using CrmBpm.Server.Api;
 using CrmBpm.Server.Components;
+using CrmBpm.Server.Setup;
 using Scalar.AspNetCore;
 
 namespace CrmBpm.Server.Hosting;
@@ -26,6 +27,7 @@ public static class ServerApplicationExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseSetupGate();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options

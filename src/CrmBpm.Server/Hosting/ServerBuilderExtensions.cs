@@ -33,6 +33,10 @@ public static class ServerBuilderExtensions
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<DemoLogins>();
         services.AddScoped<DemoSeeder>();
+        services.Configure<Setup.SetupOptions>(builder.Configuration.GetSection(Setup.SetupOptions.Section));
+        services.AddSingleton<Setup.FirstAdministrator>();
+        services.AddScoped<Administration.AdminAudit>();
+        services.AddScoped<Administration.UserAdministration>();
         services.AddHostedService<ServerInitializer>();
         return builder;
     }
@@ -82,12 +86,15 @@ public static class ServerBuilderExtensions
                 options.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 options.User.RequireUniqueEmail = false;
+                // "Confirmed" here means allowed to sign in at all: active, and no demo account in Production (ActiveAccountConfirmation).
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmBpmIdentityDbContext>()
             .AddClaimsPrincipalFactory<CrmBpmClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<IUserConfirmation<CrmBpmUser>, ActiveAccountConfirmation>();
         services.AddHttpContextAccessor();
         services.AddScoped<SignedInUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
@@ -98,6 +105,7 @@ public static class ServerBuilderExtensions
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<ClientSignInFailures>();
         services.AddScoped<RefreshTokenFamilies>();
+        services.AddScoped<OwnPasswordChange>();
         return services;
     }
 

@@ -10,11 +10,11 @@ namespace CrmBpm.Server.Hosting;
 
 /// <summary>
 /// Prepares the database before the server takes requests: the engine's tables first (its <c>EnsureCreated</c> only
-/// works on an empty database), then the CRM store, then the Identity tables; seeds demo data into a new database and
-/// prints the URL and the demo logins once the server listens.
+/// works on an empty database), then the CRM store, then the Identity tables; seeds demo data into a new database, makes sure an
+/// Administrator exists (or opens the setup page) and prints the URL, and in Development the demo logins, once the server listens.
 /// </summary>
 internal sealed partial class ServerInitializer(
-    IServiceProvider services, DatabaseSettings database, DemoLogins demoLogins, IHostApplicationLifetime lifetime, IServer server, ILogger<ServerInitializer> logger)
+    IServiceProvider services, DatabaseSettings database, DemoLogins demoLogins, Setup.FirstAdministrator firstAdministrator, IHostApplicationLifetime lifetime, IServer server, ILogger<ServerInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,6 +29,7 @@ internal sealed partial class ServerInitializer(
         await provider.GetRequiredService<CatalogueService>().EnsureSeededAsync(cancellationToken);
         var isNew = await IdentitySchema.EnsureCreatedAsync(provider.GetRequiredService<CrmBpmIdentityDbContext>(), database.Provider, cancellationToken);
         await provider.GetRequiredService<DemoSeeder>().SeedAsync(isNew, cancellationToken);
+        await firstAdministrator.EnsureAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
 
@@ -54,6 +55,11 @@ internal sealed partial class ServerInitializer(
         {
             lines.Add("  Demo logins (user / role / password):");
             lines.AddRange(demoLogins.Logins.Select(l => $"    {l.UserName,-8} {l.Role,-14} {l.Password}"));
+        }
+
+        if (firstAdministrator.IsOpen)
+        {
+            lines.Add($"  Setup:    no Administrator yet: open {addresses.First().TrimEnd('/')}/setup on this machine, or add ?code={firstAdministrator.Code} from elsewhere");
         }
 
         lines.Add("");

@@ -50,7 +50,17 @@ public sealed class ClientSignInFailures(SecurityOptions security, TimeProvider 
     /// <summary>A right password forgets the client's failures for that user.</summary>
     public void Succeeded(string userName, string client) => _failures.TryRemove(Key(userName, client), out _);
 
-    private static (string, string) Key(string userName, string client) => (userName.Trim().ToUpperInvariant(), client);
+    /// <summary>An administrator unlocked the account: every client may try it again.</summary>
+    public void Forget(string userName)
+    {
+        var user = userName.Trim().ToUpperInvariant();
+        foreach (var key in _failures.Keys.Where(k => k.User == user))
+        {
+            _failures.TryRemove(key, out _);
+        }
+    }
+
+    private static (string User, string Client) Key(string userName, string client) => (userName.Trim().ToUpperInvariant(), client);
 
     private void Expire(Queue<DateTimeOffset> failures)
     {

@@ -7,6 +7,7 @@ namespace CrmBpm.Server.Identity;
 /// verified against a dummy hash, so the answer's timing does not tell which user names exist. Lockout applies as in
 /// Identity (<see cref="SignInManager{TUser}.CheckPasswordSignInAsync"/>), after the per-client limit of
 /// <see cref="ClientSignInFailures"/>: a client that failed too often for a user is answered "locked out" without a check.
+/// A deactivated account (and a demo account in Production) is not allowed, which callers report like a wrong password.
 /// The API's token endpoint and the UI's sign-in form both check here.
 /// </summary>
 public sealed class PasswordSignIn(
@@ -37,6 +38,12 @@ public sealed class PasswordSignIn(
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsNotAllowed)
+        {
+            // A deactivated account is refused before its password is checked: spend the same work as for a wrong one.
+            hasher.VerifyHashedPassword(user, _dummyHash ??= hasher.HashPassword(user, Guid.NewGuid().ToString()), password);
+        }
+
         if (result.Succeeded)
         {
             failures.Succeeded(userName, client);

@@ -24,7 +24,7 @@ public abstract class A_server_killed_under_load_leaves_the_crm_and_its_processe
     private const int Seed = 4242;
     private const int WarmCommands = 5;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan AllRounds = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AllRounds = TimeSpan.FromMinutes(15);
 
     // The real server, built beside its own project (see the test project file), killed with SIGKILL.
     private static readonly string ServerDll = typeof(CrashRoundsDatabase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

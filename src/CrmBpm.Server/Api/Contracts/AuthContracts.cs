@@ -11,3 +11,6 @@ public sealed record MeDto(string Id, string DisplayName, IReadOnlyList<string> 
 
 /// <summary>A user, for pickers (performer, responsible, redirect target).</summary>
 public sealed record UserDto(string Id, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Pools, string? Department);
+
+/// <summary>Replacing one's own password.</summary>
+public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
