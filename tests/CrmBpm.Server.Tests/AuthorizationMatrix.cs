@@ -84,6 +84,11 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/tasks/{taskId:guid}/postpone", Access.Work },
         { "POST", "/api/tasks/{taskId:guid}/return-to-pool", Access.Work },
 
+        { "GET", "/api/absences", Access.Work },
+        { "POST", "/api/absences", Access.Work },
+        { "POST", "/api/absences/{absenceId:guid}/end", Access.Work },
+        { "DELETE", "/api/absences/{absenceId:guid}", Access.Work },
+
         { "GET", "/api/partners", Access.Work },
         { "GET", "/api/partners/{partnerId:guid}", Access.Work },
         { "POST", "/api/partners", Access.Work },

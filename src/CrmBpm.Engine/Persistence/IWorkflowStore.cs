@@ -43,8 +43,10 @@ public interface IWorkflowStore
     Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// My tasks: active tasks held by the actor or sitting in a pool the actor belongs to, not postponed
-    /// past <paramref name="now"/> (unless asked), ordered by deadline (none last), then creation.
+    /// My tasks: active tasks held by the actor or sitting in a pool the actor belongs to, and the same of every absent person
+    /// the actor substitutes for (<see cref="Actor.ActsFor"/>, within its performer roles), each once; not postponed past
+    /// <paramref name="now"/> (unless asked), ordered by deadline (none last), then creation. Exactly the tasks
+    /// <see cref="Actor.Sees"/> accepts.
     /// </summary>
     Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default);
 

@@ -121,7 +121,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         {
             var matching = _tasks.Values
                 .Where(t => t.IsActive)
-                .Where(t => t.AssigneeId == query.Actor.UserId || (t.AssigneeId is null && query.Actor.IsInPool(t.PerformerRole, t.PerformerAddressingObject)))
+                .Where(query.Actor.Sees)
                 .Where(t => query.IncludePostponed || t.PostponedUntil is null || t.PostponedUntil <= now)
                 .Where(t => query.SubjectType is null || t.Subject?.Type == query.SubjectType)
                 .Where(t => query.SubjectId is null || t.Subject?.Id == query.SubjectId)

@@ -14,6 +14,9 @@ internal sealed class CommandContext(IWorkflowSession session, DateTimeOffset no
 
     public string Actor { get; } = actor;
 
+    /// <summary>The absent person the actor substitutes for in this command (set by task actions); recorded with every entry.</summary>
+    public string? OnBehalfOf { get; set; }
+
     public List<EngineEvent> Events { get; } = [];
 
     /// <summary>Instances whose token loop is running in this command (guards re-entry from nested completions).</summary>
@@ -40,6 +43,7 @@ internal sealed class CommandContext(IWorkflowSession session, DateTimeOffset no
             At = Now,
             Kind = kind,
             Actor = actor ?? Actor,
+            OnBehalfOf = actor is null ? OnBehalfOf : null,
             PointId = pointId,
             FromPointId = fromPointId,
             FlowId = flowId,

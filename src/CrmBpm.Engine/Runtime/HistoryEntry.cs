@@ -21,6 +21,9 @@ public sealed record HistoryEntry
     /// <summary>Who did it (a user id, or <c>system</c>).</summary>
     public string? Actor { get; init; }
 
+    /// <summary>The absent person <see cref="Actor"/> substituted for ("Boris on behalf of Anna"); null when acting for themselves.</summary>
+    public string? OnBehalfOf { get; init; }
+
     /// <summary>The point concerned (the destination of a move).</summary>
     public string? PointId { get; init; }
 

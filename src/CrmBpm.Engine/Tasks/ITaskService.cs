@@ -9,7 +9,10 @@ public interface ITaskService
     /// <summary>All tasks of an instance, oldest first.</summary>
     Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>My tasks: held by the actor or in the actor's pools, by deadline, paginated.</summary>
+    /// <summary>
+    /// My tasks: held by the actor or in the actor's pools, and those of the people the actor substitutes for
+    /// (<see cref="Actor.OnBehalfOf"/> names whose each of these is), by deadline, paginated.
+    /// </summary>
     Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the task into work; a pool task becomes the actor's.</summary>

@@ -34,7 +34,9 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
     public Task<WorkTask> AcceptAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
         ActAsync(taskId, actor, (context, instance, task) =>
         {
-            if (task.Status == WorkTaskStatus.Accepted && task.AssigneeId == actor.UserId)
+            // A substitute takes the task for the absent person: it stays theirs, so nothing is left reassigned after the absence.
+            var taker = context.OnBehalfOf ?? actor.UserId;
+            if (task.Status == WorkTaskStatus.Accepted && task.AssigneeId == taker)
             {
                 return Task.CompletedTask;
             }
@@ -46,7 +48,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
 
             EnsureMayWork(task, actor);
             task.Status = WorkTaskStatus.Accepted;
-            task.AssigneeId = actor.UserId;
+            task.AssigneeId = taker;
             task.AcceptedAt = context.Now;
             Changed(context, instance, task, HistoryKind.TaskAccepted, null);
             return Task.CompletedTask;
@@ -72,7 +74,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
             var action = (Definitions.ActionPoint)map.Point(task.PointId);
             task.Status = WorkTaskStatus.Completed;
-            task.AssigneeId ??= actor.UserId;
+            task.AssigneeId ??= context.OnBehalfOf ?? actor.UserId;
             task.CompletedBy = actor.UserId;
             task.Outcome = completion.Outcome;
             task.ClosedAt = context.Now;
@@ -149,7 +151,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
                 throw new ConflictException("task.already-in-pool", $"Task '{task.Title}' is already in the pool of {task.PerformerRole}.");
             }
 
-            if (task.AssigneeId != actor.UserId && !actor.CanActOnAnyTask)
+            if (task.AssigneeId != actor.UserId && task.AssigneeId != context.OnBehalfOf && !actor.CanActOnAnyTask)
             {
                 throw new ForbiddenException("task.not-yours", $"Task '{task.Title}' is held by {task.AssigneeId}; only they can return it to the pool.");
             }
@@ -196,6 +198,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             }
 
             context.Touch(instance);
+            context.OnBehalfOf = actor.OnBehalfOf(task);
             await action(context, instance, task).ConfigureAwait(false);
             return task;
         }, cancellationToken);
@@ -203,9 +206,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
 
     private static void EnsureMayWork(WorkTask task, Actor actor)
     {
-        var mine = task.AssigneeId == actor.UserId;
-        var pool = task.AssigneeId is null && actor.IsInPool(task.PerformerRole, task.PerformerAddressingObject);
-        if (!mine && !pool && !actor.CanActOnAnyTask)
+        if (!actor.Sees(task) && !actor.CanActOnAnyTask)
         {
             throw new ForbiddenException("task.not-yours", task.AssigneeId is null
                 ? $"Task '{task.Title}' is in the pool of {task.PerformerRole}{(task.PerformerAddressingObject is null ? "" : $" for {task.PerformerAddressingObject}")}, which {actor.UserId} does not belong to."

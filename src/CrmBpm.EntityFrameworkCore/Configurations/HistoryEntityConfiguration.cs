@@ -14,6 +14,7 @@ internal sealed class HistoryEntityConfiguration : IEntityTypeConfiguration<Hist
         builder.HasIndex(h => new { h.InstanceId, h.Sequence }).IsUnique();
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(64);
         builder.Property(h => h.Actor).HasMaxLength(200);
+        builder.Property(h => h.OnBehalfOf).HasMaxLength(200);
         builder.Property(h => h.PointId).HasMaxLength(200);
         builder.Property(h => h.FromPointId).HasMaxLength(200);
         builder.Property(h => h.FlowId).HasMaxLength(400);

@@ -23,6 +23,9 @@ public sealed class HistoryEntity
     /// <summary>See <see cref="HistoryEntry.Actor"/>.</summary>
     public string? Actor { get; set; }
 
+    /// <summary>See <see cref="HistoryEntry.OnBehalfOf"/>.</summary>
+    public string? OnBehalfOf { get; set; }
+
     /// <summary>See <see cref="HistoryEntry.PointId"/>.</summary>
     public string? PointId { get; set; }
 

@@ -18,6 +18,7 @@ public static class ApiEndpoints
             .MapRouteMapsEndpoints()
             .MapInstancesEndpoints()
             .MapTasksEndpoints()
+            .MapAbsencesEndpoints()
             .MapPartnersEndpoints()
             .MapLeadsEndpoints()
             .MapDealsEndpoints()

@@ -14,7 +14,7 @@ public static class TasksEndpoints
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Work);
         group.MapGet("/", ListTasks).WithName("ListTasks")
-            .WithSummary("My tasks: held by me or open in my pools (scope=team: my team's), by deadline, paginated.");
+            .WithSummary("My tasks: held by me or open in my pools, and those of the people I substitute for now (onBehalfOf names them; scope=team: my team's), by deadline, paginated.");
         group.MapGet("/{taskId:guid}", GetTask).WithName("GetTask").WithSummary("A task of mine, my pools' or my team's.");
         group.MapPost("/{taskId:guid}/accept", AcceptTask).WithName("AcceptTask").WithSummary("Takes the task into work; a pool task becomes mine.");
         group.MapPost("/{taskId:guid}/complete", CompleteTask).WithName("CompleteTask").WithSummary("Completes the task with an outcome and form values; the process moves on.");
@@ -36,8 +36,9 @@ public static class TasksEndpoints
         {
             Actor = work.User.Actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
             IncludePostponed = includePostponed ?? false, Page = paging.Page, PageSize = paging.PageSize,
-        }, cancellationToken);
-        return TypedResults.Ok(new PagedList<TaskDto>([.. tasks.Items.Select(t => TaskDto.From(t, now))], paging.Page, paging.PageSize, tasks.TotalCount));
+        }, cancellationToken: cancellationToken);
+        var actor = await work.ActorAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<TaskDto>([.. tasks.Items.Select(t => TaskDto.From(t, now, actor))], paging.Page, paging.PageSize, tasks.TotalCount));
     }
 
     /// <summary>One task.</summary>
@@ -45,7 +46,7 @@ public static class TasksEndpoints
     {
         var task = await tasks.GetAsync(taskId, cancellationToken);
         return await scope.CanSeeTaskAsync(task, cancellationToken)
-            ? TypedResults.Ok(TaskDto.From(task, clock.GetUtcNow()))
+            ? TypedResults.Ok(TaskDto.From(task, clock.GetUtcNow(), await scope.ActorAsync(cancellationToken)))
             : throw scope.TaskNotYours(task);
     }
 
@@ -53,7 +54,7 @@ public static class TasksEndpoints
     public static async Task<Ok<TaskDto>> AcceptTask(Guid taskId, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
-        return TypedResults.Ok(TaskDto.From(await tasks.AcceptAsync(taskId, actor, cancellationToken), clock.GetUtcNow()));
+        return TypedResults.Ok(TaskDto.From(await tasks.AcceptAsync(taskId, actor, cancellationToken), clock.GetUtcNow(), actor));
     }
 
     /// <summary>Complete.</summary>
@@ -62,7 +63,7 @@ public static class TasksEndpoints
         new Check().MaxLength(request?.Outcome, "outcome", 200).ThrowIfAny();
         var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
         var completed = await tasks.CompleteAsync(taskId, actor, new TaskCompletion { Outcome = request?.Outcome, Variables = Variables.From(request?.Variables) }, cancellationToken);
-        return TypedResults.Ok(TaskDto.From(completed, clock.GetUtcNow()));
+        return TypedResults.Ok(TaskDto.From(completed, clock.GetUtcNow(), actor));
     }
 
     /// <summary>Redirect.</summary>
@@ -81,7 +82,7 @@ public static class TasksEndpoints
         new Check().Present(request.Until, "until").That(request.Until is null || request.Until > now, "until", "until must be in the future.")
             .MaxLength(request.Comment, "comment", 4000).ThrowIfAny();
         var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
-        return TypedResults.Ok(TaskDto.From(await tasks.PostponeAsync(taskId, actor, request.Until!.Value, request.Comment, cancellationToken), now));
+        return TypedResults.Ok(TaskDto.From(await tasks.PostponeAsync(taskId, actor, request.Until!.Value, request.Comment, cancellationToken), now, actor));
     }
 
     /// <summary>Return to pool.</summary>

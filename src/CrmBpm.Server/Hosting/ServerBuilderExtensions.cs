@@ -100,6 +100,8 @@ public static class ServerBuilderExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<WorkScope>();
+        services.AddScoped<Absences.ActiveSubstitutions>();
+        services.AddScoped<Absences.AbsenceBook>();
         services.AddScoped<SubjectRights>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<PasswordSignIn>();

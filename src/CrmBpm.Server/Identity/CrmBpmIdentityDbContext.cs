@@ -1,14 +1,21 @@
+using CrmBpm.Server.Absences;
 using CrmBpm.Server.Administration;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBpm.Server.Identity;
 
-/// <summary>Users, roles and claims, and the audit log of administrative changes; its tables sit next to the engine's in the same database (see <see cref="IdentitySchema"/>).</summary>
+/// <summary>
+/// Users, roles and claims, the users' absences and the audit log of administrative changes; its tables sit next to the
+/// engine's in the same database (see <see cref="IdentitySchema"/>).
+/// </summary>
 public sealed class CrmBpmIdentityDbContext(DbContextOptions<CrmBpmIdentityDbContext> options) : IdentityDbContext<CrmBpmUser>(options)
 {
     /// <summary>The audit log of administrative changes.</summary>
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+
+    /// <summary>Absences with their substitutes.</summary>
+    public DbSet<Absence> Absences => Set<Absence>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -28,5 +35,7 @@ public sealed class CrmBpmIdentityDbContext(DbContextOptions<CrmBpmIdentityDbCon
         audit.Property(e => e.Target).HasMaxLength(256).IsRequired();
         audit.Property(e => e.Note).HasMaxLength(4000);
         audit.HasIndex(e => e.Target);
+
+        builder.ApplyConfiguration(new AbsenceConfiguration());
     }
 }

@@ -1,21 +1,53 @@
 using CrmBpm.Crm.Deals;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Absences;
 
 namespace CrmBpm.Server.Identity;
 
 /// <summary>
 /// What the signed-in user may see and act on. A Manager: their own tasks, their pools' tasks and their own deals.
 /// A Head: also everything of their team (the users of their department), acting as supervisor
-/// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything.
+/// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything. Anyone: also the tasks of the
+/// people they substitute for now (<see cref="ActiveSubstitutions"/>), acting on their behalf.
 /// </summary>
-public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory)
+public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, ActiveSubstitutions substitutions, TimeProvider clock)
 {
+    /// <summary>How long substitutions read once are reused (a Blazor circuit lives long; an absence starts or ends on its own).</summary>
+    private static readonly TimeSpan SubstitutionsFresh = TimeSpan.FromSeconds(5);
+
     private CurrentUser? _user;
     private IReadOnlyList<DirectoryUser>? _team;
+    private (IReadOnlyList<ActiveSubstitution> List, DateTimeOffset ReadAt)? _substitutions;
 
     /// <summary>The signed-in user.</summary>
     public CurrentUser User => _user ??= CurrentUser.From(signedIn.Principal);
+
+    /// <summary>The absent people the user substitutes for now (read at most every few seconds).</summary>
+    public async Task<IReadOnlyList<ActiveSubstitution>> SubstitutionsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_substitutions is not { } cached || now - cached.ReadAt > SubstitutionsFresh || now < cached.ReadAt)
+        {
+            cached = (await substitutions.ForAsync(User.Id, cancellationToken), now);
+            _substitutions = cached;
+        }
+
+        return cached.List;
+    }
+
+    /// <summary>Forgets the substitutions read, after an absence was recorded, ended or deleted.</summary>
+    public void ForgetSubstitutions() => _substitutions = null;
+
+    /// <summary>
+    /// The engine actor for the user's own work: <see cref="CurrentUser.Actor"/> substituting for the people the user stands
+    /// in for now. Without substitutions it is exactly <see cref="CurrentUser.Actor"/>.
+    /// </summary>
+    public async Task<Actor> ActorAsync(CancellationToken cancellationToken = default)
+    {
+        var active = await SubstitutionsAsync(cancellationToken);
+        return active.Count == 0 ? User.Actor : User.Actor.WithSubstitutions(active.Select(s => s.Substitution));
+    }
 
     /// <summary>The team the user supervises: null for an administrator (everyone), the department for a Head, else only the user.</summary>
     public async Task<IReadOnlyList<DirectoryUser>?> TeamAsync(CancellationToken cancellationToken = default)
@@ -43,7 +75,7 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory)
     public async Task<bool> CanSeeTaskAsync(WorkTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (IsFor(task, User.Actor))
+        if (IsFor(task, await ActorAsync(cancellationToken)))
         {
             return true;
         }
@@ -57,9 +89,10 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory)
     public async Task<Actor> ActorForAsync(WorkTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (IsFor(task, User.Actor))
+        var actor = await ActorAsync(cancellationToken);
+        if (IsFor(task, actor))
         {
-            return User.Actor;
+            return actor;
         }
 
         return await CanSeeTaskAsync(task, cancellationToken)
@@ -110,5 +143,6 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory)
         task.AssigneeId == actor.UserId ||
         task.PerformerUserId == actor.UserId ||
         task.CompletedBy == actor.UserId ||
-        (task.IsInPool && actor.IsInPool(task.PerformerRole, task.PerformerAddressingObject));
+        (task.IsInPool && actor.IsInPool(task.PerformerRole, task.PerformerAddressingObject)) ||
+        (task.IsActive && actor.OnBehalfOf(task) is not null);
 }

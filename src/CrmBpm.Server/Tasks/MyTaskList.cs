@@ -6,8 +6,11 @@ using CrmBpm.Server.Identity;
 
 namespace CrmBpm.Server.Tasks;
 
-/// <summary>One row of My tasks: the task, its subject by name, and its holder's name when it is someone else.</summary>
-public sealed record TaskRow(WorkTask Task, TaskSubject? Subject, string? HolderName);
+/// <summary>
+/// One row of My tasks: the task, its subject by name, its holder's name when it is someone else, and the name of the absent
+/// person it is shown for when the user substitutes for them ("for Anna Petrova").
+/// </summary>
+public sealed record TaskRow(WorkTask Task, TaskSubject? Subject, string? HolderName, string? OnBehalfOfName = null);
 
 /// <summary>One page of My tasks.</summary>
 public sealed record TaskListPage(IReadOnlyList<TaskRow> Rows, int Page, int PageSize, long Total)
@@ -35,19 +38,26 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
             DueBefore = filter.DueBefore(clock.GetUtcNow(), clock.LocalTimeZone, CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek),
         };
 
+        var actor = await work.ActorAsync(cancellationToken);
+        var absentNames = (await work.SubstitutionsAsync(cancellationToken)).ToDictionary(s => s.Absent.Id, s => s.Absent.DisplayName, StringComparer.Ordinal);
+        var whose = filter.Scope == TaskScope.Mine && absentNames.Count > 0 ? filter.Whose : WhoseTasks.All;
         Page<WorkTask> page;
         IReadOnlyDictionary<SubjectReference, TaskSubject> named;
-        if (string.IsNullOrWhiteSpace(filter.Search))
+        if (string.IsNullOrWhiteSpace(filter.Search) && whose != WhoseTasks.OnBehalf)
         {
-            page = await visible.PageAsync(filter.Scope, query, cancellationToken);
+            page = await visible.PageAsync(filter.Scope, query, ownOnly: whose == WhoseTasks.Own, cancellationToken);
             named = await subjects.DescribeAsync(page.Items.Select(t => t.Subject), cancellationToken);
         }
         else
         {
+            // The engine pages by deadline only: a search text or "on behalf only" filters the whole visible list here.
             var all = await visible.AllAsync(filter.Scope, query, cancellationToken);
             named = await subjects.DescribeAsync(all.Select(t => t.Subject), cancellationToken);
-            var text = filter.Search.Trim();
-            var matching = all.Where(t => Contains(t.Title, text) || (t.Subject is { } s && named.TryGetValue(s, out var subject) && Contains(subject.Name, text))).ToList();
+            var text = filter.Search?.Trim() ?? "";
+            var matching = all
+                .Where(t => text.Length == 0 || Contains(t.Title, text) || (t.Subject is { } s && named.TryGetValue(s, out var subject) && Contains(subject.Name, text)))
+                .Where(t => whose switch { WhoseTasks.Own => actor.OnBehalfOf(t) is null, WhoseTasks.OnBehalf => actor.OnBehalfOf(t) is not null, _ => true })
+                .ToList();
             page = new Page<WorkTask>([.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)], filter.Page, filter.PageSize, matching.Count);
         }
 
@@ -61,7 +71,8 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
             [.. page.Items.Select(t => new TaskRow(
                 t,
                 t.Subject is { } s ? named.GetValueOrDefault(s) : null,
-                t.AssigneeId is { } holder && holder != work.User.Id ? names?.GetValueOrDefault(holder) ?? holder : null))],
+                t.AssigneeId is { } holder && holder != work.User.Id ? names?.GetValueOrDefault(holder) ?? holder : null,
+                actor.OnBehalfOf(t) is { } absent ? absentNames.GetValueOrDefault(absent, absent) : null))],
             filter.Page, filter.PageSize, page.TotalCount);
     }
 

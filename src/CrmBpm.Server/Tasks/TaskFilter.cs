@@ -18,6 +18,19 @@ public enum DueFilter
     ThisWeek,
 }
 
+/// <summary>Whose tasks of My tasks: with substitutions, the user's own and the absent people's.</summary>
+public enum WhoseTasks
+{
+    /// <summary>The user's own and those of the people they substitute for.</summary>
+    All,
+
+    /// <summary>Only the user's own (held or in their pools).</summary>
+    Own,
+
+    /// <summary>Only those shown on behalf of an absent person.</summary>
+    OnBehalf,
+}
+
 /// <summary>What the My tasks page lists: whose tasks, a search over subjects, a route map, a deadline, a page.</summary>
 public sealed record TaskFilter
 {
@@ -26,6 +39,9 @@ public sealed record TaskFilter
 
     /// <summary>Mine (and my pools') or, for a Head, the team's.</summary>
     public TaskScope Scope { get; init; } = TaskScope.Mine;
+
+    /// <summary>Own tasks, substituted ones, or both (in <see cref="TaskScope.Mine"/>).</summary>
+    public WhoseTasks Whose { get; init; }
 
     /// <summary>Text the subject's name (deal, claim, instruction) or the task's title contains; any case.</summary>
     public string? Search { get; init; }

@@ -7,7 +7,8 @@ namespace CrmBpm.Server.Tasks;
 
 /// <summary>
 /// The tasks the signed-in user sees, by deadline: <see cref="TaskScope.Mine"/> is the engine's My tasks (held by the
-/// user or open in one of their pools); <see cref="TaskScope.Team"/> is a Head's team's (an Administrator's: everyone's).
+/// user or open in one of their pools, and the same of the people they substitute for now: <see cref="WorkScope.ActorAsync"/>);
+/// <see cref="TaskScope.Team"/> is a Head's team's (an Administrator's: everyone's).
 /// <c>GET /api/tasks</c> and the My tasks page both list through it, so both apply one rule.
 /// </summary>
 public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirectory directory)
@@ -20,12 +21,13 @@ public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirecto
     /// <see cref="TaskQuery.Actor"/> is replaced by the user, or by each team member).
     /// </summary>
     /// <exception cref="ForbiddenException">The team scope was asked for by someone who is neither a Head nor an Administrator.</exception>
-    public async Task<Page<WorkTask>> PageAsync(TaskScope scope, TaskQuery query, CancellationToken cancellationToken = default)
+    /// <param name="ownOnly">In the Mine scope: only the user's own tasks, without those of the people they substitute for.</param>
+    public async Task<Page<WorkTask>> PageAsync(TaskScope scope, TaskQuery query, bool ownOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (scope != TaskScope.Team)
         {
-            return await tasks.MyTasksAsync(query with { Actor = work.User.Actor }, cancellationToken);
+            return await tasks.MyTasksAsync(query with { Actor = ownOnly ? work.User.Actor : await work.ActorAsync(cancellationToken) }, cancellationToken);
         }
 
         var all = await AllAsync(scope, query, cancellationToken);
@@ -65,7 +67,7 @@ public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirecto
     {
         if (scope != TaskScope.Team)
         {
-            return [work.User.Actor];
+            return [await work.ActorAsync(cancellationToken)];
         }
 
         if (!work.User.IsHead && !work.User.IsAdministrator)

@@ -58,3 +58,8 @@ public sealed class InMemory_concurrency : ConcurrencyScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_substitution_scenarios : SubstitutionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

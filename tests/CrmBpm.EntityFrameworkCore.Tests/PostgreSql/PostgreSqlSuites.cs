@@ -112,3 +112,9 @@ public sealed class Postgres_my_tasks_total : MyTasksTotalContract
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_substitution_scenarios : SubstitutionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -93,3 +93,8 @@ public sealed class Sqlite_my_tasks_total : MyTasksTotalContract
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_substitution_scenarios : SubstitutionScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -7,6 +7,7 @@ using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Absences;
 using CrmBpm.Server.Identity;
 using CrmBpm.Server.Tasks;
 using CrmBpm.Testing;
@@ -39,12 +40,20 @@ public abstract class TaskPagesContext : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore()));
         _identity.Open();
+        using (var schema = new CrmBpmIdentityDbContext(new DbContextOptionsBuilder<CrmBpmIdentityDbContext>().UseSqlite(_identity).Options))
+        {
+            // The tables exist from the start, as in the server: My tasks reads the absences table for every list.
+            schema.Database.EnsureCreated();
+        }
+
         Services.AddDbContext<CrmBpmIdentityDbContext>(options => options.UseSqlite(_identity));
         Services.AddIdentityCore<CrmBpmUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmBpmIdentityDbContext>();
         Services.AddSingleton<IHttpContextAccessor>(_ => new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = _user } });
         Services.AddScoped<SignedInUser>();
         Services.AddScoped<UserDirectory>();
         Services.AddScoped<WorkScope>();
+        Services.AddScoped<ActiveSubstitutions>();
+        Services.AddScoped<AbsenceBook>();
         Services.AddMyTasks();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -8,12 +8,13 @@ namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
 /// <summary>
 /// My tasks as one command of two statements, so it is one round trip however many pools the actor is in:
 /// <list type="number">
-/// <item>the page: per branch (<see cref="TaskPoolFilter"/>) one index range already in page order (the partial My tasks
+/// <item>the page: per branch (<see cref="TaskPoolFilter"/>, substitutions included) one index range already in page order (the partial My tasks
 /// indexes of <see cref="TaskEntityConfiguration"/>: branch columns, <c>due_sort</c>, <c>seq</c>), cut at the page's end and read
 /// from the index alone; the branches merged by <c>UNION ALL</c> and cut to the page; only then the page's rows. An OR over
 /// all branches would make the database read and sort every candidate;</item>
 /// <item>the exact total: without filters the branch counters (<c>open_task_counts</c>) minus the branches' tasks postponed
-/// beyond now (short ranges of the partial postponed indexes); with filters the matching tasks, counted.</item>
+/// beyond now (short ranges of the partial postponed indexes), plus the tasks of role-limited branches (which have no
+/// counter), counted; with filters the matching tasks, counted.</item>
 /// </list>
 /// Each branch's WHERE repeats its index's condition term by term (<see cref="TaskEntityConfiguration.ActiveTask"/>, the NULL
 /// tests), which is how SQLite recognises that a partial index applies.
@@ -22,7 +23,7 @@ internal sealed class MyTasksSql
 {
     private readonly StringBuilder _sql = new();
     private readonly SqlStatement _parameters = new("");
-    private readonly IReadOnlyList<OpenTaskCountKey> _branches;
+    private readonly IReadOnlyList<MyTasksBranch> _branches;
     private readonly TaskQuery _query;
 
     private MyTasksSql(TaskQuery query, DateTimeOffset now)
@@ -72,15 +73,25 @@ internal sealed class MyTasksSql
             return;
         }
 
-        var counters = _branches.Select((_, i) => $"(kind = @k{i} AND owner = @o{i} AND addressing_object = @a{i})");
+        var counted = Enumerable.Range(0, _branches.Count).Where(i => _branches[i].Counted).ToList();
+        var counters = counted.Select(i => $"(kind = @k{i} AND owner = @o{i} AND addressing_object = @a{i})");
         // CAST: PostgreSQL's SUM of a bigint is numeric.
         _sql.Append(CultureInfo.InvariantCulture, $"SELECT CAST(COALESCE((SELECT SUM(open_tasks) FROM {TableNames.OpenTaskCounts} WHERE {string.Join(" OR ", counters)}), 0)");
         if (!_query.IncludePostponed)
         {
-            for (var i = 0; i < _branches.Count; i++)
+            foreach (var i in counted)
             {
                 _sql.Append(CultureInfo.InvariantCulture,
                     $" - (SELECT COUNT(*) FROM {TableNames.Tasks} WHERE {Branch(i)} AND {TaskEntityConfiguration.ActiveTask} AND {TaskEntityConfiguration.Postponed} AND postponed_until > @now)");
+            }
+        }
+
+        // A role-limited branch (a substitution for some roles) has no counter row: its tasks are counted (a person holds few).
+        for (var i = 0; i < _branches.Count; i++)
+        {
+            if (!_branches[i].Counted)
+            {
+                _sql.Append(CultureInfo.InvariantCulture, $" + (SELECT COUNT(*) FROM {TableNames.Tasks} WHERE {Branch(i)} AND {Visible()})");
             }
         }
 
@@ -90,15 +101,22 @@ internal sealed class MyTasksSql
     /// <summary>The branch's index prefix; its parameters (added once, on first use) name the counter row too.</summary>
     private string Branch(int i)
     {
-        var key = _branches[i];
+        var branch = _branches[i];
+        var key = branch.Key;
+        var roles = branch.PerformerRoles ?? [];
         if (!_parameters.Parameters.Any(p => p.Key == $"@k{i}"))
         {
             _parameters.With($"@k{i}", key.Kind).With($"@o{i}", key.Owner).With($"@a{i}", key.AddressingObject);
+            for (var r = 0; r < roles.Count; r++)
+            {
+                _parameters.With($"@r{i}_{r}", roles[r]);
+            }
         }
 
+        var limited = roles.Count == 0 ? "" : $" AND performer_role IN ({string.Join(", ", roles.Select((_, r) => $"@r{i}_{r}"))})";
         return key.Kind switch
         {
-            OpenTaskCountKey.Held => $"assignee_id = @o{i} AND {TaskEntityConfiguration.Held}",
+            OpenTaskCountKey.Held => $"assignee_id = @o{i} AND {TaskEntityConfiguration.Held}{limited}",
             OpenTaskCountKey.RolePool => $"performer_role = @o{i} AND {TaskEntityConfiguration.InPool} AND {TaskEntityConfiguration.WithoutObject}",
             _ => $"performer_role = @o{i} AND performer_addressing_object = @a{i} AND {TaskEntityConfiguration.InPool} AND {TaskEntityConfiguration.WithObject}",
         };
