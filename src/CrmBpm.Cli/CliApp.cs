@@ -3,10 +3,10 @@ namespace CrmBpm.Cli;
 /// <summary>The <c>crmbpm</c> command line, callable in-process (tests) with any reader and writer.</summary>
 public static class CliApp
 {
-    /// <summary>Success: every map valid, or a run ended normally.</summary>
+    /// <summary>Success: every map valid, a run ended normally, a backup written.</summary>
     public const int Ok = 0;
 
-    /// <summary>Some file or map has problems.</summary>
+    /// <summary>Some file or map has problems, or a backup failed.</summary>
     public const int Problems = 1;
 
     /// <summary>The command line itself is wrong (unknown command, missing file, ...).</summary>
@@ -14,7 +14,7 @@ public static class CliApp
 
     /// <summary>The help text.</summary>
     public const string HelpText = """
-        crmbpm — CrmBpm route maps on the command line
+        crmbpm — CrmBpm route maps and databases on the command line
 
         Usage:
           crmbpm validate <file.bpmn>...
@@ -31,6 +31,11 @@ public static class CliApp
                 vars | tokens | history        show variables, where the tokens are, the history
                 help | quit
               Values are JSON when they parse as JSON (5000, true, ["a","b"], "text"), else text.
+          crmbpm backup <source.db> <target.db> [--overwrite]
+              Copies a SQLite database consistently while a server keeps writing to it (SQLite's
+              online backup), checks the copy's integrity, then moves it into place. An existing
+              target is refused unless --overwrite is given. Exit code 0 on success, 1 when the copy
+              fails, 2 for usage errors (missing source, existing target, ...).
           crmbpm help
         """;
 
@@ -55,6 +60,8 @@ public static class CliApp
                 return await ValidateCommand.RunAsync(args[1..], output);
             case "run":
                 return await RunCommand.RunAsync(args[1..], input, output, cancellationToken);
+            case "backup":
+                return await BackupCommand.RunAsync(args[1..], output, cancellationToken);
             default:
                 await output.WriteLineAsync($"crmbpm: unknown command '{args[0]}'. Try 'crmbpm help'.");
                 return Usage;

@@ -40,12 +40,6 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-    /// <summary>Tables of the connection's current schema (normally <c>public</c>).</summary>
-    public Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Database
-            .SqlQueryRaw<string>("SELECT tablename::text AS \"Value\" FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
-            .ToListAsync(cancellationToken);
-
     /// <summary>SQLSTATE 23505, unique_violation (primary keys included).</summary>
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

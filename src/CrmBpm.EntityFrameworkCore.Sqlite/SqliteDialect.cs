@@ -44,12 +44,6 @@ internal sealed class SqliteDialect : IDatabaseDialect
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-    /// <summary>Tables in <c>sqlite_master</c>, without SQLite's own.</summary>
-    public Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Database
-            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
-            .ToListAsync(cancellationToken);
-
     /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY (1555) or SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };

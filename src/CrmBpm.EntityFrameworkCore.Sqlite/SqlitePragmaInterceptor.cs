@@ -49,10 +49,15 @@ internal sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnecti
         }
     }
 
+    /// <remarks>
+    /// Not on a read-only connection: EF Core opens one to see whether the file exists, and switching a file that is not yet
+    /// in WAL mode (a copy, a restored backup) would fail there with "attempt to write a readonly database".
+    /// </remarks>
     private bool NeedsPragmas(DbConnection connection, out object? handle)
     {
         handle = (connection as SqliteConnection)?.Handle;
-        return handle is null || !_prepared.TryGetValue(handle, out _);
+        return (handle is null || !_prepared.TryGetValue(handle, out _))
+            && new SqliteConnectionStringBuilder(connection.ConnectionString).Mode != SqliteOpenMode.ReadOnly;
     }
 
     private void Remember(object? handle)

@@ -2,12 +2,14 @@ using CrmBpm.Crm.Persistence;
 using CrmBpm.Engine.Persistence;
 using CrmBpm.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmBpm.EntityFrameworkCore.Crm;
 
 /// <summary>
 /// The CRM store on Entity Framework Core: each unit of work gets its own <see cref="CrmDbContext"/> from the factory,
-/// so the store is safe to share between threads. The CRM tables are created on first use, next to the engine's when
+/// so the store is safe to share between threads. The CRM tables are created or upgraded on first use, next to the engine's when
 /// both live in one database. Semantics are those of <see cref="InMemoryCrmStore"/> (see <see cref="EfCrmSession"/>).
 /// </summary>
 public sealed class EfCrmStore : ICrmStore
@@ -17,12 +19,12 @@ public sealed class EfCrmStore : ICrmStore
     private readonly IDatabaseDialect _dialect;
     private readonly SchemaInitializer<CrmDbContext> _schema;
 
-    internal EfCrmStore(IDbContextFactory<CrmDbContext> contexts, DbContextOptions<CrmDbContext> options, IDatabaseDialect dialect)
+    internal EfCrmStore(IDbContextFactory<CrmDbContext> contexts, DbContextOptions<CrmDbContext> options, IDatabaseDialect dialect, ILogger<EfCrmStore>? logger = null)
     {
         _contexts = contexts;
         _options = options;
         _dialect = dialect;
-        _schema = new SchemaInitializer<CrmDbContext>(contexts, dialect);
+        _schema = new SchemaInitializer<CrmDbContext>(contexts, Schema.CrmSchema.Component, (ILogger?)logger ?? NullLogger.Instance);
     }
 
     /// <inheritdoc />

@@ -33,7 +33,7 @@ internal static class EntityFrameworkCoreStoreRegistration
         ArgumentNullException.ThrowIfNull(crm);
         ReplaceContextFactory<CrmDbContext>(crm.Services, configureContext);
         crm.Services.RemoveAll<EfCrmStore>();
-        crm.Services.AddSingleton(sp => new EfCrmStore(sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), sp.GetRequiredService<DbContextOptions<CrmDbContext>>(), dialect));
+        crm.Services.AddSingleton(sp => new EfCrmStore(sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), sp.GetRequiredService<DbContextOptions<CrmDbContext>>(), dialect, sp.GetService<ILogger<EfCrmStore>>()));
         return crm.UseStore(sp => sp.GetRequiredService<EfCrmStore>());
     }
 
@@ -47,7 +47,7 @@ internal static class EntityFrameworkCoreStoreRegistration
         services.RemoveAll<IDbContextOptionsConfiguration<CrmDbContext>>();
         services.AddPooledDbContextFactory<CrmDbContext>((sp, options) => EngineDatabaseOf(sp).ConfigureContext(options));
         services.RemoveAll<EfCrmStore>();
-        services.AddSingleton(sp => new EfCrmStore(sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), sp.GetRequiredService<DbContextOptions<CrmDbContext>>(), EngineDatabaseOf(sp).Dialect));
+        services.AddSingleton(sp => new EfCrmStore(sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), sp.GetRequiredService<DbContextOptions<CrmDbContext>>(), EngineDatabaseOf(sp).Dialect, sp.GetService<ILogger<EfCrmStore>>()));
         return crm.UseStore(sp => sp.GetRequiredService<EfCrmStore>());
     }
 

@@ -13,7 +13,7 @@ namespace CrmBpm.EntityFrameworkCore.Storage;
 /// <summary>
 /// The workflow store on Entity Framework Core. Every session and every query gets its own
 /// <see cref="CrmBpmDbContext"/> from the factory, so the store is safe to share between threads; the schema
-/// is created on first use. Commands see the same semantics as <see cref="InMemoryWorkflowStore"/>; My tasks
+/// is created or upgraded on first use. Commands see the same semantics as <see cref="InMemoryWorkflowStore"/>; My tasks
 /// and timer leasing run in SQL.
 /// </summary>
 public sealed class EfWorkflowStore : IWorkflowStore
@@ -28,7 +28,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
         _contexts = contexts;
         _dialect = dialect;
         _logger = logger;
-        _schema = new SchemaInitializer<CrmBpmDbContext>(contexts, dialect);
+        _schema = new SchemaInitializer<CrmBpmDbContext>(contexts, Schema.EngineSchema.Component, logger);
     }
 
     /// <inheritdoc />

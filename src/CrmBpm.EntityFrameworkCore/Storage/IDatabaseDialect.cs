@@ -26,9 +26,6 @@ internal interface IDatabaseDialect
     /// </summary>
     Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>The names of the tables in the connection's database (its default schema), for <see cref="SchemaInitializer{TContext}"/>.</summary>
-    Task<List<string>> ListTablesAsync(DbContext db, CancellationToken cancellationToken);
-
     /// <summary>True when the save failed because a row with the same key or unique index value exists already.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 

@@ -1,21 +1,21 @@
 using System.Data.Common;
+using CrmBpm.EntityFrameworkCore.Schema;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBpm.EntityFrameworkCore.Storage;
 
 /// <summary>
-/// Creates the tables of one context once, on first use, however many threads arrive together.
+/// Brings the schema of one context to this build's version once, on first use, however many threads arrive together
+/// (<see cref="SchemaMigrator"/> does the work and keeps other nodes out).
 /// </summary>
 /// <remarks>
 /// The engine (<see cref="CrmBpmDbContext"/>) and the CRM (<see cref="Crm.CrmDbContext"/>) may share one database, and either
-/// may start first. <c>EnsureCreated</c> creates nothing when the database has any table, so it would leave the second
-/// context without tables. Instead each context checks for <em>its own</em> tables and creates them (one transactional
-/// script) when none exists. A database with only some of them is refused rather than patched. Another node creating the
-/// same tables at the same moment makes one attempt fail; the next attempt then finds them.
+/// may start first: each is its own component in <c>schema_versions</c> and looks only at its own tables. Two nodes creating
+/// the database itself at the same moment make one attempt fail; the next attempt then finds it. A database newer than the
+/// code is refused at once, never retried.
 /// </remarks>
-internal sealed class SchemaInitializer<TContext>(IDbContextFactory<TContext> contexts, IDatabaseDialect dialect)
+internal sealed class SchemaInitializer<TContext>(IDbContextFactory<TContext> contexts, SchemaComponent component, ILogger logger)
     where TContext : DbContext
 {
     private const int Attempts = 3;
@@ -39,7 +39,7 @@ internal sealed class SchemaInitializer<TContext>(IDbContextFactory<TContext> co
                 {
                     try
                     {
-                        await CreateMissingTablesAsync(db, cancellationToken).ConfigureAwait(false);
+                        await SchemaMigrator.MigrateAsync(db, component, logger, cancellationToken).ConfigureAwait(false);
                         _ready = true;
                     }
                     catch (DbException) when (attempt < Attempts)
@@ -52,29 +52,6 @@ internal sealed class SchemaInitializer<TContext>(IDbContextFactory<TContext> co
         finally
         {
             _gate.Release();
-        }
-    }
-
-    private async Task CreateMissingTablesAsync(TContext db, CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var existing = (await dialect.ListTablesAsync(db, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var missing = tables.Where(t => !existing.Contains(t)).ToList();
-        if (missing.Count == tables.Count)
-        {
-            await creator.CreateTablesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else if (missing.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The database has some of the {typeof(TContext).Name} tables but not {string.Join(", ", missing)}; " +
-                "it was created by another version or changed by hand. Restore the missing tables or use an empty database.");
         }
     }
 }

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace CrmBpm.Server.Hosting;
 
 /// <summary>
-/// Prepares the database before the server takes requests: the engine's tables first (its <c>EnsureCreated</c> only
-/// works on an empty database), then the CRM store, then the Identity tables; seeds demo data into a new database, makes sure an
-/// Administrator exists (or opens the setup page) and prints the URL, and in Development the demo logins, once the server listens.
+/// Prepares the database before the server takes requests: creates or upgrades the engine's tables, the CRM's and the
+/// Identity tables (each a versioned schema component; a database newer than this build stops the start); seeds demo data
+/// into a new database, makes sure an Administrator exists (or opens the setup page) and prints the URL, and in
+/// Development the demo logins, once the server listens.
 /// </summary>
 internal sealed partial class ServerInitializer(
     IServiceProvider services, DatabaseSettings database, DemoLogins demoLogins, Setup.FirstAdministrator firstAdministrator, IHostApplicationLifetime lifetime, IServer server, ILogger<ServerInitializer> logger)
@@ -27,7 +28,7 @@ internal sealed partial class ServerInitializer(
         }
 
         await provider.GetRequiredService<CatalogueService>().EnsureSeededAsync(cancellationToken);
-        var isNew = await IdentitySchema.EnsureCreatedAsync(provider.GetRequiredService<CrmBpmIdentityDbContext>(), database.Provider, cancellationToken);
+        var isNew = await IdentitySchema.EnsureCreatedAsync(provider.GetRequiredService<CrmBpmIdentityDbContext>(), logger, cancellationToken);
         await provider.GetRequiredService<DemoSeeder>().SeedAsync(isNew, cancellationToken);
         await firstAdministrator.EnsureAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintBanner);

@@ -1,57 +1,24 @@
-using System.Data.Common;
-using CrmBpm.Server.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using CrmBpm.EntityFrameworkCore.Schema;
 
 namespace CrmBpm.Server.Identity;
 
 /// <summary>
-/// Creates the Identity tables in the shared database. <c>EnsureCreated</c> does nothing once any table exists (the
-/// engine's are created first), so the tables are created with <see cref="IRelationalDatabaseCreator.CreateTablesAsync"/>
-/// when <c>AspNetUsers</c> is missing.
+/// The Identity tables in the shared database, versioned like the engine's and the CRM's (<see cref="SchemaMigrator"/>):
+/// created at the latest version in a new database, upgraded step by step in an older one.
 /// </summary>
 internal static class IdentitySchema
 {
-    /// <summary>Creates the tables unless they exist; true when they were created (a new database).</summary>
-    public static async Task<bool> EnsureCreatedAsync(CrmBpmIdentityDbContext db, DatabaseProvider provider, CancellationToken cancellationToken)
-    {
-        if (await TableExistsAsync(db, provider, "AspNetUsers", cancellationToken))
-        {
-            return false;
-        }
+    /// <summary>The component; a schema change of Identity adds its step at the end of the list (see the EntityFrameworkCore README).</summary>
+    public static SchemaComponent Component { get; } = new(
+        "identity",
+        baselineTables: ["AspNetRoles", "AspNetUsers", "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens"],
+        steps:
+        [
+            new Schema.Step0002UserAdministration(),
+            new Schema.Step0003Absences(),
+        ]);
 
-        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-        return true;
-    }
-
-    private static async Task<bool> TableExistsAsync(CrmBpmIdentityDbContext db, DatabaseProvider provider, string table, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = provider == DatabaseProvider.PostgreSql
-                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    /// <summary>Creates or upgrades the tables; true when they were created (a new database).</summary>
+    public static async Task<bool> EnsureCreatedAsync(CrmBpmIdentityDbContext db, ILogger logger, CancellationToken cancellationToken) =>
+        (await SchemaMigrator.MigrateAsync(db, Component, logger, cancellationToken)).Created;
 }

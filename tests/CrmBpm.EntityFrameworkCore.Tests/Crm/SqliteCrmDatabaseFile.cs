@@ -24,11 +24,11 @@ public sealed class SqliteCrmDatabaseFile : IAsyncLifetime
         await using (var host = new CrmHost(_file))
         {
             await host.PartnerAsync();
-            (await TablesAsync()).ShouldBe(CrmTables);
+            (await TablesAsync()).ShouldBe([.. CrmTables, "schema_versions"]);
             await host.Maps.DeployAsync(CrmHost.TypicalSale());
         }
 
-        (await TablesAsync()).ShouldBe([.. CrmTables.Concat(EngineTables).Order(StringComparer.Ordinal)]);
+        (await TablesAsync()).ShouldBe([.. CrmTables.Concat(EngineTables).Append("schema_versions").Order(StringComparer.Ordinal)]);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SqliteCrmDatabaseFile : IAsyncLifetime
             await host.PartnerAsync();
         }
 
-        (await TablesAsync()).ShouldBe([.. CrmTables.Concat(EngineTables).Order(StringComparer.Ordinal)]);
+        (await TablesAsync()).ShouldBe([.. CrmTables.Concat(EngineTables).Append("schema_versions").Order(StringComparer.Ordinal)]);
         (await ListAsync("SELECT typeof(created_at) || ',' || typeof(relations) FROM crm_partners")).ShouldBe(["integer,integer"]);
     }
 

@@ -22,7 +22,7 @@ public sealed class SqliteDatabaseFile : IAsyncLifetime
         await connection.OpenAsync();
         (await ScalarAsync(connection, "PRAGMA journal_mode")).ShouldBe("wal");
         (await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"))
-            .ShouldBe(["history", "instances", "open_task_counts", "route_maps", "tasks", "timers"]);
+            .ShouldBe(["history", "instances", "open_task_counts", "route_maps", "schema_versions", "tasks", "timers"]);
         (await ListAsync(connection, "SELECT name FROM pragma_table_info('tasks')")).ShouldContain("performer_addressing_object");
         var indexedColumns = await ListAsync(connection,
             "SELECT group_concat(c.name, ',') FROM pragma_index_list('tasks') AS i JOIN pragma_index_info(i.name) AS c GROUP BY i.name");

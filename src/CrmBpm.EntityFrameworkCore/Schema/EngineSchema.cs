@@ -1,0 +1,14 @@
+namespace CrmBpm.EntityFrameworkCore.Schema;
+
+/// <summary>The engine's tables (<see cref="CrmBpmDbContext"/>): their baseline and every step since, in order.</summary>
+public static class EngineSchema
+{
+    /// <summary>The component; a schema change of the engine adds its step at the end of the list (see the package README).</summary>
+    public static SchemaComponent Component { get; } = new(
+        "engine",
+        baselineTables: ["route_maps", "instances", "tasks", "open_task_counts", "history", "timers"],
+        steps:
+        [
+            new Engine.Step0002HistoryOnBehalfOf(),
+        ]);
+}
