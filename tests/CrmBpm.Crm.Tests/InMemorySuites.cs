@@ -6,6 +6,7 @@ using CrmBpm.Testing.CrmSuites.Duplicates;
 using CrmBpm.Testing.CrmSuites.Instructions;
 using CrmBpm.Testing.CrmSuites.Interactions;
 using CrmBpm.Testing.CrmSuites.Leads;
+using CrmBpm.Testing.CrmSuites.Partners;
 
 namespace CrmBpm.Crm.Tests;
 
@@ -63,6 +64,26 @@ public sealed class InMemory_interactions_form_chains_by_subject : interactions_
 }
 
 public sealed class InMemory_lead_conversion_on_the_first_deal : lead_conversion_on_the_first_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
+}
+
+public sealed class InMemory_correcting_a_deal : correcting_a_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
+}
+
+public sealed class InMemory_correcting_partners_and_contacts : correcting_partners_and_contacts
+{
+    protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
+}
+
+public sealed class InMemory_correcting_a_claim_plan : correcting_a_claim_plan
+{
+    protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
+}
+
+public sealed class InMemory_correcting_an_interaction : correcting_an_interaction
 {
     protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
 }

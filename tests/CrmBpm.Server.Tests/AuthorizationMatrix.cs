@@ -28,6 +28,9 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         /// <summary>Consultant, Administrator.</summary>
         Design,
 
+        /// <summary>Head, Administrator.</summary>
+        Supervise,
+
         /// <summary>Administrator.</summary>
         Administer,
     }
@@ -44,6 +47,7 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         [Access.SignedIn] = ["Manager", "Head", "Consultant", "Administrator"],
         [Access.Work] = ["Manager", "Head", "Administrator"],
         [Access.Design] = ["Consultant", "Administrator"],
+        [Access.Supervise] = ["Head", "Administrator"],
         [Access.Administer] = ["Administrator"],
     };
 
@@ -95,6 +99,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/partners/duplicates", Access.Work },
         { "POST", "/api/partners/{partnerId:guid}/counterparties", Access.Work },
         { "POST", "/api/partners/{partnerId:guid}/contacts", Access.Work },
+        { "PUT", "/api/partners/{partnerId:guid}", Access.Work },
+        { "PUT", "/api/partners/{partnerId:guid}/contacts/{contactId:guid}", Access.Work },
 
         { "GET", "/api/leads", Access.Work },
         { "GET", "/api/leads/{leadId:guid}", Access.Work },
@@ -111,6 +117,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/deals/{dealId:guid}/kind", Access.Work },
         { "GET", "/api/deals/{dealId:guid}/probability-estimate", Access.Work },
         { "POST", "/api/deals/{dealId:guid}/probability", Access.Work },
+        { "PUT", "/api/deals/{dealId:guid}/details", Access.Work },
+        { "POST", "/api/deals/{dealId:guid}/manager", Access.Supervise },
 
         { "GET", "/api/instructions", Access.Work },
         { "GET", "/api/instructions/{instructionId:guid}", Access.Work },
@@ -125,6 +133,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/claims", Access.Work },
         { "POST", "/api/claims/{claimId:guid}/plan-items", Access.Work },
         { "POST", "/api/claims/{claimId:guid}/decision", Access.Work },
+        { "PUT", "/api/claims/{claimId:guid}/plan-items/{itemId:guid}", Access.Work },
+        { "DELETE", "/api/claims/{claimId:guid}/plan-items/{itemId:guid}", Access.Work },
 
         { "GET", "/api/catalogues/{kind}", Access.SignedIn },
         { "POST", "/api/catalogues/{kind}", Access.Administer },

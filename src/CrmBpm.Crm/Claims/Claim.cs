@@ -8,8 +8,9 @@ namespace CrmBpm.Crm.Claims;
 /// department and employee, description, attached files, and an action plan whose items become tasks. It is closed
 /// with a result (Satisfied / Not satisfied) once every plan item is done.
 /// </summary>
-public sealed class Claim : AggregateRoot
+public sealed class Claim : AggregateRoot, IChangeLogged
 {
+    private readonly List<FieldChange> _changeLog = [];
     private readonly List<ClaimAttachment> _attachments = [];
     private readonly List<ClaimPlanItem> _planItems = [];
 
@@ -77,7 +78,43 @@ public sealed class Claim : AggregateRoot
     public IReadOnlyList<ClaimPlanItem> PlanItems => _planItems;
 
     /// <summary>Plan items not yet done or cancelled.</summary>
-    public IEnumerable<ClaimPlanItem> OpenPlanItems => _planItems.Where(i => i.Status is PlanItemStatus.Planned or PlanItemStatus.InProgress);
+    public IEnumerable<ClaimPlanItem> OpenPlanItems => _planItems.Where(i => i.IsOpen);
+
+    /// <summary>Every correction made by hand (plan items edited or removed), oldest first.</summary>
+    public IReadOnlyList<FieldChange> ChangeLog => _changeLog;
+
+    string IChangeLogged.RecordType => "claim";
+
+    string IChangeLogged.DisplayName => Description.Length > 60 ? Description[..60] + "…" : Description;
+
+    /// <summary>
+    /// Corrects an open plan item while the claim is in work; each changed field goes into <see cref="ChangeLog"/>. The
+    /// returned revision tells the caller how the item's task must follow (redirect, or replace it by a new one).
+    /// </summary>
+    public PlanItemRevision EditPlanItem(Guid itemId, string title, string performerId, DateTimeOffset deadline, string by, DateTimeOffset at)
+    {
+        var item = OpenItem(itemId, "edited");
+        var before = (item.Title, item.PerformerId, item.Deadline);
+        var revision = item.Revise(title, performerId, deadline);
+        var field = $"Plan item '{before.Title}'";
+        Common.ChangeLog.Record(_changeLog, $"{field}: title", before.Title, item.Title, by, at);
+        Common.ChangeLog.Record(_changeLog, $"{field}: performer", before.PerformerId, item.PerformerId, by, at);
+        Common.ChangeLog.Record(_changeLog, $"{field}: deadline", Common.ChangeLog.Text(before.Deadline), Common.ChangeLog.Text(item.Deadline), by, at);
+        return revision;
+    }
+
+    /// <summary>
+    /// Takes an open plan item out of the plan while the claim is in work: it stays listed as cancelled, the removal is
+    /// logged, and the task it had (returned) must be cancelled by the caller.
+    /// </summary>
+    public Guid? RemovePlanItem(Guid itemId, string by, DateTimeOffset at)
+    {
+        var item = OpenItem(itemId, "removed");
+        var taskId = item.TaskId;
+        item.Withdraw();
+        Common.ChangeLog.Record(_changeLog, $"Plan item '{item.Title}'", $"{item.PerformerId}, due {Common.ChangeLog.Text(item.Deadline)}", "removed", by, at);
+        return taskId;
+    }
 
     /// <summary>Attaches a file reference.</summary>
     public ClaimAttachment AddAttachment(string fileName, string contentType, long size, string storageKey, string addedBy, DateTimeOffset at)
@@ -146,6 +183,15 @@ public sealed class Claim : AggregateRoot
     }
 
     private ClaimPlanItem? Item(Guid itemId) => _planItems.FirstOrDefault(i => i.Id == itemId);
+
+    private ClaimPlanItem OpenItem(Guid itemId, string verb)
+    {
+        EnsureInWork($"have plan items {verb}");
+        var item = Item(itemId) ?? throw new NotFoundException("claim.plan-item-not-found", $"The claim has no plan item {itemId}.");
+        return item.IsOpen
+            ? item
+            : throw new ConflictException("claim.plan-item-finished", $"Plan item '{item.Title}' is {item.Status.ToString().ToLowerInvariant()}; only open items can be {verb}.");
+    }
 
     private void EnsureInWork(string verb)
     {

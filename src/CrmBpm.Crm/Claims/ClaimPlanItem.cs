@@ -31,7 +31,10 @@ public sealed class ClaimPlanItem
     /// <summary>By when.</summary>
     public DateTimeOffset Deadline { get; private set; }
 
-    /// <summary>True when it was added after the claim's process had started (it runs in its own small process).</summary>
+    /// <summary>
+    /// True when it runs in its own one-item process: it was added after the claim's process had started, or an edit of its
+    /// title or deadline replaced its task.
+    /// </summary>
     public bool AddedLate { get; private set; }
 
     /// <summary>When it was added.</summary>
@@ -48,6 +51,38 @@ public sealed class ClaimPlanItem
 
     /// <summary>When it was completed.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>True while its task is to be done (planned or in progress).</summary>
+    public bool IsOpen => Status is PlanItemStatus.Planned or PlanItemStatus.InProgress;
+
+    internal PlanItemRevision Revise(string title, string performerId, DateTimeOffset deadline)
+    {
+        title = Guard.Required(title, "title", "What is to be done", 300);
+        performerId = Guard.Required(performerId, "performerId", "The performer", 200);
+        var retitled = title != Title || deadline != Deadline;
+        var reassigned = performerId != PerformerId;
+        var previousTask = TaskId;
+        Title = title;
+        PerformerId = performerId;
+        Deadline = deadline;
+        if (TaskId is null || (!retitled && !reassigned))
+        {
+            return new PlanItemRevision(this, previousTask, PlanItemFollowUp.None);
+        }
+
+        if (!retitled)
+        {
+            return new PlanItemRevision(this, previousTask, PlanItemFollowUp.Redirect);
+        }
+
+        // A new task in a process of its own; the old task's cancellation is then no longer this item's news.
+        TaskId = null;
+        Status = PlanItemStatus.Planned;
+        AddedLate = true;
+        return new PlanItemRevision(this, previousTask, PlanItemFollowUp.Replace);
+    }
+
+    internal void Withdraw() => Status = PlanItemStatus.Cancelled;
 
     internal void TaskCreated(Guid taskId)
     {

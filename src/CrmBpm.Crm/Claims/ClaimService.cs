@@ -82,15 +82,63 @@ public sealed class ClaimService
 
         if (added.AddedLate)
         {
-            await _engine.StartAsync(ClaimRouteMaps.LatePlanItemKey, new StartOptions
-            {
-                Subject = new SubjectReference(SubjectType, claim.Id.ToString()),
-                StartedBy = claim.ResponsibleId,
-                Variables = new Dictionary<string, object?>(Common(claim, partnerName)) { ["planItems"] = new[] { ToVariable(added) } },
-            }, cancellationToken).ConfigureAwait(false);
+            await StartItemProcessAsync(claim, added, partnerName, cancellationToken).ConfigureAwait(false);
         }
 
         return (await GetAsync(claimId, cancellationToken).ConfigureAwait(false)).PlanItems.First(i => i.Id == added.Id);
+    }
+
+    /// <summary>
+    /// Corrects an open plan item while the claim is in work; its task follows: a new performer gets the task redirected
+    /// (history names <paramref name="by"/>), a new title or deadline cancels the old task and gives the item a new one in
+    /// its own one-item process. Every change goes into the claim's change log; a claim saved by someone else since
+    /// <paramref name="expectedVersion"/> is refused with <see cref="StaleRecordException"/>.
+    /// </summary>
+    public async Task<ClaimPlanItem> EditPlanItemAsync(Guid claimId, Guid itemId, PlanItemRequest item, string by, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string partnerName = "";
+        var (claim, revision) = await _commands.RunAsync(async session =>
+        {
+            var claim = await GetClaimAsync(session, claimId, cancellationToken).ConfigureAwait(false);
+            claim.EnsureVersion(expectedVersion);
+            partnerName = (await session.Partners.FindAsync(claim.PartnerId, cancellationToken).ConfigureAwait(false))?.Name ?? "";
+            return (claim, claim.EditPlanItem(itemId, item.Title, item.PerformerId, item.Deadline, by, _commands.Now));
+        }, cancellationToken).ConfigureAwait(false);
+
+        var actor = new Actor(by, canActOnAnyTask: true);
+        switch (revision.FollowUp)
+        {
+            case PlanItemFollowUp.Redirect:
+                await FollowAsync(() => _tasks.RedirectAsync(revision.PreviousTaskId!.Value, actor, revision.Item.PerformerId, $"Plan item edited by {by}.", cancellationToken)).ConfigureAwait(false);
+                break;
+            case PlanItemFollowUp.Replace:
+                await FollowAsync(() => _tasks.CancelAsync(revision.PreviousTaskId!.Value, actor, $"Plan item edited by {by}; a new task replaces this one.", cancellationToken)).ConfigureAwait(false);
+                await StartItemProcessAsync(claim, revision.Item, partnerName, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return (await GetAsync(claimId, cancellationToken).ConfigureAwait(false)).PlanItems.First(i => i.Id == itemId);
+    }
+
+    /// <summary>
+    /// Removes an open plan item while the claim is in work: it stays in the plan as cancelled (logged in the claim's change
+    /// log) and its task is cancelled, so the decision no longer waits for it.
+    /// </summary>
+    public async Task<Claim> RemovePlanItemAsync(Guid claimId, Guid itemId, string by, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var taskId = await _commands.RunAsync(async session =>
+        {
+            var claim = await GetClaimAsync(session, claimId, cancellationToken).ConfigureAwait(false);
+            claim.EnsureVersion(expectedVersion);
+            return claim.RemovePlanItem(itemId, by, _commands.Now);
+        }, cancellationToken).ConfigureAwait(false);
+        if (taskId is { } id)
+        {
+            await FollowAsync(() => _tasks.CancelAsync(id, new Actor(by, canActOnAnyTask: true), $"Plan item removed by {by}.", cancellationToken)).ConfigureAwait(false);
+        }
+
+        return await GetAsync(claimId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Attaches a file reference (the file itself is stored elsewhere under <paramref name="storageKey"/>).</summary>
@@ -137,6 +185,28 @@ public sealed class ClaimService
 
     /// <summary>Deploys the claim maps unless published versions exist.</summary>
     public Task EnsureMapsDeployedAsync(CancellationToken cancellationToken = default) => _builtInMaps.EnsureDeployedAsync(cancellationToken);
+
+    /// <summary>Starts the one-item process of an item added late or re-planned by an edit.</summary>
+    private Task<ProcessInstance> StartItemProcessAsync(Claim claim, ClaimPlanItem item, string partnerName, CancellationToken cancellationToken) =>
+        _engine.StartAsync(ClaimRouteMaps.LatePlanItemKey, new StartOptions
+        {
+            Subject = new SubjectReference(SubjectType, claim.Id.ToString()),
+            StartedBy = claim.ResponsibleId,
+            Variables = new Dictionary<string, object?>(Common(claim, partnerName)) { ["planItems"] = new[] { ToVariable(item) } },
+        }, cancellationToken);
+
+    /// <summary>A task that was finished meanwhile needs no following any more.</summary>
+    private static async Task FollowAsync(Func<Task<WorkTask>> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (ConflictException ex) when (ex.Code is "task.already-completed" or "task.cancelled")
+        {
+            // Nothing to redirect or cancel any more.
+        }
+    }
 
     private static Dictionary<string, object?> Common(Claim claim, string partnerName) => new()
     {

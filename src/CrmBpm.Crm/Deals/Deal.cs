@@ -8,12 +8,13 @@ namespace CrmBpm.Crm.Deals;
 /// its process, a manual-stage deal records every change, a non-process deal has no stages, and a finished deal does
 /// not change any more. Stages are catalogue codes (see <see cref="Catalogues.CatalogueKind.SalesStage"/>).
 /// </summary>
-public sealed class Deal : AggregateRoot
+public sealed class Deal : AggregateRoot, IChangeLogged
 {
     /// <summary>Who process-driven changes are recorded as.</summary>
     public const string ProcessActor = "process";
 
     private readonly List<DealStageChange> _stageChanges = [];
+    private readonly List<FieldChange> _changeLog = [];
 
     private Deal()
     {
@@ -73,6 +74,12 @@ public sealed class Deal : AggregateRoot
     /// <summary>Which advertising channel brought the customer.</summary>
     public string AdChannel { get; private set; } = "";
 
+    /// <summary>When the manager expects to close it.</summary>
+    public DateOnly? ExpectedCloseDate { get; private set; }
+
+    /// <summary>Free description: what is being sold, conditions, notes.</summary>
+    public string Description { get; private set; } = "";
+
     /// <summary>How stages are controlled.</summary>
     public DealKind Kind { get; private set; }
 
@@ -118,23 +125,66 @@ public sealed class Deal : AggregateRoot
     /// <summary>Every stage the deal has been at.</summary>
     public IEnumerable<string> ReachedStages => _stageChanges.Select(c => c.ToStage).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Every correction made by hand (details, manager), oldest first; stage changes are in <see cref="StageChanges"/>.</summary>
+    public IReadOnlyList<FieldChange> ChangeLog => _changeLog;
+
     /// <summary>True while the deal is in work.</summary>
     public bool IsOpen => Status == DealStatus.InWork;
 
-    /// <summary>Changes the descriptive fields (title, amount, demand, interest, channel).</summary>
-    public void ChangeDetails(DealDetails details)
+    string IChangeLogged.RecordType => "deal";
+
+    string IChangeLogged.DisplayName => Title;
+
+    /// <summary>
+    /// Corrects the descriptive fields (title, amount, expected close date, description, demand, interest, channel), recording
+    /// each changed field in <see cref="ChangeLog"/>. Returns false when nothing changed.
+    /// </summary>
+    public bool ChangeDetails(DealDetails details, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(details);
         EnsureOpen("changed");
+        var before = CurrentDetails;
         Apply(details);
+        var after = CurrentDetails;
+        var changed = false;
+        changed |= Log(nameof(DealDetails.Title), before.Title, after.Title, by, at);
+        changed |= Log(nameof(DealDetails.PotentialAmount), Common.ChangeLog.Text(before.PotentialAmount), Common.ChangeLog.Text(after.PotentialAmount), by, at);
+        changed |= Log(nameof(DealDetails.ExpectedCloseDate), Common.ChangeLog.Text(before.ExpectedCloseDate), Common.ChangeLog.Text(after.ExpectedCloseDate), by, at);
+        changed |= Log(nameof(DealDetails.Description), before.Description, after.Description, by, at);
+        changed |= Log(nameof(DealDetails.PrimaryDemand), before.PrimaryDemand, after.PrimaryDemand, by, at);
+        changed |= Log(nameof(DealDetails.Interest), before.Interest, after.Interest, by, at);
+        changed |= Log(nameof(DealDetails.AdChannel), before.AdChannel, after.AdChannel, by, at);
+        return changed;
     }
 
-    /// <summary>Hands the deal to another manager.</summary>
-    public void Reassign(string managerId)
+    /// <summary>The descriptive fields as they are now.</summary>
+    public DealDetails CurrentDetails => new()
+    {
+        Title = Title, PotentialAmount = PotentialAmount, ExpectedCloseDate = ExpectedCloseDate, Description = Description,
+        PrimaryDemand = PrimaryDemand, Interest = Interest, AdChannel = AdChannel,
+    };
+
+    /// <summary>
+    /// Hands the deal to another manager, recorded in <see cref="ChangeLog"/>; returns the previous manager (null when it
+    /// is the same one, and then nothing changes). The caller redirects the process tasks the previous manager holds.
+    /// </summary>
+    public string? Reassign(string managerId, string by, DateTimeOffset at)
     {
         EnsureOpen("reassigned");
+        var previous = ManagerId;
         ManagerId = Guard.Required(managerId, "managerId", "The manager", 200);
+        if (!Log("Manager", previous, ManagerId, by, at))
+        {
+            return null;
+        }
+
+        Raise(new DealReassigned(Id, previous, ManagerId, by, at));
+        return previous;
     }
+
+    /// <summary>Records that a process task followed the deal to its new manager.</summary>
+    public void RecordTaskRedirected(string taskTitle, string fromUserId, string toUserId, string by, DateTimeOffset at) =>
+        Log($"Task '{taskTitle}'", fromUserId, toUserId, by, at);
 
     /// <summary>Sets the probability by hand (0–100).</summary>
     public void SetProbability(decimal percent)
@@ -369,6 +419,9 @@ public sealed class Deal : AggregateRoot
         }
     }
 
+    private bool Log(string field, string? before, string? after, string by, DateTimeOffset at) =>
+        Common.ChangeLog.Record(_changeLog, field, before, after, by, at);
+
     private void Apply(DealDetails details)
     {
         Title = Guard.Required(details.Title, "title", "A deal title", 300);
@@ -381,6 +434,8 @@ public sealed class Deal : AggregateRoot
         PrimaryDemand = Guard.Optional(details.PrimaryDemand, "primaryDemand", "The primary demand");
         Interest = Guard.Optional(details.Interest, "interest", "The interest", 400);
         AdChannel = Guard.Optional(details.AdChannel, "adChannel", "The ad channel", 200);
+        ExpectedCloseDate = details.ExpectedCloseDate;
+        Description = Guard.Optional(details.Description, "description", "The description", 8000);
     }
 
     private static decimal CheckPercent(decimal percent) => percent is < 0 or > 100

@@ -9,6 +9,12 @@ public sealed record DealDetails
     /// <summary>Expected revenue (0 or more).</summary>
     public decimal PotentialAmount { get; init; }
 
+    /// <summary>When the manager expects to close the deal.</summary>
+    public DateOnly? ExpectedCloseDate { get; init; }
+
+    /// <summary>Free description: what is being sold, conditions, notes.</summary>
+    public string? Description { get; init; }
+
     /// <summary>What the customer first asked for.</summary>
     public string? PrimaryDemand { get; init; }
 

@@ -16,3 +16,6 @@ public sealed record DealWon(Guid DealId, string By, DateTimeOffset At) : IDomai
 
 /// <summary>A deal was lost.</summary>
 public sealed record DealLost(Guid DealId, Guid LossReasonId, string? Details, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A deal was handed to another manager.</summary>
+public sealed record DealReassigned(Guid DealId, string FromManagerId, string ToManagerId, string By, DateTimeOffset At) : IDomainEvent;

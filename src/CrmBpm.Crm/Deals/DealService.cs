@@ -156,6 +156,82 @@ public sealed class DealService
         return await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Corrects the deal's details (title, amount, expected close date, description, demand, interest, channel); every
+    /// changed field goes into the deal's change log. <paramref name="expectedVersion"/> is the version the editor read:
+    /// a deal saved by someone else since then is refused with <see cref="StaleRecordException"/>, never overwritten.
+    /// </summary>
+    public Task<Deal> EditAsync(Guid dealId, DealDetails details, string by, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.EnsureVersion(expectedVersion);
+            deal.ChangeDetails(details, by, _commands.Now);
+            return deal;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands the deal to another manager. The open tasks of the deal's process (and its nested processes) held by the
+    /// previous manager follow: each is redirected to the new one in the engine (its history names <paramref name="by"/>),
+    /// the process variable <c>manager</c> changes so later tasks addressed to the manager go to the new one too, and each
+    /// redirected task is written into the deal's change log. Pool tasks stay in their pools.
+    /// </summary>
+    public async Task<Deal> ReassignAsync(Guid dealId, string managerId, string by, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var previous = await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            deal.EnsureVersion(expectedVersion);
+            return (Deal: deal, Previous: deal.Reassign(managerId, by, _commands.Now));
+        }, cancellationToken).ConfigureAwait(false);
+        if (previous.Previous is not { } from || previous.Deal.ProcessInstanceId is not { } instanceId)
+        {
+            return previous.Deal;
+        }
+
+        var to = previous.Deal.ManagerId;
+        var actor = new Actor(by, canActOnAnyTask: true);
+        var redirected = new List<BlockingTask>();
+        foreach (var task in await OpenTasksAsync(previous.Deal, cancellationToken).ConfigureAwait(false))
+        {
+            if (task.AssigneeId == from)
+            {
+                try
+                {
+                    await _tasks.RedirectAsync(task.TaskId, actor, to, $"Deal '{previous.Deal.Title}' reassigned from {from} to {to} by {by}.", cancellationToken).ConfigureAwait(false);
+                    redirected.Add(task);
+                }
+                catch (ConflictException ex) when (ex.Code is "task.already-completed" or "task.cancelled")
+                {
+                    // Finished between the read and the redirect: nothing left to hand over.
+                }
+            }
+        }
+
+        try
+        {
+            await _engine.SetVariablesAsync(instanceId, new Dictionary<string, object?> { ["manager"] = to }, by, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException ex) when (ex.Code == "instance.finished")
+        {
+            // The process ended meanwhile: no later task will ask for the manager.
+        }
+
+        return await _commands.RunAsync(async session =>
+        {
+            var deal = await GetDealAsync(session, dealId, cancellationToken).ConfigureAwait(false);
+            foreach (var task in redirected)
+            {
+                deal.RecordTaskRedirected(task.Title, from, to, by, _commands.Now);
+            }
+
+            return deal;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sets the probability by hand (0–100).</summary>
     public Task<Deal> SetProbabilityAsync(Guid dealId, decimal percent, CancellationToken cancellationToken = default) =>
         _commands.RunAsync(async session =>

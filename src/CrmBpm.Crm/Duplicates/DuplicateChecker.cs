@@ -5,7 +5,7 @@ namespace CrmBpm.Crm.Duplicates;
 
 /// <summary>
 /// Looks for partners, counterparties, contacts and open leads that share a normalised name, tax id, phone or e-mail
-/// with what is being registered.
+/// with what is being registered or edited (every listed phone and e-mail counts, not only the main ones).
 /// </summary>
 internal static class DuplicateChecker
 {
@@ -29,8 +29,15 @@ internal static class DuplicateChecker
         foreach (var partner in await session.Partners.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
             Check("partner", partner.Id, partner.Name, DuplicateField.Name, partner.Name, name.Length > 0 && partner.NormalizedName == name, partner.Id);
-            Check("partner", partner.Id, partner.Name, DuplicateField.Phone, partner.Phone, partner.Phone is not null && phones.Contains(partner.Phone), partner.Id);
-            Check("partner", partner.Id, partner.Name, DuplicateField.Email, partner.Email, partner.Email is not null && emails.Contains(partner.Email), partner.Id);
+            foreach (var phone in partner.Phones)
+            {
+                Check("partner", partner.Id, partner.Name, DuplicateField.Phone, phone.Number, phones.Contains(phone.Number), partner.Id);
+            }
+
+            foreach (var email in partner.Emails)
+            {
+                Check("partner", partner.Id, partner.Name, DuplicateField.Email, email.Address, emails.Contains(email.Address), partner.Id);
+            }
         }
 
         foreach (var counterparty in await session.Counterparties.ListAsync(null, cancellationToken).ConfigureAwait(false))
@@ -42,8 +49,15 @@ internal static class DuplicateChecker
 
         foreach (var contact in await session.Contacts.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            Check("contact", contact.Id, contact.Name, DuplicateField.Phone, contact.Phone, contact.Phone is not null && phones.Contains(contact.Phone), contact.PartnerId);
-            Check("contact", contact.Id, contact.Name, DuplicateField.Email, contact.Email, contact.Email is not null && emails.Contains(contact.Email), contact.PartnerId);
+            foreach (var phone in contact.Phones)
+            {
+                Check("contact", contact.Id, contact.Name, DuplicateField.Phone, phone.Number, phones.Contains(phone.Number), contact.PartnerId);
+            }
+
+            foreach (var email in contact.Emails)
+            {
+                Check("contact", contact.Id, contact.Name, DuplicateField.Email, email.Address, emails.Contains(email.Address), contact.PartnerId);
+            }
         }
 
         foreach (var lead in await session.Leads.ListAsync(l => l.Status == LeadStatus.Open, cancellationToken).ConfigureAwait(false))

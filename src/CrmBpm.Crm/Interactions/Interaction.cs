@@ -7,8 +7,10 @@ namespace CrmBpm.Crm.Interactions;
 /// A meeting, call, e-mail, SMS or planned interaction, linked to a subject (deal, claim, ...) so interactions about
 /// one subject form a chain, and optionally to the previous interaction it answers.
 /// </summary>
-public sealed class Interaction : AggregateRoot
+public sealed class Interaction : AggregateRoot, IChangeLogged
 {
+    private readonly List<FieldChange> _changeLog = [];
+
     private Interaction()
     {
     }
@@ -58,4 +60,32 @@ public sealed class Interaction : AggregateRoot
 
     /// <summary>When it happened or is planned (the calendar date).</summary>
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>Every correction made by hand, oldest first.</summary>
+    public IReadOnlyList<FieldChange> ChangeLog => _changeLog;
+
+    string IChangeLogged.RecordType => "interaction";
+
+    string IChangeLogged.DisplayName => Topic;
+
+    /// <summary>Corrects kind, topic, content and date; each changed field goes into <see cref="ChangeLog"/>. Returns false when nothing changed.</summary>
+    public bool Edit(InteractionKind kind, string topic, string? content, DateTimeOffset at, string by, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new Engine.Errors.InputException("input.invalid", "kind", $"'{kind}' is not a kind of interaction.");
+        }
+
+        var before = (Kind, Topic, Content, At);
+        Topic = Guard.Required(topic, "topic", "A topic", 300);
+        Content = Guard.Optional(content, "content", "The content", 20_000);
+        Kind = kind;
+        At = at;
+        var changed = false;
+        changed |= Common.ChangeLog.Record(_changeLog, "Kind", before.Kind.ToString(), Kind.ToString(), by, now);
+        changed |= Common.ChangeLog.Record(_changeLog, "Topic", before.Topic, Topic, by, now);
+        changed |= Common.ChangeLog.Record(_changeLog, "Content", before.Content, Content, by, now);
+        changed |= Common.ChangeLog.Record(_changeLog, "At", Common.ChangeLog.Text(before.At), Common.ChangeLog.Text(At), by, now);
+        return changed;
+    }
 }

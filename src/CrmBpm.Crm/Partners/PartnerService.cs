@@ -101,6 +101,95 @@ public sealed class PartnerService
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Corrects every field of a partner. Phones are normalised to E.164; a new name, phone or e-mail that collides with
+    /// another record is refused with <see cref="DuplicateRecordException"/> as on registration (the partner itself, its
+    /// own counterparties and contacts do not count) unless <see cref="EditPartner.AllowDuplicates"/>. Each changed field
+    /// goes into the partner's change log; a partner saved by someone else since <see cref="EditPartner.ExpectedVersion"/>
+    /// is refused with <see cref="StaleRecordException"/>.
+    /// </summary>
+    public Task<Partner> EditAsync(Guid partnerId, EditPartner request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var channels = request.Channels.Checked(_options.DefaultPhoneCountry);
+        return _commands.RunAsync(async session =>
+        {
+            var partner = await GetPartnerAsync(session, partnerId, cancellationToken).ConfigureAwait(false);
+            partner.EnsureVersion(request.ExpectedVersion);
+            if (request.HoldingId is { } holdingId && holdingId != partner.Id &&
+                await session.Partners.FindAsync(holdingId, cancellationToken).ConfigureAwait(false) is not { Kind: PartnerKind.Holding })
+            {
+                throw new InputException("partner.holding-unknown", "holdingId", $"There is no holding {holdingId}.");
+            }
+
+            if (partner.Kind == PartnerKind.Holding && request.Kind != PartnerKind.Holding)
+            {
+                var members = await session.Partners.ListAsync(p => p.HoldingId == partner.Id, cancellationToken).ConfigureAwait(false);
+                if (members.Count > 0)
+                {
+                    throw new ConflictException("partner.holding-has-companies",
+                        $"Holding '{partner.Name}' still groups {string.Join(", ", members.Select(m => $"'{m.Name}'"))}; move them out before it becomes a company.");
+                }
+            }
+
+            var oldName = partner.NormalizedName;
+            var oldPhones = partner.Phones.Select(p => p.Number).ToHashSet(StringComparer.Ordinal);
+            var oldEmails = partner.Emails.Select(e => e.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            partner.Edit(request.Name, request.Kind, request.Relations, request.HoldingId, channels, request.EditedBy, _commands.Now);
+            if (!request.AllowDuplicates)
+            {
+                // Only what the edit brings in is checked: a value the partner already had was accepted before.
+                var probe = new DuplicateProbe(
+                    partner.NormalizedName == oldName ? null : partner.Name, null,
+                    [.. channels.Phones.Select(p => p.Number).Where(n => !oldPhones.Contains(n))],
+                    [.. channels.Emails.Select(e => e.Address).Where(a => !oldEmails.Contains(a))]) { Ignore = [partner.Id] };
+                var result = await DuplicateChecker.CheckAsync(session, probe, cancellationToken).ConfigureAwait(false);
+                var others = result.Matches.Where(m => m.PartnerId != partner.Id).ToList();
+                if (others.Count > 0)
+                {
+                    throw new DuplicateRecordException(new DuplicateCheckResult(others));
+                }
+            }
+
+            return partner;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Corrects every field of a contact person, like <see cref="EditAsync"/>: phones in E.164, new phones and e-mails
+    /// checked for duplicates (the contact itself does not count), each change logged, stale edits refused.
+    /// </summary>
+    public Task<Contact> EditContactAsync(Guid contactId, EditContact request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var channels = request.Channels.Checked(_options.DefaultPhoneCountry);
+        return _commands.RunAsync(async session =>
+        {
+            var contact = await GetContactAsync(session, contactId, cancellationToken).ConfigureAwait(false);
+            contact.EnsureVersion(request.ExpectedVersion);
+            var oldPhones = contact.Phones.Select(p => p.Number).ToHashSet(StringComparer.Ordinal);
+            var oldEmails = contact.Emails.Select(e => e.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            contact.Edit(request.Name, request.Position, channels, request.EditedBy, _commands.Now);
+            if (!request.AllowDuplicates)
+            {
+                var probe = new DuplicateProbe(null, null,
+                    [.. channels.Phones.Select(p => p.Number).Where(n => !oldPhones.Contains(n))],
+                    [.. channels.Emails.Select(e => e.Address).Where(a => !oldEmails.Contains(a))]) { Ignore = [contact.Id] };
+                var result = await DuplicateChecker.CheckAsync(session, probe, cancellationToken).ConfigureAwait(false);
+                if (result.HasDuplicates)
+                {
+                    throw new DuplicateRecordException(result);
+                }
+            }
+
+            return contact;
+        }, cancellationToken);
+    }
+
+    /// <summary>A contact person; throws <see cref="NotFoundException"/> when unknown.</summary>
+    public Task<Contact> GetContactAsync(Guid contactId, CancellationToken cancellationToken = default) =>
+        _commands.ReadAsync(session => GetContactAsync(session, contactId, cancellationToken), cancellationToken);
+
     /// <summary>A partner; throws <see cref="NotFoundException"/> when unknown.</summary>
     public Task<Partner> GetAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         _commands.ReadAsync(session => GetPartnerAsync(session, partnerId, cancellationToken), cancellationToken);
@@ -131,8 +220,8 @@ public sealed class PartnerService
                     : (await session.Counterparties.ListAsync(null, cancellationToken).ConfigureAwait(false))
                         .Where(c => search.MatchesTaxId(c.TaxId)).Select(c => c.PartnerId).ToHashSet();
                 var byContact = (await session.Contacts.ListAsync(null, cancellationToken).ConfigureAwait(false))
-                    .Where(c => search.MatchesPhone(c.Phone) || search.MatchesEmail(c.Email)).Select(c => c.PartnerId).ToHashSet();
-                partners = [.. partners.Where(p => search.MatchesName(p.Name, p.NormalizedName) || search.MatchesPhone(p.Phone) || search.MatchesEmail(p.Email)
+                    .Where(c => c.Phones.Any(p => search.MatchesPhone(p.Number)) || c.Emails.Any(e => search.MatchesEmail(e.Address))).Select(c => c.PartnerId).ToHashSet();
+                partners = [.. partners.Where(p => search.MatchesName(p.Name, p.NormalizedName) || p.Phones.Any(x => search.MatchesPhone(x.Number)) || p.Emails.Any(e => search.MatchesEmail(e.Address))
                     || byTaxId.Contains(p.Id) || byContact.Contains(p.Id))];
             }
 
@@ -150,6 +239,10 @@ public sealed class PartnerService
     internal static async Task<Partner> GetPartnerAsync(ICrmSession session, Guid partnerId, CancellationToken cancellationToken) =>
         await session.Partners.FindAsync(partnerId, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("partner.not-found", $"Partner {partnerId} does not exist.");
+
+    private static async Task<Contact> GetContactAsync(ICrmSession session, Guid contactId, CancellationToken cancellationToken) =>
+        await session.Contacts.FindAsync(contactId, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException("contact.not-found", $"Contact {contactId} does not exist.");
 
     internal static IReadOnlyList<string> Phones(string? phone) => phone is null ? [] : [phone];
 

@@ -29,6 +29,13 @@ public interface ITaskService
     /// <summary>Hides the task from My tasks until <paramref name="until"/>.</summary>
     Task<WorkTask> PostponeAsync(Guid taskId, Actor actor, DateTimeOffset until, string? comment = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Cancels one task of a "one task per item" action (its item was withdrawn): the task closes as cancelled, its timers
+    /// go, and the action goes on once its other tasks are done, as if this one had been. Only a supervisor
+    /// (<see cref="Actor.CanActOnAnyTask"/>) may; a single task is refused (terminate its process instead).
+    /// </summary>
+    Task<WorkTask> CancelAsync(Guid taskId, Actor actor, string? reason = null, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a role task back into its pool.</summary>
     Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default);
 }

@@ -138,6 +138,42 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             return Task.CompletedTask;
         }, cancellationToken);
 
+    public Task<WorkTask> CancelAsync(Guid taskId, Actor actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, async (context, instance, task) =>
+        {
+            if (!actor.CanActOnAnyTask)
+            {
+                throw new ForbiddenException("task.cancel-not-allowed", $"Only a supervisor may cancel task '{task.Title}'; {actor.UserId} may not.");
+            }
+
+            if (task.ItemIndex is null)
+            {
+                throw new ConflictException("task.cancel-single",
+                    $"Task '{task.Title}' is the only task of its action, so cancelling it would leave the process without a way on; terminate the process instead.");
+            }
+
+            var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+            task.Status = WorkTaskStatus.Cancelled;
+            task.ClosedAt = context.Now;
+            task.Comment = reason;
+            context.Session.RemoveTimersOfTask(task.Id);
+            context.Record(instance, HistoryKind.TaskCancelled, pointId: task.PointId, taskId: task.Id, details: reason);
+            context.Events.Add(new TaskCancelled(task, context.Now));
+
+            // Like a completion without results: the item counts as handled, the action waits for the others.
+            var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
+                ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
+            var remaining = token.PendingTasks - 1;
+            if (remaining > 0)
+            {
+                InstanceExecutor.Replace(instance, token, token with { PendingTasks = remaining });
+                return;
+            }
+
+            executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
+            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
     public Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default) =>
         ActAsync(taskId, actor, (context, instance, task) =>
         {

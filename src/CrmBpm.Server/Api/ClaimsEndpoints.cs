@@ -1,4 +1,6 @@
 using CrmBpm.Crm.Claims;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Runtime;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +18,10 @@ public static class ClaimsEndpoints
         group.MapGet("/{claimId:guid}", GetClaim).WithName("GetClaim").WithSummary("A claim with its action plan.");
         group.MapPost("/", RegisterClaim).WithName("RegisterClaim").WithSummary("Registers a claim and starts its handling; plan items become tasks.");
         group.MapPost("/{claimId:guid}/plan-items", AddPlanItem).WithName("AddClaimPlanItem").WithSummary("Adds an item to the action plan; it becomes a task at once.");
+        group.MapPut("/{claimId:guid}/plan-items/{itemId:guid}", EditPlanItem).WithName("EditClaimPlanItem")
+            .WithSummary("Corrects an open plan item while the claim is open; its task follows (redirected, or replaced for a new title or deadline); 409 when changed since the version read.");
+        group.MapDelete("/{claimId:guid}/plan-items/{itemId:guid}", RemovePlanItem).WithName("RemoveClaimPlanItem")
+            .WithSummary("Removes an open plan item (kept as cancelled, logged) and cancels its task; give ?version= as read.");
         group.MapPost("/{claimId:guid}/decision", DecideClaim).WithName("DecideClaim")
             .WithSummary("The responsible employee decides Satisfied / NotSatisfied (details required); refused while plan items are open.");
         return api;
@@ -66,11 +72,42 @@ public static class ClaimsEndpoints
         return TypedResults.Created($"/api/claims/{claimId}", PlanItemDto.From(item));
     }
 
+    /// <summary>Edit a plan item.</summary>
+    public static async Task<Ok<PlanItemDto>> EditPlanItem(
+        Guid claimId, Guid itemId, EditPlanItemRequest request, ClaimService claims, SubjectRights rights, WorkScope work, UserDirectory directory, CancellationToken cancellationToken)
+    {
+        var check = new Check().Present(request.Version, "version");
+        CheckItem(check, new PlanItemRequestDto(request.Title, request.PerformerId, request.Deadline), null);
+        check.ThrowIfAny();
+        await EnsureMayChangeAsync(claimId, claims, rights, cancellationToken);
+        await CheckUsersAsync(directory, [("performerId", request.PerformerId!)], cancellationToken);
+        var item = await claims.EditPlanItemAsync(claimId, itemId, new PlanItemRequest(request.Title!, request.PerformerId!, request.Deadline!.Value), work.User.Id, request.Version, cancellationToken);
+        return TypedResults.Ok(PlanItemDto.From(item));
+    }
+
+    /// <summary>Remove a plan item.</summary>
+    public static async Task<Ok<ClaimDto>> RemovePlanItem(Guid claimId, Guid itemId, long? version, ClaimService claims, SubjectRights rights, WorkScope work, CancellationToken cancellationToken)
+    {
+        new Check().Present(version, "version").ThrowIfAny();
+        await EnsureMayChangeAsync(claimId, claims, rights, cancellationToken);
+        return TypedResults.Ok(ClaimDto.From(await claims.RemovePlanItemAsync(claimId, itemId, work.User.Id, version, cancellationToken)));
+    }
+
     /// <summary>Decide.</summary>
     public static async Task<Ok<ClaimDto>> DecideClaim(Guid claimId, DecideClaimRequest request, ClaimService claims, WorkScope work, CancellationToken cancellationToken)
     {
         new Check().Present(request.Result, "result").MaxLength(request.Details, "details", 4000).ThrowIfAny();
         return TypedResults.Ok(ClaimDto.From(await claims.DecideAsync(claimId, work.User.Actor, request.Result!.Value, request.Details, cancellationToken)));
+    }
+
+    /// <summary>The responsible and the registering employee, their Heads and Administrators change a claim's plan.</summary>
+    private static async Task EnsureMayChangeAsync(Guid claimId, ClaimService claims, SubjectRights rights, CancellationToken cancellationToken)
+    {
+        var claim = await claims.GetAsync(claimId, cancellationToken);
+        if (!await rights.CanChangeAsync(new SubjectReference(ClaimService.SubjectType, claimId.ToString()), cancellationToken))
+        {
+            throw new ForbiddenException("claim.not-yours", $"Only {claim.ResponsibleId} (responsible), {claim.RegisteredBy} (registered it), their Heads and Administrators may change this claim's plan.");
+        }
     }
 
     private static void CheckItem(Check check, PlanItemRequestDto item, string? prefix)

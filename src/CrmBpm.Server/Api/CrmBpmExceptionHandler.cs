@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Deals;
 using CrmBpm.Crm.Duplicates;
 using CrmBpm.Engine.Bpmn;
@@ -53,7 +54,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
         ForbiddenException => StatusCodes.Status403Forbidden,
         NotFoundException => StatusCodes.Status404NotFound,
         RouteMapValidationException => StatusCodes.Status422UnprocessableEntity,
-        ConflictException or ConcurrencyException or DuplicateRecordException or DealControlledByProcessException => StatusCodes.Status409Conflict,
+        ConflictException or ConcurrencyException or StaleRecordException or DuplicateRecordException or DealControlledByProcessException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -67,7 +68,7 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
         RouteMapValidationException => "The route map has problems",
         DuplicateRecordException => "A similar record exists",
         DealControlledByProcessException => "The deal is controlled by its process",
-        ConcurrencyException => "Changed by someone else",
+        ConcurrencyException or StaleRecordException => "Changed by someone else",
         _ => "The request conflicts with the current state",
     };
 
@@ -92,6 +93,12 @@ internal sealed class CrmBpmExceptionHandler(IProblemDetailsService problems) : 
             case RouteMapValidationException invalid:
                 problem.Extensions["mapKey"] = invalid.MapKey;
                 problem.Extensions["problems"] = invalid.Problems;
+                break;
+            case StaleRecordException stale:
+                problem.Extensions["recordType"] = stale.RecordType;
+                problem.Extensions["recordId"] = stale.RecordId;
+                problem.Extensions["yourVersion"] = stale.ExpectedVersion;
+                problem.Extensions["currentVersion"] = stale.CurrentVersion;
                 break;
             case DuplicateRecordException duplicate:
                 problem.Extensions["matches"] = duplicate.Result.Matches;

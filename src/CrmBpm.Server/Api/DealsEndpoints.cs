@@ -28,6 +28,10 @@ public static class DealsEndpoints
         group.MapPost("/{dealId:guid}/kind", ChangeDealKind).WithName("ChangeDealKind").WithSummary("Changes the deal's kind (process-controlled, manual stages, non-process).");
         group.MapGet("/{dealId:guid}/probability-estimate", EstimateDealProbability).WithName("EstimateDealProbability")
             .WithSummary("Share of won deals among closed ones that reached this stage (optionally same manager, partner, kind), with the sample size.");
+        group.MapPut("/{dealId:guid}/details", EditDeal).WithName("EditDeal")
+            .WithSummary("Corrects title, potential amount, expected close date, description, primary demand, interest and channel (each change logged); 409 when the deal changed since the version read.");
+        group.MapPost("/{dealId:guid}/manager", ReassignDeal).WithName("ReassignDeal").RequireAuthorization(Policies.Supervise)
+            .WithSummary("A Head (for the team) or an Administrator hands the deal to another manager; the open process tasks the old manager holds follow.");
         group.MapPost("/{dealId:guid}/probability", SetDealProbability).WithName("SetDealProbability").WithSummary("Sets the probability by hand or from the estimate.");
         return api;
     }
@@ -112,6 +116,37 @@ public static class DealsEndpoints
             .ThrowIfAny();
         await VisibleDealAsync(dealId, deals, work, cancellationToken);
         return TypedResults.Ok(DealDto.From(await deals.ChangeKindAsync(dealId, request.Kind!.Value, request.RouteMapKey, work.User.Id, cancellationToken)));
+    }
+
+    /// <summary>Edit.</summary>
+    public static async Task<Ok<DealDto>> EditDeal(Guid dealId, EditDealRequest request, DealService deals, WorkScope work, CancellationToken cancellationToken)
+    {
+        new Check().Present(request.Version, "version").Required(request.Title, "title", 300)
+            .That(request.PotentialAmount is null or >= 0, "potentialAmount", "potentialAmount must not be negative.")
+            .MaxLength(request.Description, "description", 8000).MaxLength(request.PrimaryDemand, "primaryDemand", 4000)
+            .MaxLength(request.Interest, "interest", 400).MaxLength(request.AdChannel, "adChannel", 200).ThrowIfAny();
+        await VisibleDealAsync(dealId, deals, work, cancellationToken);
+        var details = new DealDetails
+        {
+            Title = request.Title!, PotentialAmount = request.PotentialAmount ?? 0, ExpectedCloseDate = request.ExpectedCloseDate, Description = request.Description,
+            PrimaryDemand = request.PrimaryDemand, Interest = request.Interest, AdChannel = request.AdChannel,
+        };
+        return TypedResults.Ok(DealDto.From(await deals.EditAsync(dealId, details, work.User.Id, request.Version, cancellationToken)));
+    }
+
+    /// <summary>Reassign.</summary>
+    public static async Task<Ok<DealDto>> ReassignDeal(Guid dealId, ReassignDealRequest request, DealService deals, WorkScope work, UserDirectory directory, CancellationToken cancellationToken)
+    {
+        new Check().Required(request.ManagerId, "managerId").Present(request.Version, "version").ThrowIfAny();
+        var managerId = request.ManagerId!.Trim();
+        await VisibleDealAsync(dealId, deals, work, cancellationToken);
+        new Check().That(await directory.FindAsync(managerId, cancellationToken) is not null, "managerId", $"There is no user '{managerId}'.").ThrowIfAny();
+        if (!await work.CoversUserAsync(managerId, cancellationToken))
+        {
+            throw new ForbiddenException("deal.manager-not-allowed", $"You may hand deals only to managers of your team, not to {managerId}.");
+        }
+
+        return TypedResults.Ok(DealDto.From(await deals.ReassignAsync(dealId, managerId, work.User.Id, request.Version, cancellationToken)));
     }
 
     /// <summary>Estimate.</summary>

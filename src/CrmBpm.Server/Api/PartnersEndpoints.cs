@@ -1,5 +1,6 @@
 using CrmBpm.Crm.Duplicates;
 using CrmBpm.Crm.Partners;
+using CrmBpm.Engine.Errors;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,10 @@ public static class PartnersEndpoints
             .WithSummary("Which partners, counterparties, contacts and leads collide by name, tax id, phone or e-mail.");
         group.MapPost("/{partnerId:guid}/counterparties", AddCounterparty).WithName("AddCounterparty").WithSummary("Adds a legal entity to a partner.");
         group.MapPost("/{partnerId:guid}/contacts", AddContact).WithName("AddContact").WithSummary("Adds a contact person to a partner.");
+        group.MapPut("/{partnerId:guid}", EditPartner).WithName("EditPartner")
+            .WithSummary("Corrects every field of a partner (phones, e-mails, addresses with kinds; phones as E.164); duplicates refused with 409 unless allowDuplicates; 409 when changed since the version read.");
+        group.MapPut("/{partnerId:guid}/contacts/{contactId:guid}", EditContact).WithName("EditContact")
+            .WithSummary("Corrects every field of a contact person, with the same duplicate check and version check as a partner.");
         return api;
     }
 
@@ -41,6 +46,39 @@ public static class PartnersEndpoints
             PartnerDto.From(partner),
             [.. (await partners.CounterpartiesAsync(partnerId, cancellationToken)).Select(CounterpartyDto.From)],
             [.. (await partners.ContactsAsync(partnerId, cancellationToken)).Select(ContactDto.From)]));
+    }
+
+    /// <summary>Edit.</summary>
+    public static async Task<Ok<PartnerDto>> EditPartner(Guid partnerId, EditPartnerRequest request, PartnerService partners, WorkScope work, CancellationToken cancellationToken)
+    {
+        var check = new Check().Present(request.Version, "version").Required(request.Name, "name", 300).Defined(request.Kind, "kind");
+        var channels = Channels(check, request.Phones, request.Emails, request.Addresses);
+        check.ThrowIfAny();
+        var partner = await partners.EditAsync(partnerId, new EditPartner
+        {
+            Name = request.Name!, Kind = request.Kind ?? PartnerKind.Company, Relations = request.Relations ?? PartnerRelations.None, HoldingId = request.HoldingId,
+            Channels = channels, AllowDuplicates = request.AllowDuplicates, ExpectedVersion = request.Version, EditedBy = work.User.Id,
+        }, cancellationToken);
+        return TypedResults.Ok(PartnerDto.From(partner));
+    }
+
+    /// <summary>Edit a contact.</summary>
+    public static async Task<Ok<ContactDto>> EditContact(Guid partnerId, Guid contactId, EditContactRequest request, PartnerService partners, WorkScope work, CancellationToken cancellationToken)
+    {
+        var check = new Check().Present(request.Version, "version").Required(request.Name, "name").MaxLength(request.Position, "position", 200);
+        var channels = Channels(check, request.Phones, request.Emails, request.Addresses);
+        check.ThrowIfAny();
+        if ((await partners.GetContactAsync(contactId, cancellationToken)).PartnerId != partnerId)
+        {
+            throw new NotFoundException("contact.not-found", $"Partner {partnerId} has no contact {contactId}.");
+        }
+
+        var contact = await partners.EditContactAsync(contactId, new EditContact
+        {
+            Name = request.Name!, Position = request.Position, Channels = channels, AllowDuplicates = request.AllowDuplicates,
+            ExpectedVersion = request.Version, EditedBy = work.User.Id,
+        }, cancellationToken);
+        return TypedResults.Ok(ContactDto.From(contact));
     }
 
     /// <summary>Register.</summary>
@@ -89,5 +127,34 @@ public static class PartnersEndpoints
             Name = request.Name!, Phone = request.Phone, Email = request.Email, Position = request.Position, AllowDuplicates = request.AllowDuplicates,
         }, cancellationToken);
         return TypedResults.Created($"/api/partners/{partnerId}", ContactDto.From(contact));
+    }
+
+    private static ContactChannels Channels(Check check, IReadOnlyList<PhoneRequest>? phones, IReadOnlyList<EmailRequest>? emails, IReadOnlyList<AddressRequest>? addresses)
+    {
+        phones ??= [];
+        emails ??= [];
+        addresses ??= [];
+        for (var i = 0; i < phones.Count; i++)
+        {
+            check.Present(phones[i].Kind, $"phones[{i}].kind").Defined(phones[i].Kind, $"phones[{i}].kind").Required(phones[i].Number, $"phones[{i}].number", 50);
+        }
+
+        for (var i = 0; i < emails.Count; i++)
+        {
+            check.Present(emails[i].Kind, $"emails[{i}].kind").Defined(emails[i].Kind, $"emails[{i}].kind").Required(emails[i].Address, $"emails[{i}].address", 320)
+                .Email(emails[i].Address, $"emails[{i}].address");
+        }
+
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            check.Present(addresses[i].Kind, $"addresses[{i}].kind").Defined(addresses[i].Kind, $"addresses[{i}].kind").Required(addresses[i].Text, $"addresses[{i}].text", 1000);
+        }
+
+        return new ContactChannels
+        {
+            Phones = [.. phones.Select(p => new ContactPhone(p.Kind ?? PhoneKind.Work, p.Number ?? ""))],
+            Emails = [.. emails.Select(e => new ContactEmail(e.Kind ?? EmailKind.Work, e.Address ?? ""))],
+            Addresses = [.. addresses.Select(a => new ContactAddress(a.Kind ?? AddressKind.Other, a.Text ?? ""))],
+        };
     }
 }

@@ -8,6 +8,7 @@ using CrmBpm.Testing.CrmSuites.Duplicates;
 using CrmBpm.Testing.CrmSuites.Instructions;
 using CrmBpm.Testing.CrmSuites.Interactions;
 using CrmBpm.Testing.CrmSuites.Leads;
+using CrmBpm.Testing.CrmSuites.Partners;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
 
@@ -81,6 +82,30 @@ public sealed class Postgres_lead_conversion_on_the_first_deal : lead_conversion
 
 [RequiresPostgres]
 public sealed class Postgres_crm_store : CrmStoreContract
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_correcting_a_deal : correcting_a_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_correcting_partners_and_contacts : correcting_partners_and_contacts
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_correcting_a_claim_plan : correcting_a_claim_plan
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_correcting_an_interaction : correcting_an_interaction
 {
     protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
 }

@@ -7,6 +7,7 @@ using CrmBpm.Testing.CrmSuites.Duplicates;
 using CrmBpm.Testing.CrmSuites.Instructions;
 using CrmBpm.Testing.CrmSuites.Interactions;
 using CrmBpm.Testing.CrmSuites.Leads;
+using CrmBpm.Testing.CrmSuites.Partners;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
 
@@ -68,6 +69,26 @@ public sealed class Sqlite_lead_conversion_on_the_first_deal : lead_conversion_o
 }
 
 public sealed class Sqlite_crm_store : CrmStoreContract
+{
+    protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_correcting_a_deal : correcting_a_deal
+{
+    protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_correcting_partners_and_contacts : correcting_partners_and_contacts
+{
+    protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_correcting_a_claim_plan : correcting_a_claim_plan
+{
+    protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_correcting_an_interaction : correcting_an_interaction
 {
     protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
 }

@@ -54,6 +54,45 @@ public abstract class MultiInstanceScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task A_supervisor_cancels_one_item_task_and_the_point_goes_on_once_the_others_are_done()
+    {
+        var instance = await Bpm.StartAsync(Plan(), Items);
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+
+        var cancelled = await Bpm.Tasks.CancelAsync(tasks[1].Id, new Actor("hugo", canActOnAnyTask: true), "item withdrawn");
+        await Bpm.Tasks.CompleteAsync(tasks[0].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done" });
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["item"]);
+        await Bpm.Tasks.CompleteAsync(tasks[2].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done" });
+
+        (cancelled.Status, cancelled.Comment).ShouldBe((WorkTaskStatus.Cancelled, "item withdrawn"));
+        (await Bpm.Tasks.GetAsync(tasks[1].Id)).Status.ShouldBe(WorkTaskStatus.Cancelled);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+        var history = await Bpm.Engine.GetHistoryAsync(instance.Id);
+        history.ShouldContain(h => h.Kind == HistoryKind.TaskCancelled && h.TaskId == tasks[1].Id && h.Actor == "hugo" && h.Details == "item withdrawn");
+        await Should.ThrowAsync<Engine.Errors.ConflictException>(() => Bpm.Tasks.CompleteAsync(tasks[1].Id, new Actor("ben")));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_task_needs_a_supervisor_and_an_item_task()
+    {
+        var instance = await Bpm.StartAsync(Plan(), Items);
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+
+        var notSupervisor = await Should.ThrowAsync<Engine.Errors.ForbiddenException>(() => Bpm.Tasks.CancelAsync(tasks[0].Id, new Actor("ann")));
+        foreach (var task in tasks)
+        {
+            await Bpm.Tasks.CompleteAsync(task.Id, new Actor(task.AssigneeId!), new TaskCompletion { Outcome = "Done" });
+        }
+
+        var single = (await Bpm.OpenTasksAsync(instance.Id)).ShouldHaveSingleItem();
+        var refused = await Should.ThrowAsync<Engine.Errors.ConflictException>(() => Bpm.Tasks.CancelAsync(single.Id, Actor.System));
+
+        notSupervisor.Code.ShouldBe("task.cancel-not-allowed");
+        refused.Code.ShouldBe("task.cancel-single");
+        (await Bpm.Tasks.GetAsync(single.Id)).Status.ShouldBe(WorkTaskStatus.Open);
+    }
+
+    [Fact]
     public async Task An_empty_list_passes_the_point_at_once()
     {
         var instance = await Bpm.StartAsync(Plan(), new { planItems = Array.Empty<object>() });

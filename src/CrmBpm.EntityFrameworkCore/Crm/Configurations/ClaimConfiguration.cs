@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,7 +26,12 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         {
             items.ToJson("plan_items");
             items.Property(i => i.Status).HasConversion<string>();
+            items.Ignore(i => i.IsOpen);
         });
+
+        // Corrections by hand, only read with the record: one JSON column.
+        builder.Ignore(c => c.ChangeLog);
+        builder.ComplexCollection<List<FieldChange>, FieldChange>("_changeLog", log => log.ToJson("change_log"));
 
         builder.HasIndex(c => c.PartnerId);
         builder.HasIndex(c => c.ProcessInstanceId);

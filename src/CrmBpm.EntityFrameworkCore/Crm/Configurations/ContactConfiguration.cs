@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,31 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Phone).HasMaxLength(32);
         builder.Property(c => c.Email).HasMaxLength(320);
         builder.Property(c => c.Position).HasMaxLength(200);
+
+        // Every phone, e-mail and address with its kind; the main phone and e-mail stay columns (indexed for the duplicate check).
+        builder.Ignore(c => c.Phones);
+        builder.Ignore(c => c.Emails);
+        builder.Ignore(c => c.Addresses);
+        builder.ComplexCollection<List<ContactPhone>, ContactPhone>("_phones", phones =>
+        {
+            phones.ToJson("phones");
+            phones.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.ComplexCollection<List<ContactEmail>, ContactEmail>("_emails", emails =>
+        {
+            emails.ToJson("emails");
+            emails.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.ComplexCollection<List<ContactAddress>, ContactAddress>("_addresses", addresses =>
+        {
+            addresses.ToJson("addresses");
+            addresses.Property(x => x.Kind).HasConversion<string>();
+        });
+
+        // Corrections by hand, only read with the record: one JSON column.
+        builder.Ignore(c => c.ChangeLog);
+        builder.ComplexCollection<List<FieldChange>, FieldChange>("_changeLog", log => log.ToJson("change_log"));
+
         builder.HasIndex(c => c.PartnerId);
         builder.HasIndex(c => c.Phone);
         builder.HasIndex(c => c.Email);

@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Deals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +17,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.PrimaryDemand).HasMaxLength(4000);
         builder.Property(d => d.Interest).HasMaxLength(400);
         builder.Property(d => d.AdChannel).HasMaxLength(200);
+        builder.Property(d => d.Description).HasMaxLength(8000);
         builder.Property(d => d.Kind).StoredByName();
         builder.Property(d => d.Status).StoredByName();
         builder.Property(d => d.Stage).HasMaxLength(100);
@@ -25,6 +27,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.ClosedBy).HasMaxLength(200);
         builder.Ignore(d => d.ReachedStages);
         builder.Ignore(d => d.IsOpen);
+        builder.Ignore(d => d.CurrentDetails);
 
         // The stage history is only ever read with its deal: one JSON column, written with the deal's row.
         builder.Ignore(d => d.StageChanges);
@@ -33,6 +36,10 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             changes.ToJson("stage_changes");
             changes.Property(c => c.Source).HasConversion<string>();
         });
+
+        // Corrections by hand, only read with the record: one JSON column.
+        builder.Ignore(d => d.ChangeLog);
+        builder.ComplexCollection<List<FieldChange>, FieldChange>("_changeLog", log => log.ToJson("change_log"));
 
         builder.HasIndex(d => new { d.ManagerId, d.Status });
         builder.HasIndex(d => d.PartnerId);

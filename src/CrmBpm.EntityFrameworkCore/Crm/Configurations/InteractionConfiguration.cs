@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Interactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,10 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.SubjectType).HasMaxLength(100);
         builder.Property(i => i.SubjectId).HasMaxLength(200);
         builder.Property(i => i.AuthorId).HasMaxLength(200);
+
+        // Corrections by hand, only read with the record: one JSON column.
+        builder.Ignore(i => i.ChangeLog);
+        builder.ComplexCollection<List<FieldChange>, FieldChange>("_changeLog", log => log.ToJson("change_log"));
 
         // Chains are read by subject, the calendar by date (and author).
         builder.HasIndex(i => new { i.SubjectType, i.SubjectId });

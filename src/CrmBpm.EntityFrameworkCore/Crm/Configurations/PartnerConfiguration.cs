@@ -1,3 +1,4 @@
+using CrmBpm.Crm.Common;
 using CrmBpm.Crm.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,6 +19,30 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Phone).HasMaxLength(32);
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.Property(p => p.CreatedBy).HasMaxLength(200);
+
+        // Every phone, e-mail and address with its kind; the main phone and e-mail stay columns (indexed for the duplicate check).
+        builder.Ignore(p => p.Phones);
+        builder.Ignore(p => p.Emails);
+        builder.Ignore(p => p.Addresses);
+        builder.ComplexCollection<List<ContactPhone>, ContactPhone>("_phones", phones =>
+        {
+            phones.ToJson("phones");
+            phones.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.ComplexCollection<List<ContactEmail>, ContactEmail>("_emails", emails =>
+        {
+            emails.ToJson("emails");
+            emails.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.ComplexCollection<List<ContactAddress>, ContactAddress>("_addresses", addresses =>
+        {
+            addresses.ToJson("addresses");
+            addresses.Property(x => x.Kind).HasConversion<string>();
+        });
+
+        // Corrections by hand, only read with the record: one JSON column.
+        builder.Ignore(p => p.ChangeLog);
+        builder.ComplexCollection<List<FieldChange>, FieldChange>("_changeLog", log => log.ToJson("change_log"));
 
         // The duplicate check compares names, phones and e-mails.
         builder.HasIndex(p => p.NormalizedName);
