@@ -1,6 +1,6 @@
 namespace CrmBpm.EntityFrameworkCore.Schema;
 
-/// <summary>The CRM's tables (<see cref="Crm.CrmDbContext"/>): their baseline and every step since, in order.</summary>
+/// <summary>The CRM's tables (<see cref="EntityFrameworkCore.Crm.CrmDbContext"/>): their baseline and every step since, in order.</summary>
 public static class CrmSchema
 {
     /// <summary>The component; a schema change of the CRM adds its step at the end of the list (see the package README).</summary>
@@ -13,6 +13,6 @@ public static class CrmSchema
         ],
         steps:
         [
-            // new Crm.Step0002AddSomething(),
+            new Crm.Step0002CorrectingRecords(),
         ]);
 }
