@@ -86,19 +86,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
             context.Events.Add(new TaskCompleted(task, context.Now));
 
-            // The task is read before its instance: a command that completed the task in between has moved the token on,
-            // and this read of the task is stale. Retrying reads both afresh (and then reports the task as completed).
-            var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
-                ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
-            var remaining = token.PendingTasks - 1;
-            if (remaining > 0)
-            {
-                InstanceExecutor.Replace(instance, token, token with { PendingTasks = remaining });
-                return;
-            }
-
-            executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
-            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            await TaskDoneAsync(context, instance, map, task, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -161,17 +149,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             context.Events.Add(new TaskCancelled(task, context.Now));
 
             // Like a completion without results: the item counts as handled, the action waits for the others.
-            var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
-                ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
-            var remaining = token.PendingTasks - 1;
-            if (remaining > 0)
-            {
-                InstanceExecutor.Replace(instance, token, token with { PendingTasks = remaining });
-                return;
-            }
-
-            executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
-            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            await TaskDoneAsync(context, instance, map, task, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -300,4 +278,24 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
     }
 
     private static NotFoundException TaskNotFound(Guid taskId) => new("task.not-found", $"Task {taskId} does not exist.");
+
+    /// <summary>
+    /// One task of the action is done (completed or cancelled): the action waits for its other tasks, or its token moves on.
+    /// The task is read before its instance: a command that finished the task in between has moved the token on, and this
+    /// read of the task is stale. Retrying reads both afresh (and then reports the task as finished).
+    /// </summary>
+    private async Task TaskDoneAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, WorkTask task, CancellationToken cancellationToken)
+    {
+        var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
+            ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
+        var remaining = token.PendingTasks - 1;
+        if (remaining > 0)
+        {
+            InstanceExecutor.Replace(instance, token, token with { PendingTasks = remaining });
+            return;
+        }
+
+        executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
+        await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -16,24 +16,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Position).HasMaxLength(200);
 
         // Every phone, e-mail and address with its kind; the main phone and e-mail stay columns (indexed for the duplicate check).
-        builder.Ignore(c => c.Phones);
-        builder.Ignore(c => c.Emails);
-        builder.Ignore(c => c.Addresses);
-        builder.ComplexCollection<List<ContactPhone>, ContactPhone>("_phones", phones =>
-        {
-            phones.ToJson("phones");
-            phones.Property(x => x.Kind).HasConversion<string>();
-        });
-        builder.ComplexCollection<List<ContactEmail>, ContactEmail>("_emails", emails =>
-        {
-            emails.ToJson("emails");
-            emails.Property(x => x.Kind).HasConversion<string>();
-        });
-        builder.ComplexCollection<List<ContactAddress>, ContactAddress>("_addresses", addresses =>
-        {
-            addresses.ToJson("addresses");
-            addresses.Property(x => x.Kind).HasConversion<string>();
-        });
+        builder.MapContactChannels();
 
         // Corrections by hand, only read with the record: one JSON column.
         builder.Ignore(c => c.ChangeLog);
