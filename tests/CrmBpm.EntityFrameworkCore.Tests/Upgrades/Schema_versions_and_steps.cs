@@ -29,6 +29,10 @@ public abstract class Schema_versions_and_steps : IAsyncLifetime
 
     private static SchemaComponent Engine => EngineSchema.Component;
 
+    // BaselineWithAnInstanceAsync makes its "before versioning" tables from today's model, which already holds what the
+    // engine's real steps add; the step machinery is tested on the bare baseline with made-up steps only.
+    private static SchemaComponent Bare => new(Engine.Name, Engine.BaselineTables, []);
+
     [Fact]
     public async Task A_new_database_is_created_at_the_latest_version_without_running_the_steps()
     {
@@ -44,11 +48,11 @@ public abstract class Schema_versions_and_steps : IAsyncLifetime
     public async Task A_baseline_database_gets_exactly_the_made_up_step_once()
     {
         await BaselineWithAnInstanceAsync();
-        var step = new AddUpgradeNote(Engine.LatestVersion + 1);
+        var step = new AddUpgradeNote(Bare.LatestVersion + 1);
 
-        var migration = await MigrateAsync(Engine.With(step));
+        var migration = await MigrateAsync(Bare.With(step));
 
-        migration.ShouldBe(new SchemaMigration("engine", 1, Engine.LatestVersion + 1, StepsRun: 1));
+        migration.ShouldBe(new SchemaMigration("engine", 1, Bare.LatestVersion + 1, StepsRun: 1));
         var versions = await VersionsAsync();
         versions[0].ShouldBe("engine 1 baseline: the schema before versioning, recognised");
         versions[^1].ShouldBe($"engine {step.Version} {step.Description}");
@@ -56,7 +60,7 @@ public abstract class Schema_versions_and_steps : IAsyncLifetime
         (await ListAsync("SELECT upgrade_note FROM instances")).ShouldBe(["upgraded"]);
         (await ListAsync("SELECT note FROM upgrade_probe")).ShouldBe(["the step ran"]);
 
-        (await MigrateAsync(Engine.With(step))).ShouldBe(new SchemaMigration("engine", step.Version, step.Version, StepsRun: 0));
+        (await MigrateAsync(Bare.With(step))).ShouldBe(new SchemaMigration("engine", step.Version, step.Version, StepsRun: 0));
         (await VersionsAsync()).ShouldBe(versions);
         (await ListAsync("SELECT note FROM upgrade_probe")).ShouldBe(["the step ran"]);
         (await ListAsync("SELECT upgrade_note FROM instances")).ShouldBe(["upgraded"]);
@@ -66,7 +70,7 @@ public abstract class Schema_versions_and_steps : IAsyncLifetime
     public async Task Nodes_starting_together_run_each_step_once()
     {
         await BaselineWithAnInstanceAsync();
-        var component = Engine.With(new AddUpgradeNote(Engine.LatestVersion + 1));
+        var component = Bare.With(new AddUpgradeNote(Bare.LatestVersion + 1));
 
         var migrations = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => MigrateAsync(component))));
 
@@ -81,7 +85,7 @@ public abstract class Schema_versions_and_steps : IAsyncLifetime
     {
         await BaselineWithAnInstanceAsync();
 
-        await Should.ThrowAsync<DbException>(() => MigrateAsync(Engine.With(new FailHalfway())));
+        await Should.ThrowAsync<DbException>(() => MigrateAsync(Bare.With(new FailHalfway())));
 
         (await VersionsAsync()).ShouldBe(["engine 1 baseline: the schema before versioning, recognised"]);
         await Should.ThrowAsync<Exception>(() => ListAsync("SELECT half_done FROM instances"));
