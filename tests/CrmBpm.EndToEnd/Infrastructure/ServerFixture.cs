@@ -4,13 +4,23 @@ namespace CrmBpm.EndToEnd.Infrastructure;
 
 /// <summary>
 /// The real CrmBpm.Server in its own process, on a fresh SQLite file with the demo data (users, published standard maps,
-/// deals with running Typical sales), and one browser. Each test signs in with its own browser context, so two contexts
-/// are two people at two computers.
+/// deals with running Typical sales; <see cref="EmptyServerFixture"/>: without), and one browser. Each test signs in with
+/// its own browser context, so two contexts are two people at two computers.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("crmbpm-e2e-").FullName;
+    private readonly bool _demo;
     private IPlaywright? _playwright;
+
+    /// <summary>A server on the demo data.</summary>
+    public ServerFixture()
+        : this(demo: true)
+    {
+    }
+
+    /// <summary>A server on the demo data, or (<paramref name="demo"/> false) on an empty database as a new company has it.</summary>
+    protected ServerFixture(bool demo) => _demo = demo;
 
     /// <summary>The running server.</summary>
     public AppProcess Host { get; private set; } = default!;
@@ -29,7 +39,7 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             ["ConnectionStrings__CrmBpm"] = $"Data Source={DatabaseFile}",
             ["Database__Provider"] = "Sqlite",
-            ["Demo__Seed"] = "true",
+            ["Demo__Seed"] = _demo ? "true" : "false",
 
             // Every browser test signs in from this one address, far more often than the sign-in throttle lets one client.
             ["Security__SignInPermitLimit"] = "100000",
