@@ -3,7 +3,6 @@ using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 using CrmBpm.Testing.CrmSuites;
-using Microsoft.Data.Sqlite;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
 
@@ -45,12 +44,5 @@ public sealed class A_process_step_and_its_deal_commit_together : IAsyncLifetime
 
     public async Task DisposeAsync() => await _file.DisposeAsync();
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(_file.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => _file.ExecuteAsync(sql);
 }

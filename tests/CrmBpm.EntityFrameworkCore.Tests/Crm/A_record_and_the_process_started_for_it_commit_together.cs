@@ -5,7 +5,6 @@ using CrmBpm.Crm.Leads;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
 using CrmBpm.Testing.CrmSuites;
-using Microsoft.Data.Sqlite;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Crm;
 
@@ -151,21 +150,7 @@ public sealed class A_record_and_the_process_started_for_it_commit_together : IA
         return host;
     }
 
-    private async Task<long> CountAsync(string table)
-    {
-        await using var connection = new SqliteConnection(_file.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string table) => _file.ScalarAsync($"SELECT COUNT(*) FROM {table}");
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(_file.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => _file.ExecuteAsync(sql);
 }

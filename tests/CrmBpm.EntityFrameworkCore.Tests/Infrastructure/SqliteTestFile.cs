@@ -18,6 +18,26 @@ public sealed class SqliteTestFile : ICrmTestDatabase
 
     public void AttachCrm(CrmBuilder crm) => crm.UseSqlite(ConnectionString);
 
+    /// <summary>Runs a statement behind the stores' back (a trigger that refuses a write, a record changed by hand).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The single number a query answers.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void EmptyConnectionPool()
     {
         using var connection = new SqliteConnection(ConnectionString);
