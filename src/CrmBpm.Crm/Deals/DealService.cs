@@ -339,8 +339,7 @@ public sealed class DealService
     private async Task ReleaseAsync(Guid dealId, DealKind kind, string by, CancellationToken cancellationToken)
     {
         var current = await GetAsync(dealId, cancellationToken).ConfigureAwait(false);
-        if (current.ProcessInstanceId is { } instanceId && current.Kind != kind &&
-            (await _engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)).Status is not (InstanceStatus.Completed or InstanceStatus.Terminated))
+        if (current.ProcessInstanceId is { } instanceId && current.Kind != kind)
         {
             try
             {
@@ -361,7 +360,11 @@ public sealed class DealService
             }
             catch (ConflictException ex) when (ex.Code == "instance.finished")
             {
-                // The process ended meanwhile: nothing left to stop, only the deal to release.
+                // The process has ended: nothing left to stop, only the deal to release.
+            }
+            catch (NotFoundException)
+            {
+                // The deal names a process the engine does not have: release the deal all the same.
             }
         }
 
