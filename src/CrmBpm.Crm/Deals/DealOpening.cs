@@ -1,5 +1,4 @@
 using CrmBpm.Crm.Leads;
-using CrmBpm.Crm.Partners;
 using CrmBpm.Crm.Persistence;
 
 namespace CrmBpm.Crm.Deals;
@@ -10,26 +9,26 @@ namespace CrmBpm.Crm.Deals;
 /// inside its process's start command (so the deal never exists without its process), which may run more than once;
 /// <see cref="AddToAsync"/> therefore only adds the prepared records and converts the lead as that session finds it.
 /// </summary>
-internal sealed record DealOpening(Deal Deal, Guid? LeadToConvert, Partner? NewPartner, Counterparty? NewCounterparty, Contact? NewContact)
+internal sealed record DealOpening(Deal Deal, DealParties Parties)
 {
     public async Task AddToAsync(ICrmSession session, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (NewPartner is not null)
+        if (Parties.NewPartner is not null)
         {
-            session.Partners.Add(NewPartner);
+            session.Partners.Add(Parties.NewPartner);
         }
 
-        if (NewCounterparty is not null)
+        if (Parties.NewCounterparty is not null)
         {
-            session.Counterparties.Add(NewCounterparty);
+            session.Counterparties.Add(Parties.NewCounterparty);
         }
 
-        if (NewContact is not null)
+        if (Parties.NewContact is not null)
         {
-            session.Contacts.Add(NewContact);
+            session.Contacts.Add(Parties.NewContact);
         }
 
-        if (LeadToConvert is { } leadId)
+        if (Parties.LeadToConvert is { } leadId)
         {
             // Refused (lead.already-converted) when another deal converted the lead since the opening was prepared.
             var lead = await LeadService.GetLeadAsync(session, leadId, cancellationToken).ConfigureAwait(false);

@@ -389,10 +389,10 @@ public sealed class DealService
     /// <summary>Checks the request and builds what opening the deal writes, writing nothing yet.</summary>
     private async Task<DealOpening> PrepareAsync(ICrmSession session, OpenDeal request, CatalogueItem? stage, CancellationToken cancellationToken)
     {
-        var opening = request.LeadId is { } leadId
+        var parties = request.LeadId is { } leadId
             ? await PrepareLeadConversionAsync(session, leadId, request, cancellationToken).ConfigureAwait(false)
             : await CheckPartnerAsync(session, request, cancellationToken).ConfigureAwait(false);
-        var deal = new Deal(request.Details, opening.PartnerId, opening.ContactId, request.ManagerId, request.Kind, request.RouteMapKey, request.LeadId, request.OpenedBy, _commands.Now);
+        var deal = new Deal(request.Details, parties.PartnerId, parties.ContactId, request.ManagerId, request.Kind, request.RouteMapKey, request.LeadId, request.OpenedBy, _commands.Now);
         if (stage is not null)
         {
             deal.ChangeStage(stage.Code, stage.Name, request.OpenedBy, _commands.Now);
@@ -403,7 +403,7 @@ public sealed class DealService
             deal.SetProbability(probability);
         }
 
-        return new DealOpening(deal, opening.LeadToConvert, opening.NewPartner, opening.NewCounterparty, opening.NewContact);
+        return new DealOpening(deal, parties);
     }
 
     private static async Task<DealParties> CheckPartnerAsync(ICrmSession session, OpenDeal request, CancellationToken cancellationToken)
@@ -470,18 +470,6 @@ public sealed class DealService
             NewCounterparty = newCounterparty,
             NewContact = newContact,
         };
-    }
-
-    /// <summary>Who a new deal is with, and the records a lead's conversion creates for it.</summary>
-    private sealed record DealParties(Guid PartnerId, Guid? ContactId)
-    {
-        public Guid? LeadToConvert { get; init; }
-
-        public Partner? NewPartner { get; init; }
-
-        public Counterparty? NewCounterparty { get; init; }
-
-        public Contact? NewContact { get; init; }
     }
 
     private static async Task<Deal> GetDealAsync(ICrmSession session, Guid dealId, CancellationToken cancellationToken) =>
