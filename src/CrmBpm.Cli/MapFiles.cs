@@ -61,7 +61,7 @@ internal sealed class MapFiles
     public List<string> Validate()
     {
         var byKey = Maps.ToDictionary(m => m.Map.Key, m => m.Map, StringComparer.Ordinal);
-        var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
+        var context = new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
         var validator = new RouteMapValidator();
         var result = new List<string>();
         foreach (var loaded in Maps)
