@@ -64,7 +64,7 @@ internal sealed class MapFiles
     public (List<string> Errors, List<string> Warnings) Validate()
     {
         var byKey = Maps.ToDictionary(m => m.Map.Key, m => m.Map, StringComparer.Ordinal);
-        var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
+        var context = new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
         var validator = new RouteMapValidator();
         var errors = new List<string>();
         var warnings = new List<string>();

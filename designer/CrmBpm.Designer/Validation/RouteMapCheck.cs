@@ -25,7 +25,7 @@ public static class RouteMapCheck
     {
         var keys = publishedMapKeys.ToHashSet(StringComparer.Ordinal);
         var context = new ValidationContext(
-            new JintExpressionEvaluator(new ExpressionLimits()),
+            new ExpressionEvaluator(new ExpressionLimits()),
             key => keys.Contains(key) ? new RouteMap { Key = key, Status = RouteMapStatus.Published } : null);
         var validator = new RouteMapValidator();
         return (map, _) => Task.FromResult(validator.Validate(map, context));

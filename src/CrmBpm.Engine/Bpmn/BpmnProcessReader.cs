@@ -283,7 +283,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             SourceId = Text(element, "sourceRef") ?? "",
             TargetId = Text(element, "targetRef") ?? "",
             Name = (string?)element.Attribute("name") ?? "",
-            Condition = Unwrap(conditions.FirstOrDefault()?.Value),
+            Condition = KeptCondition(conditions.FirstOrDefault()?.Value),
             Branch = branch,
             Foreign = Foreign(attributes, extensions, Documentation(element)),
         };

@@ -296,6 +296,16 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>
+    /// A condition as written, blanks around trimmed: <c>${…}</c> and <c>#{…}</c> stay, because they say the condition is
+    /// JUEL (evaluated with JUEL's rules, and written back unchanged on export); any other text is JavaScript.
+    /// </summary>
+    public static string? KeptCondition(string? expression)
+    {
+        var text = expression?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
     /// <summary>Reports every child of <paramref name="element"/> that none of the readers took.</summary>
     public void ReportUnexpectedChildren(XElement element, string? elementId, Func<XElement, bool> expected)
     {

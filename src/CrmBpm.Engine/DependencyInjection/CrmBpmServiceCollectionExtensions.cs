@@ -34,7 +34,7 @@ public static class CrmBpmServiceCollectionExtensions
         });
         services.TryAddSingleton<IWorkflowStore>(_ => throw new InvalidOperationException(
             "CrmBpm has no store: call UseSqlite(...), UsePostgreSql(...) or UseInMemoryStore() inside AddCrmBpm(...)."));
-        services.TryAddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<CrmBpmOptions>().Expressions));
+        services.TryAddSingleton<IExpressionEvaluator>(sp => new ExpressionEvaluator(sp.GetRequiredService<CrmBpmOptions>().Expressions));
         services.TryAddSingleton<EngineEventPublisher>();
         services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<RouteMapCatalog>();

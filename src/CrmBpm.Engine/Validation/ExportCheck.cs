@@ -86,7 +86,7 @@ internal static class ExportCheck
                 var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
                 if (Expressions.Contains(property.Name))
                 {
-                    // JavaScript: the importer trims it and unwraps ${...} on purpose, with the same meaning; only its loss counts.
+                    // The importer trims expressions and unwraps a performer's ${...} on purpose, with the same meaning; only their loss counts.
                     if ((property.Value.ValueKind == JsonValueKind.Null) != (!actual.TryGetProperty(property.Name, out var kept) || kept.ValueKind == JsonValueKind.Null))
                     {
                         return name;

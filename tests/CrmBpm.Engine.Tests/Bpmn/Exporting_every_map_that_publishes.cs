@@ -10,7 +10,7 @@ namespace CrmBpm.Engine.Tests.Bpmn;
 public sealed class Exporting_every_map_that_publishes
 {
     private static IReadOnlyList<ValidationProblem> Validate(RouteMap map) =>
-        new RouteMapValidator().Validate(map, new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), _ => null));
+        new RouteMapValidator().Validate(map, new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), _ => null));
 
     [Fact]
     public void A_foreign_prefix_that_clashes_with_a_built_in_one_exports_and_reads_back_the_same()

@@ -25,7 +25,7 @@ public sealed class Fuzzing_the_importer(ITestOutputHelper output)
     private readonly BpmnImporter _importer = new();
     private readonly BpmnExporter _exporter = new();
     private readonly RouteMapValidator _validator = new();
-    private readonly JintExpressionEvaluator _expressions = new(new ExpressionLimits());
+    private readonly ExpressionEvaluator _expressions = new(new ExpressionLimits());
 
     private enum Outcome
     {

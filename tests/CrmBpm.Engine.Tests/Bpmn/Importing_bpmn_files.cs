@@ -67,8 +67,8 @@ public sealed class Importing_bpmn_files
         var map = Import(Fixture("bpmnio-plain.bpmn")).Single();
 
         var condition = map.FindPoint("Gateway_1").ShouldBeOfType<ConditionPoint>();
-        condition.Expression.ShouldBe("inStock");
-        var problems = new RouteMapValidator().Validate(map, new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), _ => null));
+        condition.Expression.ShouldBe("${inStock}"); // kept as written: JUEL, evaluated with JUEL's rules
+        var problems = new RouteMapValidator().Validate(map, new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), _ => null));
         problems.ShouldHaveSingleItem().PointId.ShouldBe("Activity_0x1");
         problems[0].Code.ShouldBe("action.performer-missing");
     }
@@ -87,7 +87,7 @@ public sealed class Importing_bpmn_files
         ((ActionPoint)order.FindPoint("approve")!).Performer.ShouldBe(Performer.ForRole("Head of sales"));
         var route = order.FindPoint("route").ShouldBeOfType<ChoicePoint>();
         route.DefaultFlowId.ShouldBe("Flow_small");
-        order.FindFlow("Flow_big")!.Condition.ShouldBe("amount > 1000");
+        order.FindFlow("Flow_big")!.Condition.ShouldBe("${amount > 1000}");
         var ship = order.FindPoint("ship").ShouldBeOfType<NestedProcessPoint>();
         ship.CalledMapKey.ShouldBe("shipping");
         ship.Inputs.ShouldBe([new VariableMapping("amount", "value"), new VariableMapping("parcels", "parcels")]);

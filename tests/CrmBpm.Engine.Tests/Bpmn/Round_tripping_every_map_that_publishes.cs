@@ -21,7 +21,7 @@ public sealed class Round_tripping_every_map_that_publishes(ITestOutputHelper ou
     public void Every_generated_map_that_publishes_reads_back_from_its_export_meaning_the_same()
     {
         var validator = new RouteMapValidator();
-        var expressions = new JintExpressionEvaluator(new ExpressionLimits());
+        var expressions = new ExpressionEvaluator(new ExpressionLimits());
         var importer = new BpmnImporter();
         var exporter = new BpmnExporter();
         var published = new Dictionary<string, RouteMap>(StringComparer.Ordinal);

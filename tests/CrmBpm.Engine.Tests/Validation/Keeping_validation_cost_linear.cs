@@ -12,7 +12,7 @@ namespace CrmBpm.Engine.Tests.Validation;
 public sealed class Keeping_validation_cost_linear
 {
     private static IReadOnlyList<ValidationProblem> Validate(RouteMap map, Func<string, RouteMap?>? published = null, RouteMapLimits? limits = null) =>
-        new RouteMapValidator().Validate(map, new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), published ?? (_ => null), limits));
+        new RouteMapValidator().Validate(map, new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), published ?? (_ => null), limits));
 
     /// <summary>Start, a Split into two chains of <paramref name="length"/> actions each, and whatever <paramref name="ends"/> adds after them.</summary>
     private static MapBuilder TwoChains(int length, Action<MapBuilder, string, string> ends)

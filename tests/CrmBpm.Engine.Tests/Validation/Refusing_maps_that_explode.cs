@@ -9,7 +9,7 @@ namespace CrmBpm.Engine.Tests.Validation;
 public sealed class Refusing_maps_that_explode
 {
     private static IReadOnlyList<ValidationProblem> Validate(RouteMap map) =>
-        new RouteMapValidator().Validate(map, new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), _ => null));
+        new RouteMapValidator().Validate(map, new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), _ => null));
 
     [Fact]
     public void A_choice_feeding_a_split_that_loops_back_to_the_choice_is_an_error_at_the_split()

@@ -11,7 +11,7 @@ public sealed class RouteMapValidationTests
     private static IReadOnlyList<ValidationProblem> Validate(RouteMap map, params RouteMap[] published)
     {
         var catalog = published.ToDictionary(m => m.Key);
-        var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), key => catalog.GetValueOrDefault(key));
+        var context = new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), key => catalog.GetValueOrDefault(key));
         return new RouteMapValidator().Validate(map, context);
     }
 
