@@ -149,6 +149,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/admin/users/{userName}/reactivate", Access.Administer },
         { "POST", "/api/admin/users/{userName}/reset-password", Access.Administer },
         { "POST", "/api/admin/users/{userName}/unlock", Access.Administer },
+        { "POST", "/api/admin/users/import/preview", Access.Administer },
+        { "POST", "/api/admin/users/import", Access.Administer },
         { "POST", "/api/admin/demo-users/drop", Access.Administer },
         { "GET", "/api/admin/audit", Access.Administer },
     };

@@ -52,6 +52,42 @@ public sealed class UserAdministration(
         return new OneTimePassword(after, password);
     }
 
+    /// <summary>
+    /// What creating (<paramref name="creating"/>) or updating the user <paramref name="userName"/> with <paramref name="profile"/>
+    /// would be refused for, each problem naming its field, without saving anything: the rules of <see cref="CreateAsync"/>
+    /// (including Identity's user name rules) and <see cref="UpdateAsync"/> (including the last active Administrator).
+    /// </summary>
+    public async Task<IReadOnlyList<InputProblem>> ValidateAsync(string? userName, UserProfile profile, bool creating, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var check = creating ? new Check().Required(userName, "userName", 64) : new Check();
+        Validate(check, profile);
+        var problems = check.Problems.ToList();
+        if (creating && check.Problems.All(p => p.Field != "userName"))
+        {
+            var candidate = new CrmBpmUser { UserName = userName!.Trim() };
+            foreach (var validator in users.UserValidators)
+            {
+                var result = await validator.ValidateAsync(users, candidate);
+                problems.AddRange(result.Errors.Select(e => new InputProblem(FieldOf(e.Code), e.Description)));
+            }
+        }
+        else if (!creating && profile.Roles?.Contains(AppRoles.Administrator) != true && await users.FindByNameAsync(userName?.Trim() ?? "") is { IsActive: true } user
+            && await users.IsInRoleAsync(user, AppRoles.Administrator))
+        {
+            try
+            {
+                await RequireAnotherAdministratorAsync(user, "demoted", cancellationToken);
+            }
+            catch (ConflictException last)
+            {
+                problems.Add(new InputProblem("roles", last.Message));
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Replaces the user's profile, roles, department and pools.</summary>
     public async Task<ManagedUser> UpdateAsync(string actor, string userName, UserProfile profile, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<Setup.FirstAdministrator>();
         services.AddScoped<Administration.AdminAudit>();
         services.AddScoped<Administration.UserAdministration>();
+        services.AddScoped<Administration.UserImport>();
         services.AddHostedService<ServerInitializer>();
         return builder;
     }
