@@ -14,6 +14,8 @@ public sealed class ImportingUsersInTheBrowser(ServerFixture server)
         var page = await server.SignInAsync("admin", "administrator1");
         await page.GotoAsync("admin/users");
         await ServerFixture.WaitForCircuitAsync(page);
+        (await page.GetByTestId("demo-users").InnerTextAsync()).ShouldContain("Remove the demo users");
+        await ServerFixture.ScreenshotAsync(page, "server-admin-users-demo");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import from CSV" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Import users from CSV" }).WaitForAsync();
 

@@ -25,6 +25,17 @@ public sealed class TheUserAdministrationPages(SqliteServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_demo_database_offers_on_the_users_page_to_remove_its_demo_users_naming_each()
+    {
+        using var admin = await server.SignInWithCookieAsync("admin");
+        var list = await admin.GetStringAsync("/admin/users");
+        var panel = Regex.Match(list, "<section[^>]*data-testid=\"demo-users\"[^>]*>(.*?)</section>", RegexOptions.Singleline);
+        panel.Success.ShouldBeTrue("a demo database shows the panel to remove the demo users");
+        panel.Groups[1].Value.ShouldContain(string.Join(", ", Demo.DemoUsers.All.Select(u => u.UserName).Order(StringComparer.Ordinal)));
+        panel.Groups[1].Value.ShouldContain("Remove the demo users");
+    }
+
+    [Fact]
     public async Task A_head_may_open_neither_the_users_nor_the_audit_log()
     {
         using var helga = await server.SignInWithCookieAsync("helga");

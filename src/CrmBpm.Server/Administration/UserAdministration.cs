@@ -198,6 +198,13 @@ public sealed class UserAdministration(
         return after;
     }
 
+    /// <summary>The user names of the demo users still in this database, so the Users page can offer to drop them.</summary>
+    public async Task<IReadOnlyList<string>> DemoUserNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var demoIds = db.UserClaims.Where(c => c.ClaimType == CrmBpmClaims.Demo).Select(c => c.UserId);
+        return await db.Users.Where(u => demoIds.Contains(u.Id)).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Deletes the demo users (their tasks handed over as on deactivation). Refused while no active Administrator other
     /// than the demo ones exists: the database would be left without anyone to administer it.
