@@ -73,6 +73,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         });
 
         var multi = ReadMultiInstance();
+        var kept = context.KeptChildren(element, _id);
         context.ReportUnexpectedChildren(element, _id, c => IsBpmn(c, "multiInstanceLoopCharacteristics"));
         return new ActionPoint
         {
@@ -89,7 +90,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             FormFields = fields,
             Stage = Text(element, Stage),
             MultiInstance = multi,
-            Foreign = Foreign(attributes, extensions),
+            Foreign = Foreign(attributes, extensions, kept: kept),
         };
     }
 

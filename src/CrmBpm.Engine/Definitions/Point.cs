@@ -14,6 +14,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(SplitPoint), "split")]
 [JsonDerivedType(typeof(MergePoint), "merge")]
 [JsonDerivedType(typeof(NestedProcessPoint), "nested")]
+[JsonDerivedType(typeof(PassThroughPoint), "pass")]
 public abstract record Point
 {
     /// <summary>Identifier, unique within the map (the BPMN element id).</summary>
