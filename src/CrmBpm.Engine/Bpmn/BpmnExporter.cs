@@ -84,11 +84,12 @@ public sealed class BpmnExporter
         }
 
         // Maps drawn in one collaboration's plane are written into one plane again, when the collaboration is written.
-        var shared = new Dictionary<(string Element, string? Id), XElement>();
+        var shared = new Dictionary<(string Element, string Id), XElement>();
         foreach (var map in maps)
         {
             var planeElement = map.Diagram?.PlaneElement is { } collaboration && rootIds.Contains(collaboration) ? collaboration : null;
-            if (planeElement is not null && shared.TryGetValue((planeElement, map.Diagram!.Id), out var plane))
+            var diagramId = map.Diagram?.Id ?? map.Key + "_diagram";
+            if (planeElement is not null && shared.TryGetValue((planeElement, diagramId), out var plane))
             {
                 plane.Add(WriteDiagram(map, planeElement, namespaces).Element(BpmnDiNs + "BPMNPlane")!.Elements());
                 continue;
@@ -97,11 +98,14 @@ public sealed class BpmnExporter
             var diagram = WriteDiagram(map, planeElement, namespaces);
             if (planeElement is not null)
             {
-                shared[(planeElement, map.Diagram!.Id)] = diagram.Element(BpmnDiNs + "BPMNPlane")!;
+                shared[(planeElement, diagramId)] = diagram.Element(BpmnDiNs + "BPMNPlane")!;
             }
 
             root.Add(diagram);
         }
+
+        // The drawings of collapsed sub-processes' insides, kept on import.
+        root.Add(maps.SelectMany(m => m.Foreign?.Diagrams ?? []).Select(namespaces.Parse));
 
         namespaces.Declare(root);
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
@@ -197,9 +201,14 @@ public sealed class BpmnExporter
         AddForeign(element, point.Foreign, extensions, namespaces, documentation);
         element.Add(map.Incoming(point.Id).Select(f => new XElement(BpmnNs + "incoming", f.Id)));
         element.Add(map.Outgoing(point.Id).Select(f => new XElement(BpmnNs + "outgoing", f.Id)));
-        // A kept terminate definition (with its id) only while the end still terminates.
-        var keptChildren = (point.Foreign?.Elements ?? []).Select(namespaces.Parse)
-            .Where(c => c.Name != BpmnNs + "terminateEventDefinition" || point is EndPoint { Terminates: true }).ToList();
+        // A kept terminate definition (with its id) only while the end still terminates, or beside other definitions
+        // (an end with two definitions does not run, and is written back as it was).
+        var keptChildren = (point.Foreign?.Elements ?? []).Select(namespaces.Parse).ToList();
+        if (point is EndPoint { Terminates: false } && keptChildren.Count(c => c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)) == 1)
+        {
+            keptChildren.RemoveAll(c => c.Name == BpmnNs + "terminateEventDefinition");
+        }
+
         element.Add(keptChildren);
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
         {
@@ -219,6 +228,9 @@ public sealed class BpmnExporter
         SplitPoint or MergePoint => "parallelGateway",
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
+        KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
+            ? kept.Element
+            : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
 

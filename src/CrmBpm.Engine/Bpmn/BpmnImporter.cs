@@ -155,11 +155,37 @@ public sealed class BpmnImporter
                     int? OwnerOf(XElement shape) => Text(shape, "bpmnElement") is { } drawn && owner.TryGetValue(drawn, out var o) ? o : null;
                     var drawnHere = plane.Elements().Select(OwnerOf).OfType<int>().Where(i => maps[i].Diagram is null).Distinct().Order().ToList();
                     var first = drawnHere.Count > 0 ? drawnHere[0] : (maps.Count > 0 && maps[0].Diagram is null ? 0 : -1);
-                    foreach (var i in drawnHere.Append(first).Where(i => i >= 0).Distinct())
+                    var sharing = drawnHere.Append(first).Where(i => i >= 0).Distinct().ToList();
+                    if (sharing.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    // Export writes the shared diagram and plane with the ids of the first map drawn there (its default
+                    // ids when the file gives none): every map says so, so that a round trip reads the same ids back.
+                    var lead = maps[sharing.Min()].Key;
+                    var diagramId = Id(diagram) ?? lead + "_diagram";
+                    var planeId = Id(plane) ?? lead + "_plane";
+                    foreach (var i in sharing)
                     {
                         var read = diagramReader.Read(diagram, plane, maps[i], shape => (OwnerOf(shape) ?? first) == i);
-                        maps[i] = Complete(maps[i] with { Diagram = read with { PlaneElement = target } });
+                        maps[i] = Complete(maps[i] with
+                        {
+                            Diagram = read with
+                            {
+                                Id = diagramId == maps[i].Key + "_diagram" ? null : diagramId,
+                                PlaneId = planeId == maps[i].Key + "_plane" ? null : planeId,
+                                PlaneElement = target,
+                            },
+                        });
                     }
+                }
+                else if (target is not null && (owner ??= OwnersOf(processElements, processes)).TryGetValue(target, out var holder)
+                    && diagram.Elements(BpmnDiNs + "BPMNPlane").Count() == 1)
+                {
+                    // The drawing of a collapsed sub-process's inside: kept whole with the map that holds the sub-process.
+                    var foreign = maps[holder].Foreign ?? new ForeignBpmn();
+                    maps[holder] = maps[holder] with { Foreign = foreign with { Diagrams = [.. foreign.Diagrams, context.Canonical(diagram)] } };
                 }
             }
         }

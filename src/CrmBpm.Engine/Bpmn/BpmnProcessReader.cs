@@ -16,7 +16,6 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     private readonly List<Flow> _flows = [];
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
     private readonly List<XElement> _parallel = [];
-    private readonly Dictionary<string, XElement> _flowElements = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal); // not Locations: a point may share the map key's id
     private readonly List<(int Rank, string Xml)> _kept = [];
     private readonly Dictionary<string, string> _laneOf = new(StringComparer.Ordinal);
@@ -103,6 +102,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         if (KeptRank(element.Name.LocalName) is { } rank)
         {
             _kept.Add((rank, context.Canonical(element)));
+            return;
+        }
+
+        if (DoesNotRunYet(element))
+        {
+            AddPoint(element, ReadKept(element));
             return;
         }
 
@@ -236,6 +241,46 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         };
     }
 
+    /// <summary>
+    /// A flow node the engine cannot run yet: an element kind it has no point for, or a task or call activity that loops
+    /// in a way route maps do not (a standard loop, or a multi-instance other than a user task's list).
+    /// </summary>
+    private static bool DoesNotRunYet(XElement element) => element.Name.LocalName switch
+    {
+        "task" or "manualTask" or "callActivity" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics")),
+        "userTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")),
+        var name => KeptPoint.Kinds.ContainsKey(name),
+    };
+
+    /// <summary>
+    /// Keeps a flow node that does not run yet with everything in it (attributes, extensions, event definitions, loop
+    /// characteristics, a sub-process's inner elements), so that export writes it back as it was; validation refuses to
+    /// publish it, and the loss report says so.
+    /// </summary>
+    private KeptPoint? ReadKept(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var attributes = context.ForeignAttributes(element, id, IsName);
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        var children = context.KeptChildren(element, id, c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing"));
+        var kind = element.Name.LocalName;
+        var plural = KeptPoint.Kinds[kind].EndsWith('s') ? KeptPoint.Kinds[kind] + "es" : KeptPoint.Kinds[kind] + "s";
+        context.Note(element, id, BpmnNoteSeverity.Warning, "kept:" + kind, $"{KeptPoint.Kinds[kind]} ({kind})", $"{plural} ({kind})",
+            "will not run yet, so the map cannot be published");
+        return new KeptPoint
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name") ?? "",
+            Element = kind,
+            Foreign = Foreign(attributes, extensions, Documentation(element), children),
+        };
+    }
+
     private string? RequireId(XElement element)
     {
         var id = Id(element);
@@ -259,17 +304,21 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var isEnd = typeof(TPoint) == typeof(EndPoint);
         var attributes = context.ForeignAttributes(element, id, n => IsName(n) || (isEnd && n == CrmNs + "result"));
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
-        var kept = context.KeptChildren(element, id);
         // A terminate end is the one event definition a route map runs: it ends the whole instance. Written as it was
-        // (with its id, as Camunda Modeler gives it one) when it carries more than its name.
+        // (with its id, as Camunda Modeler gives it one) when it carries more than its name. Other definitions (a
+        // message start, an error end…) are kept and written back; validation says they do not run yet.
         var terminate = isEnd ? BpmnChildren(element, "terminateEventDefinition").FirstOrDefault() : null;
-        var terminates = terminate is not null && element.Elements().Count(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)) == 1;
-        if (terminates && (terminate!.HasAttributes || terminate.HasElements))
+        var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
+        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && (!terminates || terminate!.HasAttributes || terminate.HasElements));
+        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate))
         {
-            kept = [.. kept, context.Canonical(terminate)];
+            var what = definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
+            var subject = $"{what} {(isEnd ? "end" : "start")} event";
+            context.Note(definition, id, BpmnNoteSeverity.Warning, $"{definition.Name.LocalName}:{(isEnd ? "end" : "start")}",
+                $"{subject} ({definition.Name.LocalName})", $"{subject}s ({definition.Name.LocalName})", "will not run yet, so the map cannot be published");
         }
 
-        context.ReportUnexpectedChildren(element, id, c => terminates && c == terminate);
+        context.ReportUnexpectedChildren(element, id, IsEventDefinition);
         var foreign = Foreign(attributes, extensions, Documentation(element), kept);
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
@@ -396,7 +445,6 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
 
         context.Locations[(_key, id)] = Where(element);
-        _flowElements[id] = element;
         _flows.Add(flow);
     }
 
@@ -482,13 +530,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             _points[index] = ResolveExclusive(element, info, outgoing.GetValueOrDefault(info.Id) ?? [], incomingCount.GetValueOrDefault(info.Id));
         }
 
-        var gatewayIds = _points.Where(p => p is ChoicePoint or ConditionPoint).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var flow in _flows.Where(f => f.Condition is not null && !gatewayIds.Contains(f.SourceId)))
-        {
-            context.Problem(_flowElements[flow.Id], flow.Id,
-                $"{Describe(_flowElements[flow.Id])} has a condition but does not leave an exclusive gateway; conditional flows are only supported after a gateway.");
-        }
+        // A condition on a flow that does not leave an exclusive gateway is kept; validation says it does not run yet.
     }
+
+    /// <summary>An event definition (or a reference to one) of a start, end or intermediate event.</summary>
+    private static bool IsEventDefinition(XElement element) =>
+        IsBpmnNamespace(element.Name.Namespace) && (element.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || element.Name.LocalName == "eventDefinitionRef");
 
     /// <summary>The placeholder of a gateway: the first point with that id, or a later one of the placeholder kind when the id is reused.</summary>
     private int IndexOf(string id, Dictionary<string, int> pointIndex, Func<Point, bool> isPlaceholder)

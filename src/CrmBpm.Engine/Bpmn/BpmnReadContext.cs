@@ -213,13 +213,14 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     internal string Canonical(XElement element)
     {
         var copy = CopyWithoutDeclarations(element);
+        // Each namespace with the prefix the file gives it where it is first used (a child may declare its own).
         var declarations = element.DescendantsAndSelf()
-            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
-            .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
-            .Distinct()
-            .Select(ns => (ns == BpmnNs ? "bpmn" : PrefixOf(element, ns.NamespaceName)) is { } prefix
-                ? new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName)
-                : new XAttribute("xmlns", ns.NamespaceName))
+            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => (Ns: a.Name.Namespace, At: e)).Prepend((Ns: e.Name.Namespace, At: e)))
+            .Where(use => use.Ns != XNamespace.None && use.Ns != XNamespace.Xml)
+            .DistinctBy(use => use.Ns)
+            .Select(use => (use.Ns == BpmnNs ? "bpmn" : PrefixOf(use.At, use.Ns.NamespaceName) ?? PrefixOf(element, use.Ns.NamespaceName)) is { } prefix
+                ? new XAttribute(XNamespace.Xmlns + prefix, use.Ns.NamespaceName)
+                : new XAttribute("xmlns", use.Ns.NamespaceName))
             .DistinctBy(a => a.Name)
             .ToList();
         copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
@@ -388,11 +389,14 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     public static bool IsKeptChild(XElement child) =>
         IsBpmnNamespace(child.Name.Namespace) && child.Name.LocalName is "dataInputAssociation" or "dataOutputAssociation" or "ioSpecification" or "property";
 
-    /// <summary>The kept children of <paramref name="element"/> (see <see cref="IsKeptChild"/>) as self-contained XML, in document order.</summary>
-    public IReadOnlyList<string> KeptChildren(XElement element, string? elementId)
+    /// <summary>
+    /// The kept children of <paramref name="element"/> (see <see cref="IsKeptChild"/>, and those <paramref name="alsoKeep"/>
+    /// takes) as self-contained XML, in document order.
+    /// </summary>
+    public IReadOnlyList<string> KeptChildren(XElement element, string? elementId, Func<XElement, bool>? alsoKeep = null)
     {
         var result = new List<string>();
-        foreach (var child in element.Elements().Where(IsKeptChild))
+        foreach (var child in element.Elements().Where(c => IsKeptChild(c) || (alsoKeep?.Invoke(c) ?? false)))
         {
             if (!CountForeign(child, elementId))
             {

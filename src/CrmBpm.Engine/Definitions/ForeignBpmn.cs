@@ -33,7 +33,29 @@ public sealed record ForeignBpmn
     /// </summary>
     public IReadOnlyList<string> DefinitionsElements { get; init; } = [];
 
+    /// <summary>
+    /// On a map: diagrams of elements inside it (the inside of a collapsed sub-process, drawn on its own plane), each as
+    /// self-contained XML, written after the map's own diagram.
+    /// </summary>
+    public IReadOnlyList<string> Diagrams { get; init; } = [];
+
+    /// <summary>The local names of <see cref="Elements"/> (e.g. <c>messageEventDefinition</c>), in order, without parsing them.</summary>
+    public IReadOnlyList<string> ElementLocalNames() => [.. Elements.Select(LocalNameOf)];
+
+    private static string LocalNameOf(string xml)
+    {
+        var start = xml.IndexOf('<', StringComparison.Ordinal) + 1;
+        var end = start;
+        while (end < xml.Length && !char.IsWhiteSpace(xml[end]) && xml[end] is not ('>' or '/'))
+        {
+            end++;
+        }
+
+        var name = xml[start..end];
+        return name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    }
+
     /// <summary>True when nothing is kept.</summary>
     public bool IsEmpty => Attributes.Count == 0 && ExtensionElements.Count == 0 && Documentation is null && DefinitionsAttributes.Count == 0
-        && Elements.Count == 0 && DefinitionsElements.Count == 0;
+        && Elements.Count == 0 && DefinitionsElements.Count == 0 && Diagrams.Count == 0;
 }
