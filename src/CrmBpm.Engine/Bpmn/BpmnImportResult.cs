@@ -28,6 +28,10 @@ public sealed class BpmnImportResult
     /// <summary>The notes grouped by kind and counted, warnings first ("3 task listeners (camunda:taskListener) will not run: lines 40, 52, 77").</summary>
     public IReadOnlyList<BpmnNoteGroup> LossReport { get; }
 
+    /// <summary>The loss report of one map: its own notes and those of the file (pools, messages), grouped and counted.</summary>
+    public IReadOnlyList<BpmnNoteGroup> LossReportOf(string mapKey) =>
+        BpmnNoteGroup.Of(Notes.Where(n => n.MapKey is null || string.Equals(n.MapKey, mapKey, StringComparison.Ordinal)));
+
     /// <summary>
     /// Where <paramref name="elementId"/> (a point or flow of map <paramref name="mapKey"/>) was written;
     /// the process itself when <paramref name="elementId"/> is null or unknown; null when the map is unknown.

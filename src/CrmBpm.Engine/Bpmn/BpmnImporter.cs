@@ -73,7 +73,9 @@ public sealed class BpmnImporter
         {
             if (IsBpmn(element, "process"))
             {
+                context.CurrentMapKey = Id(element);
                 var map = new BpmnProcessReader(context, element).Read();
+                context.CurrentMapKey = null;
                 if (map is not null)
                 {
                     if (!processes.TryAdd(map.Key, maps.Count))

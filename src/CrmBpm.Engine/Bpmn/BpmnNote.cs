@@ -8,6 +8,9 @@ namespace CrmBpm.Engine.Bpmn;
 /// </summary>
 public sealed record BpmnNote(BpmnNoteSeverity Severity, string Kind, string Subject, string SubjectPlural, string Verdict, int Line, string? ElementId)
 {
+    /// <summary>The map (process) the note is about; null for what belongs to the file (a pool, a message).</summary>
+    public string? MapKey { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"line {Line}: " + (ElementId is null ? "" : $"[{ElementId}] ") + $"{Subject} {Verdict}";

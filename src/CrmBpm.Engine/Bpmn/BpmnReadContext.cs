@@ -70,8 +70,11 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
         _fileIds[id] = (Where(element).Line, mapKey);
     }
 
+    /// <summary>The process being read, so that notes say which map they are about; null between processes.</summary>
+    public string? CurrentMapKey { get; set; }
+
     public void Note(XObject node, string? elementId, BpmnNoteSeverity severity, string kind, string subject, string subjectPlural, string verdict) =>
-        Notes.Add(new(severity, kind, subject, subjectPlural, verdict, Where(node).Line, elementId));
+        Notes.Add(new(severity, kind, subject, subjectPlural, verdict, Where(node).Line, elementId) { MapKey = CurrentMapKey });
 
     /// <summary>Attribute value, trimmed; null when absent or blank.</summary>
     public static string? Text(XElement element, XName name)
