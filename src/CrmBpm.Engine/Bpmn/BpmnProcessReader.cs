@@ -179,7 +179,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         "auditing" or "monitoring" or "ioSpecification" or "ioBinding" => 0,
         "property" => 1,
         "laneSet" => 2,
-        "dataObject" or "dataObjectReference" or "dataStoreReference" => 3,
+        "dataObject" or "dataObjectReference" or "dataStore" or "dataStoreReference" => 3,
         "textAnnotation" or "association" or "group" => 5,
         _ => null,
     };
@@ -248,7 +248,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     private static bool DoesNotRunYet(XElement element) => element.Name.LocalName switch
     {
         "task" or "manualTask" or "callActivity" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics")),
-        "userTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")),
+        "userTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")) || ActionReader.HasForeignMultiInstanceThatDoesNotRun(element),
         var name => KeptPoint.Kinds.ContainsKey(name),
     };
 

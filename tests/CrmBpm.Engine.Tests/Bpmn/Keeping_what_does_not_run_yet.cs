@@ -134,6 +134,8 @@ public sealed class Keeping_what_does_not_run_yet
     [InlineData("task", "multiInstanceLoopCharacteristics")]
     [InlineData("task", "standardLoopCharacteristics")]
     [InlineData("callActivity", "multiInstanceLoopCharacteristics")]
+    [InlineData("userTask", "standardLoopCharacteristics")]
+    [InlineData("userTask", "multiInstanceLoopCharacteristics")]
     public void A_looped_task_or_call_activity_is_kept_not_passed_through(string element, string loop)
     {
         var result = ReadXml($"""

@@ -9,7 +9,7 @@ public sealed class Reporting_unsupported_elements
     [InlineData("<userTask id=\"t\" crm:performer=\"bob\" />", "crm:performer, which CrmBpm does not know")]
     [InlineData("<userTask id=\"t\"><extensionElements><crm:outcomes /></extensionElements></userTask>", "crm:outcomes, which CrmBpm does not know")]
     [InlineData("<userTask id=\"t\"><multiInstanceLoopCharacteristics isSequential=\"true\" crm:collection=\"x\" /></userTask>", "isSequential must be false")]
-    [InlineData("<userTask id=\"t\"><multiInstanceLoopCharacteristics /></userTask>", "without a list variable")]
+    [InlineData("<userTask id=\"t\"><multiInstanceLoopCharacteristics crm:elementVariable=\"x\" /></userTask>", "without a list variable")]
     [InlineData("<userTask id=\"t\" crm:requiresAcceptance=\"maybe\" />", "must be true or false")]
     [InlineData("<userTask id=\"t\" crm:reminderBefore=\"soon\" />", "not an ISO 8601 duration")]
     [InlineData("<exclusiveGateway id=\"g\" crm:kind=\"maybe\" />", "crm:kind must be 'condition' or 'choice'")]
