@@ -113,4 +113,29 @@ public sealed class Opening_files_of_other_modelers
         xml.ShouldContain("<bpmn:manualTask id=\"b\">");
         xml.ShouldContain("<bpmn:exclusiveGateway id=\"join\">");
     }
+
+    [Fact]
+    public void Two_pools_drawn_in_one_plane_without_ids_round_trip_to_the_same_drawing()
+    {
+        var result = ReadXml("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC">
+              <collaboration id="c"><participant id="p1" processRef="a" /><participant id="p2" processRef="b" /></collaboration>
+              <process id="a"><startEvent id="s1" /></process>
+              <process id="b"><startEvent id="s2" /></process>
+              <bpmndi:BPMNDiagram>
+                <bpmndi:BPMNPlane bpmnElement="c">
+                  <bpmndi:BPMNShape bpmnElement="p1"><dc:Bounds x="0" y="0" width="600" height="200" /></bpmndi:BPMNShape>
+                  <bpmndi:BPMNShape bpmnElement="s1"><dc:Bounds x="50" y="80" width="36" height="36" /></bpmndi:BPMNShape>
+                  <bpmndi:BPMNShape bpmnElement="p2"><dc:Bounds x="0" y="250" width="600" height="200" /></bpmndi:BPMNShape>
+                  <bpmndi:BPMNShape bpmnElement="s2"><dc:Bounds x="50" y="330" width="36" height="36" /></bpmndi:BPMNShape>
+                </bpmndi:BPMNPlane>
+              </bpmndi:BPMNDiagram>
+            </definitions>
+            """);
+
+        var xml = new BpmnExporter().Export(result.Maps);
+
+        System.Text.RegularExpressions.Regex.Count(xml, "<bpmndi:BPMNPlane ").ShouldBe(1);
+        RoundTrip(result.Maps).ShouldMeanTheSameAs(result.Maps);
+    }
 }
