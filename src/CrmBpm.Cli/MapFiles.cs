@@ -14,11 +14,18 @@ internal sealed record LoadedMap(RouteMap Map, string Path, BpmnImportResult Sou
 /// <summary>The maps of several files read together: problems of each file, and the maps in dependency order.</summary>
 internal sealed class MapFiles
 {
-    private MapFiles(List<string> problems, List<LoadedMap> maps)
+    private MapFiles(List<string> problems, List<LoadedMap> maps, List<string> lossReport)
     {
         Problems = problems;
         Maps = maps;
+        LossReport = lossReport;
     }
+
+    /// <summary>
+    /// What each file holds that is kept but will not run, grouped and counted, formatted as <c>file(line): group</c>
+    /// (<c>x.bpmn(40): warning: 3 task listeners (camunda:taskListener) will not run: lines 40, 52, 77</c>).
+    /// </summary>
+    public List<string> LossReport { get; }
 
     /// <summary>Problems, already formatted as <c>file(line): [id] message</c>.</summary>
     public List<string> Problems { get; }
@@ -30,12 +37,14 @@ internal sealed class MapFiles
     {
         var problems = new List<string>();
         var maps = new List<LoadedMap>();
+        var lossReport = new List<string>();
         foreach (var path in paths)
         {
             try
             {
                 using var stream = File.OpenRead(path);
                 var result = new BpmnImporter().Read(stream);
+                lossReport.AddRange(result.LossReport.Select(g => Format(path, g.Lines[0], null, g.ToString())));
                 foreach (var map in result.Maps)
                 {
                     var loaded = new LoadedMap(map, path, result);
@@ -54,7 +63,7 @@ internal sealed class MapFiles
             }
         }
 
-        return new MapFiles(problems, DependencyOrder(maps));
+        return new MapFiles(problems, DependencyOrder(maps), lossReport);
     }
 
     /// <summary>

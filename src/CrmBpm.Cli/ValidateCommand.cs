@@ -25,7 +25,8 @@ internal static class ValidateCommand
         var files = MapFiles.Read(args);
         var (errors, warnings) = files.Validate();
         var problems = files.Problems.Concat(errors).ToList();
-        foreach (var problem in problems.Concat(warnings))
+        // Then the loss report: what the files hold that is kept but will not run, one counted line per kind.
+        foreach (var problem in problems.Concat(warnings).Concat(files.LossReport))
         {
             await output.WriteLineAsync(problem);
         }

@@ -34,13 +34,40 @@ public sealed class Validating_route_map_files
     }
 
     [Fact]
-    public async Task Import_problems_count_too_with_their_line()
+    public async Task Elements_that_do_not_run_yet_are_errors_with_their_line_and_the_loss_report_counts_them()
     {
-        var (code, output) = await RunAsync("", "validate", Fixture("unsupported.bpmn"));
+        var file = Fixture("unsupported.bpmn");
+
+        var (code, output) = await RunAsync("", "validate", file);
 
         code.ShouldBe(1);
-        output.ShouldContain($"{Fixture("unsupported.bpmn")}(5): [Activity_send] <serviceTask> 'Activity_send' (line 5) is not supported");
-        output.ShouldContain("5 problem(s).");
+        output.ShouldContain($"{file}(5): [Activity_send] A service task (serviceTask) 'Send invoice' does not run yet");
+        output.ShouldContain($"{file}(5): warning: 1 service task (serviceTask) will not run yet, so the map cannot be published: line 5");
+    }
+
+    [Fact]
+    public async Task The_loss_report_is_one_counted_line_per_kind_not_one_per_element()
+    {
+        var listener = """<camunda:taskListener xmlns:camunda="http://camunda.org/schema/1.0/bpmn" event="create" class="x.Y" />""";
+        var file = TempMap($"""
+              <bpmn:process id="p">
+                <bpmn:startEvent id="s" />
+                <bpmn:userTask id="a" crm:performerRole="Sales"><bpmn:extensionElements>{listener}</bpmn:extensionElements></bpmn:userTask>
+                <bpmn:userTask id="b" crm:performerRole="Sales"><bpmn:extensionElements>{listener}</bpmn:extensionElements></bpmn:userTask>
+                <bpmn:userTask id="c" crm:performerRole="Sales"><bpmn:extensionElements>{listener}</bpmn:extensionElements></bpmn:userTask>
+                <bpmn:endEvent id="e" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="a" />
+                <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="b" />
+                <bpmn:sequenceFlow id="f3" sourceRef="b" targetRef="c" />
+                <bpmn:sequenceFlow id="f4" sourceRef="c" targetRef="e" />
+              </bpmn:process>
+            """);
+
+        var (code, output) = await RunAsync("", "validate", file);
+
+        code.ShouldBe(0, output);
+        output.ShouldContain($"{file}(5): warning: 3 task listeners (camunda:taskListener) kept, but will not run: lines 5, 6, 7");
+        output.Split('\n').Count(l => l.Contains("taskListener", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]
@@ -127,13 +154,14 @@ public sealed class Validating_route_map_files
     public async Task A_chain_of_ten_thousand_maps_each_nesting_the_next_is_read_without_recursion()
     {
         var processes = string.Concat(Enumerable.Range(0, 10_000).Select(i => i == 9_999
-            ? $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /></bpmn:process>"""
-            : $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s" /><bpmn:callActivity id="c" calledElement="m{i + 1}" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="c" /><bpmn:sequenceFlow id="g" sourceRef="c" targetRef="e" /></bpmn:process>"""));
+            ? $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s{i}" /><bpmn:endEvent id="e{i}" /><bpmn:sequenceFlow id="f{i}" sourceRef="s{i}" targetRef="e{i}" /></bpmn:process>"""
+            : $"""<bpmn:process id="m{i}"><bpmn:startEvent id="s{i}" /><bpmn:callActivity id="c{i}" calledElement="m{i + 1}" /><bpmn:endEvent id="e{i}" /><bpmn:sequenceFlow id="f{i}" sourceRef="s{i}" targetRef="c{i}" /><bpmn:sequenceFlow id="g{i}" sourceRef="c{i}" targetRef="e{i}" /></bpmn:process>"""));
         var file = TempMap(processes);
 
         var (code, output) = await RunAsync("", "validate", file);
 
         code.ShouldBe(1);
-        output.ShouldContain("[c] Nested process 'c' runs 'm1' and the maps it nests go deeper than 16 levels");
+        // Ids are unique in a file (BPMN says so, and the importer refuses a file that repeats one across processes).
+        output.ShouldContain("[c0] Nested process 'c0' runs 'm1' and the maps it nests go deeper than 16 levels");
     }
 }

@@ -83,6 +83,18 @@ public sealed class EditingRouteMapsInTheServer(SqliteServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Importing_a_file_with_a_service_task_saves_the_draft_with_its_problem_and_the_loss_report()
+    {
+        var key = NewKey();
+
+        var saved = (await WithEditingAsync(editing => editing.ImportAsync(RouteMapXml.WithServiceTask(key)))).ShouldHaveSingleItem();
+
+        saved.Map!.Key.ShouldBe(key);
+        saved.Problems.ShouldContain(p => p.Code == "point.not-run-yet" && p.PointId == "mail");
+        saved.LossReport.ShouldBe(["warning: 1 service task (serviceTask) will not run yet, so the map cannot be published: line 5"]);
+    }
+
+    [Fact]
     public async Task Importing_a_file_that_is_not_bpmn_lists_why_and_saves_nothing()
     {
         var results = await WithEditingAsync(editing => editing.ImportAsync("<not-bpmn/>"));

@@ -136,6 +136,22 @@ public abstract class ErrorsListsAndRouteMapsOfTheApi(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_file_with_a_service_task_opens_and_its_validation_names_it_and_counts_it_in_the_loss_report()
+    {
+        var carl = await server.SignInAsync("carl");
+        var key = $"service-{Guid.NewGuid():N}"[..20];
+        var file = ValidMap.Replace("KEY", key, StringComparison.Ordinal)
+            .Replace("<bpmn:endEvent id=\"end\" />", "<bpmn:serviceTask id=\"mail\" name=\"Send mail\" /><bpmn:endEvent id=\"end\" />", StringComparison.Ordinal);
+
+        var validation = (await carl.PostAsync("/api/route-maps/validate", Bpmn(file)).ExpectAsync(HttpStatusCode.OK)).EnumerateArray().ShouldHaveSingleItem();
+
+        validation.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        validation.GetProperty("problems").EnumerateArray().ShouldContain(p => p.Str("code") == "point.not-run-yet" && p.Str("pointId") == "mail");
+        validation.GetProperty("lossReport").EnumerateArray().Select(l => l.GetString()).ShouldBe(
+            ["warning: 1 service task (serviceTask) will not run yet, so the map cannot be published: line 6"]);
+    }
+
+    [Fact]
     public async Task An_uploaded_map_is_published_versioned_started_and_downloaded_as_bpmn()
     {
         var carl = await server.SignInAsync("carl");

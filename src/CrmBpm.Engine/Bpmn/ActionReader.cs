@@ -73,6 +73,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         });
 
         var multi = ReadMultiInstance();
+        var kept = context.KeptChildren(element, _id);
         context.ReportUnexpectedChildren(element, _id, c => IsBpmn(c, "multiInstanceLoopCharacteristics"));
         return new ActionPoint
         {
@@ -89,7 +90,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             FormFields = fields,
             Stage = Text(element, Stage),
             MultiInstance = multi,
-            Foreign = Foreign(attributes, extensions),
+            Foreign = Foreign(attributes, extensions, kept: kept),
         };
     }
 
@@ -203,6 +204,26 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             Required = required,
             Options = [.. field.Elements(CamundaNs + "value").Select(v => Text(v, "id") ?? "")],
         };
+    }
+
+    /// <summary>
+    /// A multi-instance written by another tool (no crm: attribute) that route maps cannot run: sequential, counted
+    /// (loopCardinality), with a completion condition, or without a list variable we read. The task is then kept whole
+    /// instead of refusing the file; a crm: multi-instance is ours, and its mistakes stay import problems.
+    /// </summary>
+    internal static bool HasForeignMultiInstanceThatDoesNotRun(XElement userTask)
+    {
+        var loop = BpmnChildren(userTask, "multiInstanceLoopCharacteristics").FirstOrDefault();
+        if (loop is null || loop.Attributes().Any(a => a.Name.Namespace == CrmNs))
+        {
+            return false;
+        }
+
+        var known = new[] { (XName)"isSequential", "id", CamundaNs + "collection", CamundaNs + "elementVariable" };
+        return string.Equals(Text(loop, "isSequential"), "true", StringComparison.Ordinal)
+            || loop.HasElements
+            || loop.Attributes().Any(a => !a.IsNamespaceDeclaration && !known.Contains(a.Name))
+            || Text(loop, CamundaNs + "collection") is null;
     }
 
     private MultiInstance? ReadMultiInstance()

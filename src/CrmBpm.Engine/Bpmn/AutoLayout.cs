@@ -55,11 +55,35 @@ public static class AutoLayout
         return new MapDiagram { Shapes = shapes, Edges = edges };
     }
 
+    /// <summary>
+    /// The map's drawing with a shape for every point and an edge for every flow: a partial drawing (points added in code,
+    /// or a file whose edges name other elements) is completed from the automatic layout; a complete one is returned as is.
+    /// </summary>
+    public static MapDiagram Complete(RouteMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var diagram = map.Diagram ?? Create(map);
+        var shaped = diagram.Shapes.Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
+        var edged = diagram.Edges.Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
+        if (map.Points.All(p => shaped.Contains(p.Id)) && map.Flows.All(f => edged.Contains(f.Id)))
+        {
+            return diagram;
+        }
+
+        var auto = Create(map);
+        return diagram with
+        {
+            Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => !shaped.Contains(s.ElementId))],
+            Edges = [.. diagram.Edges, .. auto.Edges.Where(e => !edged.Contains(e.ElementId))],
+        };
+    }
+
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint => (36, 36),
-        ActionPoint or NestedProcessPoint => (100, 80),
+        StartPoint or EndPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        KeptPoint { Element: "eventBasedGateway" or "inclusiveGateway" or "complexGateway" } => (50, 50),
+        ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),
     };
 

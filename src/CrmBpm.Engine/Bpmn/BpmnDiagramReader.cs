@@ -6,16 +6,17 @@ using static CrmBpm.Engine.Bpmn.BpmnReadContext;
 
 namespace CrmBpm.Engine.Bpmn;
 
-/// <summary>Reads the <c>bpmndi:BPMNPlane</c> of a process into a <see cref="MapDiagram"/>.</summary>
+/// <summary>Reads the <c>bpmndi:BPMNPlane</c> of a process (or the part of a collaboration's plane that is the map's) into a <see cref="MapDiagram"/>.</summary>
 internal sealed class BpmnDiagramReader(BpmnReadContext context)
 {
-    public MapDiagram Read(XElement diagram, XElement plane, RouteMap map)
+    /// <summary>The shapes and edges of <paramref name="plane"/> that <paramref name="belongs"/> says are the map's.</summary>
+    public MapDiagram Read(XElement diagram, XElement plane, RouteMap map, Func<XElement, bool> belongs)
     {
         var shapes = new List<DiagramShape>();
         var edges = new List<DiagramEdge>();
         // One drawing per element: with two, which one counts would depend on who reads the list.
         var drawn = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in plane.Elements())
+        foreach (var element in plane.Elements().Where(belongs))
         {
             var elementId = Text(element, "bpmnElement");
             if (elementId is not null && (element.Name == BpmnDiNs + "BPMNShape" || element.Name == BpmnDiNs + "BPMNEdge") && !drawn.Add(elementId))

@@ -65,15 +65,47 @@ public sealed class BpmnExporter
             .DistinctBy(a => (a.Namespace, a.LocalName)).ToList();
         AddAttributes(root, definitionsAttributes, namespaces);
 
+        // The file's pools, messages, signals… (kept on import), each once, before the processes.
+        var rootIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var xml in maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal))
+        {
+            var element = namespaces.Parse(xml);
+            if ((string?)element.Attribute("id") is { } id)
+            {
+                rootIds.Add(id);
+            }
+
+            root.Add(element);
+        }
+
         foreach (var map in maps)
         {
             root.Add(WriteProcess(map, namespaces));
         }
 
+        // Maps drawn in one collaboration's plane are written into one plane again, when the collaboration is written.
+        var shared = new Dictionary<(string Element, string Id), XElement>();
         foreach (var map in maps)
         {
-            root.Add(WriteDiagram(map, namespaces));
+            var planeElement = map.Diagram?.PlaneElement is { } collaboration && rootIds.Contains(collaboration) ? collaboration : null;
+            var diagramId = map.Diagram?.Id ?? map.Key + "_diagram";
+            if (planeElement is not null && shared.TryGetValue((planeElement, diagramId), out var plane))
+            {
+                plane.Add(WriteDiagram(map, planeElement, namespaces).Element(BpmnDiNs + "BPMNPlane")!.Elements());
+                continue;
+            }
+
+            var diagram = WriteDiagram(map, planeElement, namespaces);
+            if (planeElement is not null)
+            {
+                shared[(planeElement, diagramId)] = diagram.Element(BpmnDiNs + "BPMNPlane")!;
+            }
+
+            root.Add(diagram);
         }
+
+        // The drawings of collapsed sub-processes' insides, kept on import.
+        root.Add(maps.SelectMany(m => m.Foreign?.Diagrams ?? []).Select(namespaces.Parse));
 
         namespaces.Declare(root);
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
@@ -89,6 +121,9 @@ public sealed class BpmnExporter
 
         process.Add(new XAttribute("isExecutable", "true"));
         AddForeign(process, map.Foreign, [], namespaces);
+        // Lanes, data objects, annotations… kept on import, where BPMN puts them: before the points, or after the flows.
+        var kept = (map.Foreign?.Elements ?? []).Select(namespaces.Parse).ToList();
+        process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) < 4));
         var flows = new FlowIndex(map);
         foreach (var point in map.Points)
         {
@@ -99,6 +134,8 @@ public sealed class BpmnExporter
         {
             process.Add(WriteFlow(flow, namespaces));
         }
+
+        process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) >= 4));
 
         return process;
     }
@@ -164,6 +201,20 @@ public sealed class BpmnExporter
         AddForeign(element, point.Foreign, extensions, namespaces, documentation);
         element.Add(map.Incoming(point.Id).Select(f => new XElement(BpmnNs + "incoming", f.Id)));
         element.Add(map.Outgoing(point.Id).Select(f => new XElement(BpmnNs + "outgoing", f.Id)));
+        // A kept terminate definition (with its id) only while the end still terminates, or beside other definitions
+        // (an end with two definitions does not run, and is written back as it was).
+        var keptChildren = (point.Foreign?.Elements ?? []).Select(namespaces.Parse).ToList();
+        if (point is EndPoint { Terminates: false } && keptChildren.Count(c => c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)) == 1)
+        {
+            keptChildren.RemoveAll(c => c.Name == BpmnNs + "terminateEventDefinition");
+        }
+
+        element.Add(keptChildren);
+        if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
+        {
+            element.Add(new XElement(BpmnNs + "terminateEventDefinition"));
+        }
+
         element.Add(loop);
         return element;
     }
@@ -176,6 +227,10 @@ public sealed class BpmnExporter
         ConditionPoint or ChoicePoint => "exclusiveGateway",
         SplitPoint or MergePoint => "parallelGateway",
         NestedProcessPoint => "callActivity",
+        PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
+        KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
+            ? kept.Element
+            : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
 
@@ -232,23 +287,11 @@ public sealed class BpmnExporter
         return element;
     }
 
-    private static XElement WriteDiagram(RouteMap map, NamespaceTable namespaces)
+    private static XElement WriteDiagram(RouteMap map, string? planeElement, NamespaceTable namespaces)
     {
-        var diagram = map.Diagram ?? AutoLayout.Create(map);
-        var shaped = diagram.Shapes.Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
-        var edged = diagram.Edges.Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
-        if (map.Points.Any(p => !shaped.Contains(p.Id)) || map.Flows.Any(f => !edged.Contains(f.Id)))
-        {
-            // A partial drawing (e.g. points added in code to an imported map): complete it from the automatic layout.
-            var auto = AutoLayout.Create(map);
-            diagram = diagram with
-            {
-                Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => !shaped.Contains(s.ElementId))],
-                Edges = [.. diagram.Edges, .. auto.Edges.Where(e => !edged.Contains(e.ElementId))],
-            };
-        }
-
-        var plane = new XElement(BpmnDiNs + "BPMNPlane", new XAttribute("id", diagram.PlaneId ?? map.Key + "_plane"), new XAttribute("bpmnElement", map.Key));
+        // A partial drawing (e.g. points added in code to an imported map) is completed from the automatic layout.
+        var diagram = AutoLayout.Complete(map);
+        var plane = new XElement(BpmnDiNs + "BPMNPlane", new XAttribute("id", diagram.PlaneId ?? map.Key + "_plane"), new XAttribute("bpmnElement", planeElement ?? map.Key));
         foreach (var shape in diagram.Shapes)
         {
             var element = new XElement(BpmnDiNs + "BPMNShape", new XAttribute("id", shape.Id ?? shape.ElementId + "_di"), new XAttribute("bpmnElement", shape.ElementId));

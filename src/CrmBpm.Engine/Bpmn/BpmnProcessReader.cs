@@ -16,8 +16,10 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     private readonly List<Flow> _flows = [];
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
     private readonly List<XElement> _parallel = [];
-    private readonly Dictionary<string, XElement> _flowElements = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal); // not Locations: a point may share the map key's id
+    private readonly List<(int Rank, string Xml)> _kept = [];
+    private readonly Dictionary<string, string> _laneOf = new(StringComparer.Ordinal);
+    private HashSet<string> _writtenIds = new(StringComparer.Ordinal);
     private string _key = "";
 
     public RouteMap? Read()
@@ -38,6 +40,8 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
 
         var attributes = context.ForeignAttributes(process, key, n => n == "id" || n == "name" || n == "isExecutable");
         var extensions = context.ForeignExtensionElements(process, key, _ => false);
+        _writtenIds = [.. process.Descendants().Select(Id).OfType<string>()];
+        ReadLanes();
 
         foreach (var element in process.Elements())
         {
@@ -51,7 +55,8 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             Name = (string?)process.Attribute("name") ?? "",
             Points = _points,
             Flows = _flows,
-            Foreign = Foreign(attributes, extensions, Documentation(process)),
+            // In BPMN's order (lanes before flow elements, artifacts after), so that export writes them where they belong.
+            Foreign = Foreign(attributes, extensions, Documentation(process), [.. _kept.OrderBy(k => k.Rank).Select(k => k.Xml)]),
         };
     }
 
@@ -94,9 +99,24 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (KeptRank(element.Name.LocalName) is { } rank)
+        {
+            _kept.Add((rank, context.Canonical(element)));
+            return;
+        }
+
+        if (DoesNotRunYet(element))
+        {
+            AddPoint(element, ReadKept(element));
+            return;
+        }
+
         switch (element.Name.LocalName)
         {
             case "documentation" or "extensionElements":
+                return;
+            case "task" or "manualTask":
+                AddPoint(element, ReadPassThrough(element));
                 return;
             case "startEvent":
                 AddPoint(element, ReadEvent<StartPoint>(element));
@@ -105,7 +125,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
                 AddPoint(element, ReadEvent<EndPoint>(element));
                 return;
             case "userTask":
-                AddPoint(element, new ActionReader(context, element).Read());
+                AddPoint(element, AddressByLane(element, new ActionReader(context, element).Read()));
                 return;
             case "callActivity":
                 AddPoint(element, ReadCallActivity(element));
@@ -138,12 +158,128 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         {
             context.Problem(element, point.Id, $"{Describe(element)} reuses the id '{point.Id}'; ids must be unique.");
         }
+        else
+        {
+            context.ClaimId(element, point.Id, _key);
+        }
 
         context.Locations[(_key, point.Id)] = Where(element);
         _points.Add(point);
     }
 
     private static bool IsName(XName name) => name == "id" || name == "name";
+
+    /// <summary>
+    /// Where a process element that does not run is kept, in BPMN's order of a process's children: I/O specification and
+    /// properties, lanes, then (before our points) data objects and store references; artifacts come after the flows.
+    /// Null for everything else.
+    /// </summary>
+    internal static int? KeptRank(string localName) => localName switch
+    {
+        "auditing" or "monitoring" or "ioSpecification" or "ioBinding" => 0,
+        "property" => 1,
+        "laneSet" => 2,
+        "dataObject" or "dataObjectReference" or "dataStore" or "dataStoreReference" => 3,
+        "textAnnotation" or "association" or "group" => 5,
+        _ => null,
+    };
+
+    /// <summary>The innermost lane of every flow node (child lanes are read after their parent, so they win).</summary>
+    private void ReadLanes()
+    {
+        foreach (var lane in BpmnChildren(process, "laneSet").SelectMany(set => set.Descendants()).Where(e => IsBpmn(e, "lane")))
+        {
+            var name = Text(lane, "name");
+            if (name is null)
+            {
+                continue;
+            }
+
+            foreach (var reference in BpmnChildren(lane, "flowNodeRef"))
+            {
+                _laneOf[reference.Value.Trim()] = name;
+            }
+        }
+    }
+
+    /// <summary>A user task without a performer in a named lane goes to the role named like the lane: how a swimlane diagram reads.</summary>
+    private ActionPoint? AddressByLane(XElement element, ActionPoint? action)
+    {
+        if (action is null || action.Performer is { IsSpecified: true } || !_laneOf.TryGetValue(action.Id, out var lane))
+        {
+            return action;
+        }
+
+        context.Note(element, action.Id, BpmnNoteSeverity.Info, "lane-performer", "user task without a performer", "user tasks without a performer",
+            "goes to the role named like its lane");
+        return action with { Performer = Performer.ForRole(lane, action.Performer?.AddressingObject) };
+    }
+
+    /// <summary>A plain task or a manual task: nobody is asked to do anything, so the token passes on at once.</summary>
+    private PassThroughPoint? ReadPassThrough(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var attributes = context.ForeignAttributes(element, id, IsName);
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        var kept = context.KeptChildren(element, id);
+        context.ReportUnexpectedChildren(element, id, _ => false);
+        var kind = element.Name.LocalName;
+        context.Note(element, id, BpmnNoteSeverity.Info, kind,
+            kind == "task" ? "plain task (task)" : "manual task (manualTask)", kind == "task" ? "plain tasks (task)" : "manual tasks (manualTask)",
+            "creates no task: the process passes on at once");
+        return new PassThroughPoint
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name") ?? "",
+            Element = kind,
+            Foreign = Foreign(attributes, extensions, Documentation(element), kept),
+        };
+    }
+
+    /// <summary>
+    /// A flow node the engine cannot run yet: an element kind it has no point for, or a task or call activity that loops
+    /// in a way route maps do not (a standard loop, or a multi-instance other than a user task's list).
+    /// </summary>
+    private static bool DoesNotRunYet(XElement element) => element.Name.LocalName switch
+    {
+        "task" or "manualTask" or "callActivity" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics")),
+        "userTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")) || ActionReader.HasForeignMultiInstanceThatDoesNotRun(element),
+        var name => KeptPoint.Kinds.ContainsKey(name),
+    };
+
+    /// <summary>
+    /// Keeps a flow node that does not run yet with everything in it (attributes, extensions, event definitions, loop
+    /// characteristics, a sub-process's inner elements), so that export writes it back as it was; validation refuses to
+    /// publish it, and the loss report says so.
+    /// </summary>
+    private KeptPoint? ReadKept(XElement element)
+    {
+        var id = RequireId(element);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var attributes = context.ForeignAttributes(element, id, IsName);
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        var children = context.KeptChildren(element, id, c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing"));
+        var kind = element.Name.LocalName;
+        var plural = KeptPoint.Kinds[kind].EndsWith('s') ? KeptPoint.Kinds[kind] + "es" : KeptPoint.Kinds[kind] + "s";
+        context.Note(element, id, BpmnNoteSeverity.Warning, "kept:" + kind, $"{KeptPoint.Kinds[kind]} ({kind})", $"{plural} ({kind})",
+            "will not run yet, so the map cannot be published");
+        return new KeptPoint
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name") ?? "",
+            Element = kind,
+            Foreign = Foreign(attributes, extensions, Documentation(element), children),
+        };
+    }
 
     private string? RequireId(XElement element)
     {
@@ -168,11 +304,25 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var isEnd = typeof(TPoint) == typeof(EndPoint);
         var attributes = context.ForeignAttributes(element, id, n => IsName(n) || (isEnd && n == CrmNs + "result"));
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
-        context.ReportUnexpectedChildren(element, id, _ => false);
-        var foreign = Foreign(attributes, extensions, Documentation(element));
+        // A terminate end is the one event definition a route map runs: it ends the whole instance. Written as it was
+        // (with its id, as Camunda Modeler gives it one) when it carries more than its name. Other definitions (a
+        // message start, an error end…) are kept and written back; validation says they do not run yet.
+        var terminate = isEnd ? BpmnChildren(element, "terminateEventDefinition").FirstOrDefault() : null;
+        var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
+        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && (!terminates || terminate!.HasAttributes || terminate.HasElements));
+        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate))
+        {
+            var what = definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
+            var subject = $"{what} {(isEnd ? "end" : "start")} event";
+            context.Note(definition, id, BpmnNoteSeverity.Warning, $"{definition.Name.LocalName}:{(isEnd ? "end" : "start")}",
+                $"{subject} ({definition.Name.LocalName})", $"{subject}s ({definition.Name.LocalName})", "will not run yet, so the map cannot be published");
+        }
+
+        context.ReportUnexpectedChildren(element, id, IsEventDefinition);
+        var foreign = Foreign(attributes, extensions, Documentation(element), kept);
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
-            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Foreign = foreign }
+            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, Foreign = foreign }
             : new StartPoint { Id = id, Name = name, Foreign = foreign };
     }
 
@@ -218,6 +368,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             (child.Name.LocalName is "input" or "in" ? inputs : outputs).Add(new VariableMapping(source, target));
             return true;
         });
+        var kept = context.KeptChildren(element, id);
         context.ReportUnexpectedChildren(element, id, _ => false);
         return new NestedProcessPoint
         {
@@ -226,7 +377,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             CalledMapKey = Text(element, "calledElement") ?? "",
             Inputs = inputs,
             Outputs = outputs,
-            Foreign = Foreign(attributes, extensions, Documentation(element)),
+            Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }
 
@@ -247,20 +398,17 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
 
         var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == Default || n == CrmNs + "kind" || n == CrmNs + "expression");
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        var kept = context.KeptChildren(element, id);
         context.ReportUnexpectedChildren(element, id, _ => false);
         var info = new ExclusiveGatewayInfo(id, (string?)element.Attribute("name") ?? "", kind, Text(element, CrmNs + "expression"), Text(element, Default),
-            Foreign(attributes, extensions, Documentation(element)));
+            Foreign(attributes, extensions, Documentation(element), kept));
         _exclusive.Add((element, info));
         AddPoint(element, new ChoicePoint { Id = id }); // placeholder, replaced in ResolveGateways
     }
 
     private void ReadFlow(XElement element)
     {
-        var id = RequireId(element);
-        if (id is null)
-        {
-            return;
-        }
+        var id = Id(element) ?? GeneratedFlowId(element);
 
         var branchText = Text(element, CrmNs + "branch");
         ConditionBranch? branch = null;
@@ -291,10 +439,31 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         {
             context.Problem(element, id, $"{Describe(element)} reuses the id '{id}'; ids must be unique.");
         }
+        else
+        {
+            context.ClaimId(element, id, _key);
+        }
 
         context.Locations[(_key, id)] = Where(element);
-        _flowElements[id] = element;
         _flows.Add(flow);
+    }
+
+    /// <summary>
+    /// A sequence flow without an id (some engines' test files have them) gets <c>Flow_{source}_{target}</c>, with
+    /// <c>_2</c>, <c>_3</c>… for a second flow between the same points: the same file always gives the same ids.
+    /// </summary>
+    private string GeneratedFlowId(XElement element)
+    {
+        var stem = $"Flow_{Text(element, "sourceRef") ?? "none"}_{Text(element, "targetRef") ?? "none"}";
+        var id = stem;
+        for (var n = 2; _writtenIds.Contains(id) || _ids.Contains(id); n++)
+        {
+            id = $"{stem}_{n}";
+        }
+
+        _writtenIds.Add(id);
+        context.Note(element, id, BpmnNoteSeverity.Info, "flow-id", "sequence flow without an id", "sequence flows without an id", "got a generated id");
+        return id;
     }
 
     private static ConditionBranch? ParseBranch(string? text) => text?.Trim().ToUpperInvariant() switch
@@ -346,8 +515,9 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
 
             var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == CrmNs + "kind");
             var extensions = context.ForeignExtensionElements(element, id, _ => false);
+            var kept = context.KeptChildren(element, id);
             context.ReportUnexpectedChildren(element, id, _ => false);
-            var foreign = Foreign(attributes, extensions, Documentation(element));
+            var foreign = Foreign(attributes, extensions, Documentation(element), kept);
             var name = (string?)element.Attribute("name") ?? "";
             var isMerge = kind == "merge" || (kind is null && incomingCount.GetValueOrDefault(id) >= 2);
             var index = IndexOf(id, pointIndex, p => p is SplitPoint);
@@ -357,16 +527,15 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         foreach (var (element, info) in _exclusive)
         {
             var index = IndexOf(info.Id, pointIndex, p => p is ChoicePoint);
-            _points[index] = ResolveExclusive(element, info, outgoing.GetValueOrDefault(info.Id) ?? []);
+            _points[index] = ResolveExclusive(element, info, outgoing.GetValueOrDefault(info.Id) ?? [], incomingCount.GetValueOrDefault(info.Id));
         }
 
-        var gatewayIds = _points.Where(p => p is ChoicePoint or ConditionPoint).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var flow in _flows.Where(f => f.Condition is not null && !gatewayIds.Contains(f.SourceId)))
-        {
-            context.Problem(_flowElements[flow.Id], flow.Id,
-                $"{Describe(_flowElements[flow.Id])} has a condition but does not leave an exclusive gateway; conditional flows are only supported after a gateway.");
-        }
+        // A condition on a flow that does not leave an exclusive gateway is kept; validation says it does not run yet.
     }
+
+    /// <summary>An event definition (or a reference to one) of a start, end or intermediate event.</summary>
+    private static bool IsEventDefinition(XElement element) =>
+        IsBpmnNamespace(element.Name.Namespace) && (element.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || element.Name.LocalName == "eventDefinitionRef");
 
     /// <summary>The placeholder of a gateway: the first point with that id, or a later one of the placeholder kind when the id is reused.</summary>
     private int IndexOf(string id, Dictionary<string, int> pointIndex, Func<Point, bool> isPlaceholder)
@@ -376,14 +545,24 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     }
 
     /// <summary>
-    /// Condition when <c>crm:kind="condition"</c>; Choice when <c>crm:kind="choice"</c>. Without crm:kind, a Condition
+    /// Without crm:kind or crm:expression, a gateway with several incoming flows and one unconditioned outgoing flow only
+    /// joins: a pass-through point. Otherwise a Condition when <c>crm:kind="condition"</c>; Choice when <c>crm:kind="choice"</c>. Without crm:kind, a Condition
     /// when there are exactly two outgoing flows, one marked Yes and one No (by crm:branch or by the flow name), and a
     /// yes/no expression is found (crm:expression, or the Yes flow's condition when the No flow has none or is the
     /// default); otherwise a Choice.
     /// </summary>
-    private Point ResolveExclusive(XElement element, ExclusiveGatewayInfo info, List<int> flowIndexes)
+    private Point ResolveExclusive(XElement element, ExclusiveGatewayInfo info, List<int> flowIndexes, int incoming)
     {
         var outgoing = flowIndexes.Select(i => (Flow: _flows[i], Index: i)).ToList();
+        if (info.Kind is null && info.Expression is null && incoming >= 2 && outgoing.Count == 1 && outgoing[0].Flow.Condition is null)
+        {
+            // A gateway that only joins (several in, one out) decides nothing: each token passes through.
+            var foreign = info.DefaultFlowId is null
+                ? info.Foreign
+                : (info.Foreign ?? new ForeignBpmn()) with { Attributes = [.. info.Foreign?.Attributes ?? [], new ForeignAttribute("", "default", info.DefaultFlowId)] };
+            return new PassThroughPoint { Id = info.Id, Name = info.Name, Element = "exclusiveGateway", Foreign = foreign };
+        }
+
         ConditionBranch? BranchOf(Flow f) => f.Branch ?? ParseBranch(f.Name);
         var yes = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.Yes).ToList();
         var no = outgoing.Where(x => BranchOf(x.Flow) == ConditionBranch.No).ToList();

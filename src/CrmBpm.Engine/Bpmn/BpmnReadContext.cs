@@ -10,6 +10,7 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
 {
     private static readonly XName XsiType = XsiNs + "type";
     private readonly Dictionary<XElement, Scope?> _scopes = [];
+    private readonly Dictionary<string, (int Line, string MapKey)> _fileIds = new(StringComparer.Ordinal);
     private int _foreignItems;
     private bool _foreignLimitReported;
 
@@ -18,6 +19,9 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     public List<BpmnProblem> Problems { get; } = [];
 
     public Dictionary<(string MapKey, string ElementId), SourceLocation> Locations { get; } = [];
+
+    /// <summary>The loss report: what is kept but does not run, and what the import decided for the reader.</summary>
+    public List<BpmnNote> Notes { get; } = [];
 
     public static SourceLocation Where(XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? new(info.LineNumber, info.LinePosition) : default;
@@ -46,6 +50,31 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
         var at = Where(node);
         Problems.Add(new(at.Line, at.Column, elementId, message));
     }
+
+    /// <summary>
+    /// Records that a point or flow of process <paramref name="mapKey"/> has <paramref name="id"/>; the same id in another
+    /// process of the file is a problem naming both lines (BPMN ids are unique per file, and modelers refuse such files).
+    /// </summary>
+    public void ClaimId(XElement element, string id, string mapKey)
+    {
+        if (_fileIds.TryGetValue(id, out var first))
+        {
+            if (first.MapKey != mapKey)
+            {
+                Problem(element, id, $"{Describe(element)} has the id '{id}', which line {first.Line} already gives an element of process '{first.MapKey}'; ids must be unique in a file.");
+            }
+
+            return;
+        }
+
+        _fileIds[id] = (Where(element).Line, mapKey);
+    }
+
+    /// <summary>The process being read, so that notes say which map they are about; null between processes.</summary>
+    public string? CurrentMapKey { get; set; }
+
+    public void Note(XObject node, string? elementId, BpmnNoteSeverity severity, string kind, string subject, string subjectPlural, string verdict) =>
+        Notes.Add(new(severity, kind, subject, subjectPlural, verdict, Where(node).Line, elementId) { MapKey = CurrentMapKey });
 
     /// <summary>Attribute value, trimmed; null when absent or blank.</summary>
     public static string? Text(XElement element, XName name)
@@ -97,7 +126,9 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             }
 
             var ns = attribute.Name.NamespaceName;
-            result.Add(new(ns, attribute.Name.LocalName, attribute.Value, ns.Length == 0 ? null : PrefixOf(element, ns)));
+            var prefix = ns.Length == 0 ? null : PrefixOf(element, ns);
+            result.Add(new(ns, attribute.Name.LocalName, attribute.Value, prefix));
+            NoteEngineExtension(attribute, elementId, attribute.Name, prefix, "attribute");
         }
 
         return result;
@@ -129,10 +160,54 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             }
 
             result.Add(Canonical(child));
+            NoteEngineExtension(child, elementId, child.Name, PrefixOf(element, child.Name.NamespaceName), "element");
         }
 
         return result;
     }
+
+    /// <summary>
+    /// What another engine would execute (a Camunda listener, a Flowable form property, an async flag) is kept and written
+    /// back, but CrmBpm does not run it: a warning in the loss report, grouped by name.
+    /// </summary>
+    private void NoteEngineExtension(XObject node, string? elementId, XName name, string? prefix, string what)
+    {
+        if (!EngineNamespaces.Contains(name.NamespaceName))
+        {
+            return;
+        }
+
+        var qualified = (prefix ?? EngineNamespaceNames[name.NamespaceName]) + ":" + name.LocalName;
+        var (one, many) = FriendlyNames.TryGetValue(name.LocalName, out var friendly)
+            ? ($"{friendly.One} ({qualified})", $"{friendly.Many} ({qualified})")
+            : ($"{qualified} {what}", $"{qualified} {what}s");
+        Note(node, elementId, BpmnNoteSeverity.Warning, qualified, one, many, "kept, but will not run");
+    }
+
+    private static readonly Dictionary<string, string> EngineNamespaceNames = new(StringComparer.Ordinal)
+    {
+        [Camunda] = "camunda",
+        ["http://camunda.org/schema/zeebe/1.0"] = "zeebe",
+        ["http://activiti.org/bpmn"] = "activiti",
+        ["http://flowable.org/bpmn"] = "flowable",
+    };
+
+    private static readonly HashSet<string> EngineNamespaces = [.. EngineNamespaceNames.Keys];
+
+    private static readonly Dictionary<string, (string One, string Many)> FriendlyNames = new(StringComparer.Ordinal)
+    {
+        ["taskListener"] = ("task listener", "task listeners"),
+        ["executionListener"] = ("execution listener", "execution listeners"),
+        ["inputOutput"] = ("input/output mapping", "input/output mappings"),
+        ["formKey"] = ("form of another tool", "forms of another tool"),
+        ["asyncBefore"] = ("asynchronous continuation", "asynchronous continuations"),
+        ["asyncAfter"] = ("asynchronous continuation", "asynchronous continuations"),
+        ["class"] = ("Java class", "Java classes"),
+        ["expression"] = ("expression of another engine", "expressions of another engine"),
+        ["delegateExpression"] = ("delegate expression", "delegate expressions"),
+        ["formProperty"] = ("form property", "form properties"),
+        ["properties"] = ("property list", "property lists"),
+    };
 
     /// <summary>
     /// The element as self-contained XML with its namespace declarations first, whatever ancestor declared them, so that
@@ -141,17 +216,51 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     internal string Canonical(XElement element)
     {
         var copy = CopyWithoutDeclarations(element);
+        // Each namespace with the prefix the file gives it where it is first used (a child may declare its own).
         var declarations = element.DescendantsAndSelf()
-            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.Namespace).Prepend(e.Name.Namespace))
-            .Where(ns => ns != XNamespace.None && ns != XNamespace.Xml)
-            .Distinct()
-            .Select(ns => PrefixOf(element, ns.NamespaceName) is { } prefix
-                ? new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName)
-                : new XAttribute("xmlns", ns.NamespaceName))
+            .SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => (Ns: a.Name.Namespace, At: e)).Prepend((Ns: e.Name.Namespace, At: e)))
+            .Where(use => use.Ns != XNamespace.None && use.Ns != XNamespace.Xml)
+            .DistinctBy(use => use.Ns)
+            .Select(use => (use.Ns == BpmnNs ? "bpmn" : PrefixOf(use.At, use.Ns.NamespaceName) ?? PrefixOf(element, use.Ns.NamespaceName)) is { } prefix
+                ? new XAttribute(XNamespace.Xmlns + prefix, use.Ns.NamespaceName)
+                : new XAttribute("xmlns", use.Ns.NamespaceName))
             .DistinctBy(a => a.Name)
             .ToList();
         copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
+        // BPMN content is always written with the bpmn: prefix (as the exporter does), also in xsi:type values such as
+        // "bpmn2:tLaneSet", so that the text is the same whichever prefix the file used.
+        foreach (var type in copy.DescendantsAndSelf().Attributes(XsiType).ToList())
+        {
+            var colon = type.Value.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && type.Parent is { } owner && FindSource(element, copy, owner) is { } source && source.GetNamespaceOfPrefix(type.Value[..colon]) == BpmnNs)
+            {
+                type.Value = "bpmn" + type.Value[colon..];
+            }
+        }
+
         return copy.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>The element of the original tree whose copy is <paramref name="copied"/> (same path of child indexes).</summary>
+    private static XElement? FindSource(XElement original, XElement copyRoot, XElement copied)
+    {
+        var path = new Stack<int>();
+        for (var at = copied; at != copyRoot; at = at.Parent!)
+        {
+            path.Push(at.ElementsBeforeSelf().Count());
+        }
+
+        var source = original;
+        while (path.TryPop(out var index))
+        {
+            source = source.Elements().ElementAtOrDefault(index);
+            if (source is null)
+            {
+                return null;
+            }
+        }
+
+        return source;
     }
 
     /// <summary>
@@ -273,10 +382,34 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
         return parts.Count == 0 ? null : string.Join("\n", parts);
     }
 
-    public static ForeignBpmn? Foreign(IReadOnlyList<ForeignAttribute> attributes, IReadOnlyList<string> elements, string? documentation = null)
+    public static ForeignBpmn? Foreign(IReadOnlyList<ForeignAttribute> attributes, IReadOnlyList<string> elements, string? documentation = null, IReadOnlyList<string>? kept = null)
     {
-        var foreign = new ForeignBpmn { Attributes = attributes, ExtensionElements = elements, Documentation = documentation };
+        var foreign = new ForeignBpmn { Attributes = attributes, ExtensionElements = elements, Documentation = documentation, Elements = kept ?? [] };
         return foreign.IsEmpty ? null : foreign;
+    }
+
+    /// <summary>BPMN children of a point that describe data, not behaviour: kept as XML and written back, never a reason to refuse.</summary>
+    public static bool IsKeptChild(XElement child) =>
+        IsBpmnNamespace(child.Name.Namespace) && child.Name.LocalName is "dataInputAssociation" or "dataOutputAssociation" or "ioSpecification" or "property";
+
+    /// <summary>
+    /// The kept children of <paramref name="element"/> (see <see cref="IsKeptChild"/>, and those <paramref name="alsoKeep"/>
+    /// takes) as self-contained XML, in document order.
+    /// </summary>
+    public IReadOnlyList<string> KeptChildren(XElement element, string? elementId, Func<XElement, bool>? alsoKeep = null)
+    {
+        var result = new List<string>();
+        foreach (var child in element.Elements().Where(c => IsKeptChild(c) || (alsoKeep?.Invoke(c) ?? false)))
+        {
+            if (!CountForeign(child, elementId))
+            {
+                break;
+            }
+
+            result.Add(Canonical(child));
+        }
+
+        return result;
     }
 
     /// <summary>Camunda and other JUEL-style tools wrap expressions as <c>${...}</c> or <c>#{...}</c>; the inside is the expression.</summary>
@@ -311,7 +444,7 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     {
         foreach (var child in element.Elements())
         {
-            if (IsBpmn(child, "documentation") || IsBpmn(child, "extensionElements") || IsBpmn(child, "incoming") || IsBpmn(child, "outgoing") || expected(child))
+            if (IsBpmn(child, "documentation") || IsBpmn(child, "extensionElements") || IsBpmn(child, "incoming") || IsBpmn(child, "outgoing") || IsKeptChild(child) || expected(child))
             {
                 continue;
             }

@@ -5,7 +5,6 @@ internal static class Hints
 {
     public static string For(string localName) => localName switch
     {
-        "task" or "manualTask" => ": route maps run user tasks only — make it a user task with a performer",
         "serviceTask" or "scriptTask" or "businessRuleTask" or "sendTask" or "receiveTask" =>
             ": route maps have no automated steps yet — model the work as a user task, or leave it to the host application",
         "subProcess" or "transaction" or "adHocSubProcess" => ": put the inner steps in a separate process and call it with a call activity (Nested process)",
@@ -16,13 +15,8 @@ internal static class Hints
         "timerEventDefinition" => ": deadlines are properties of the user task (crm:deadline)",
         "messageEventDefinition" or "signalEventDefinition" or "errorEventDefinition" or "escalationEventDefinition"
             or "terminateEventDefinition" or "compensateEventDefinition" or "conditionalEventDefinition" or "linkEventDefinition" or "cancelEventDefinition" =>
-            ": route maps have plain start and end events only",
+            ": route maps have plain start and end events (and terminate end events) only",
         "standardLoopCharacteristics" => ": use multi-instance (one task per item of a list variable) instead of a loop",
-        "laneSet" or "lane" => ": lanes are not supported yet; address tasks with a performer role instead",
-        "collaboration" or "participant" => ": pools are not supported yet; draw the process without a pool",
-        "textAnnotation" or "association" or "group" => ": annotations and groups are not kept yet; remove them",
-        "dataObject" or "dataObjectReference" or "dataStoreReference" or "dataInputAssociation" or "dataOutputAssociation" or "ioSpecification" or "property" =>
-            ": data lives in process variables; use form fields (crm:formField) or call-activity mappings",
         "potentialOwner" or "humanPerformer" or "performer" => ": give the performer as crm:performerUser / crm:performerRole (or camunda:assignee / camunda:candidateGroups)",
         _ => "",
     };

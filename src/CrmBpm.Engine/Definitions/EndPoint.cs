@@ -11,4 +11,10 @@ public sealed record EndPoint : Point
 
     /// <summary>Optional result recorded on the instance when this end is reached.</summary>
     public string? Result { get; init; }
+
+    /// <summary>
+    /// A terminate end (BPMN <c>terminateEventDefinition</c>): reaching it ends the whole instance at once, removing every
+    /// other token and cancelling the open tasks and running nested instances.
+    /// </summary>
+    public bool Terminates { get; init; }
 }

@@ -12,7 +12,13 @@ public sealed record MapDiagram
     /// <summary>Id of the BPMN plane element; null means the exporter's default (<c>{key}_plane</c>).</summary>
     public string? PlaneId { get; init; }
 
-    /// <summary>Shapes of points, in drawing order.</summary>
+    /// <summary>
+    /// The element the plane draws when it is not the process itself: the collaboration whose pools hold this map
+    /// (and, drawn in the same plane, the other maps of the file); null for the process.
+    /// </summary>
+    public string? PlaneElement { get; init; }
+
+    /// <summary>Shapes of points (and of the kept lanes, pools, annotations and data of the file), in drawing order.</summary>
     public IReadOnlyList<DiagramShape> Shapes { get; init; } = [];
 
     /// <summary>Edges of flows, in drawing order.</summary>

@@ -14,6 +14,8 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(SplitPoint), "split")]
 [JsonDerivedType(typeof(MergePoint), "merge")]
 [JsonDerivedType(typeof(NestedProcessPoint), "nested")]
+[JsonDerivedType(typeof(PassThroughPoint), "pass")]
+[JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {
     /// <summary>Identifier, unique within the map (the BPMN element id).</summary>

@@ -117,6 +117,14 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                     instance.Result = end.Result;
                 }
 
+                if (end.Terminates)
+                {
+                    await TerminateRestAsync(context, instance, end, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case PassThroughPoint:
+                Continue(context, instance, map, token);
                 break;
             case ActionPoint action:
                 if (taskFactory.CreateTasks(context, instance, action, token))
@@ -143,6 +151,24 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             default:
                 RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A terminate end ends the whole instance: every other token is removed, open tasks are cancelled and running nested
+    /// instances are terminated; the instance then completes (BPMN's terminate end event), with no incident left.
+    /// </summary>
+    private static async Task TerminateRestAsync(CommandContext context, ProcessInstance instance, EndPoint end, CancellationToken cancellationToken)
+    {
+        instance.MutableTokens.Clear();
+        instance.Status = InstanceStatus.Active;
+        instance.IncidentMessage = null;
+        var reason = $"terminate end '{end.DisplayName}' reached";
+        await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken).ConfigureAwait(false);
+        foreach (var child in await context.Session.GetChildInstancesAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+        {
+            await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
+                i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
         }
     }
 

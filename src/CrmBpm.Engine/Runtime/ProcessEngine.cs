@@ -147,7 +147,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
             return instance;
         }, cancellationToken);
 
-    private static void TerminateOne(CommandContext context, ProcessInstance instance, string? reason)
+    internal static void TerminateOne(CommandContext context, ProcessInstance instance, string? reason)
     {
         instance.Status = InstanceStatus.Terminated;
         instance.EndedAt = context.Now;
@@ -156,7 +156,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
         context.Events.Add(new InstanceTerminated(instance.Id, instance.MapKey, instance.Subject, context.Now, reason));
     }
 
-    private static async Task ForTreeAsync(CommandContext context, ProcessInstance root, Func<ProcessInstance, bool> applies, Action<ProcessInstance> action, CancellationToken cancellationToken)
+    internal static async Task ForTreeAsync(CommandContext context, ProcessInstance root, Func<ProcessInstance, bool> applies, Action<ProcessInstance> action, CancellationToken cancellationToken)
     {
         var pending = new Stack<ProcessInstance>([root]);
         while (pending.TryPop(out var instance))
@@ -169,20 +169,26 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
             action(instance);
             if (instance.Status == InstanceStatus.Terminated)
             {
-                foreach (var task in await context.Session.GetActiveTasksAsync(instance.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    task.Status = WorkTaskStatus.Cancelled;
-                    task.ClosedAt = context.Now;
-                    context.Session.RemoveTimersOfTask(task.Id);
-                    context.Record(instance, HistoryKind.TaskCancelled, pointId: task.PointId, taskId: task.Id);
-                    context.Events.Add(new TaskCancelled(task, context.Now));
-                }
+                await CancelTasksAsync(context, instance, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var child in await context.Session.GetChildInstancesAsync(instance.Id, cancellationToken).ConfigureAwait(false))
             {
                 pending.Push(child);
             }
+        }
+    }
+
+    /// <summary>Cancels the open tasks of one instance (and their deadline timers).</summary>
+    internal static async Task CancelTasksAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        foreach (var task in await context.Session.GetActiveTasksAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+        {
+            task.Status = WorkTaskStatus.Cancelled;
+            task.ClosedAt = context.Now;
+            context.Session.RemoveTimersOfTask(task.Id);
+            context.Record(instance, HistoryKind.TaskCancelled, pointId: task.PointId, taskId: task.Id);
+            context.Events.Add(new TaskCancelled(task, context.Now));
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class RouteMapValidator
         new ActionPropertiesRule(),
         new ExpressionSyntaxRule(),
         new NestedMapRule(),
+        new NotRunYetRule(),
     ];
 
     private readonly IReadOnlyList<IValidationRule> _rules;

@@ -78,10 +78,10 @@ public static class RouteMapsEndpoints
     {
         var imported = await ReadBpmnAsync(request, cancellationToken);
         var saved = new List<SavedDraft>();
-        foreach (var map in imported)
+        foreach (var map in imported.Maps)
         {
             var draft = await maps.SaveDraftAsync(map, cancellationToken);
-            saved.Add(new SavedDraft(RouteMapSummary.From(draft), await maps.ValidateAsync(draft, cancellationToken)));
+            saved.Add(new SavedDraft(RouteMapSummary.From(draft), await maps.ValidateAsync(draft, cancellationToken), LossReport(imported, map)));
         }
 
         return TypedResults.Ok<IReadOnlyList<SavedDraft>>(saved);
@@ -91,10 +91,11 @@ public static class RouteMapsEndpoints
     public static async Task<Ok<IReadOnlyList<RouteMapProblems>>> ValidateBpmn(HttpRequest request, IRouteMapService maps, CancellationToken cancellationToken)
     {
         var result = new List<RouteMapProblems>();
-        foreach (var map in await ReadBpmnAsync(request, cancellationToken))
+        var imported = await ReadBpmnAsync(request, cancellationToken);
+        foreach (var map in imported.Maps)
         {
             var problems = await maps.ValidateAsync(map, cancellationToken);
-            result.Add(new RouteMapProblems(map.Key, map.Name, problems.AllowPublishing(), problems));
+            result.Add(new RouteMapProblems(map.Key, map.Name, problems.AllowPublishing(), problems, LossReport(imported, map)));
         }
 
         return TypedResults.Ok<IReadOnlyList<RouteMapProblems>>(result);
@@ -142,7 +143,10 @@ public static class RouteMapsEndpoints
     private static ContentHttpResult Bpmn(RouteMap map) =>
         TypedResults.Content(new BpmnExporter().Export(map), BpmnContentType, Encoding.UTF8);
 
-    private static async Task<IReadOnlyList<RouteMap>> ReadBpmnAsync(HttpRequest request, CancellationToken cancellationToken)
+    // What the file holds for this map that is kept but will not run, one counted sentence per kind.
+    private static IReadOnlyList<string> LossReport(BpmnImportResult imported, RouteMap map) => [.. imported.LossReportOf(map.Key).Select(g => g.ToString())];
+
+    private static async Task<BpmnImportResult> ReadBpmnAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // The importer checks the size before parsing; a copy in memory keeps it from reading a network stream synchronously.
         using var buffer = new MemoryStream();
@@ -153,8 +157,8 @@ public static class RouteMapsEndpoints
         }
 
         buffer.Position = 0;
-        var maps = new BpmnImporter().Import(buffer);
-        return maps.Count == 0 ? throw new InputException("input.invalid", "body", "The BPMN file contains no process.") : maps;
+        var result = new BpmnImporter().Read(buffer);
+        return result.Maps.Count == 0 ? throw new InputException("input.invalid", "body", "The BPMN file contains no process.") : result;
     }
 
     private static async Task<RouteMap> NewestAsync(IRouteMapService maps, string key, CancellationToken cancellationToken) =>

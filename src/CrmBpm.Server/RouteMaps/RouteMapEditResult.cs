@@ -13,6 +13,12 @@ public sealed record RouteMapEditResult(RouteMap? Map, IReadOnlyList<BpmnProblem
     /// <summary>True when the map was stored and, for a publish, published.</summary>
     public bool Succeeded => Map is not null && !IsRefusedPublish;
 
+    /// <summary>
+    /// For an imported file: what it holds for this map that is kept but will not run, one counted sentence per kind
+    /// ("warning: 3 task listeners (camunda:taskListener) kept, but will not run: lines 40, 52, 77").
+    /// </summary>
+    public IReadOnlyList<string> LossReport { get; init; } = [];
+
     /// <summary>True when a publish was refused for <see cref="Problems"/> (the draft is saved).</summary>
     public bool IsRefusedPublish { get; private init; }
 

@@ -50,26 +50,29 @@ public sealed class RouteMapEditing(IRouteMapService maps)
     /// <summary>Imports a .bpmn file: every process becomes the draft of its key. Nothing is saved when the file does not import.</summary>
     public async Task<IReadOnlyList<RouteMapEditResult>> ImportAsync(string xml, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<RouteMap> imported;
+        BpmnImportResult imported;
         try
         {
-            imported = new BpmnImporter().ImportXml(xml);
+            imported = new BpmnImporter().ReadXml(xml);
         }
         catch (BpmnImportException exception)
         {
             return [RouteMapEditResult.NotImported(exception.Problems)];
         }
 
-        if (imported.Count == 0)
+        if (imported.Maps.Count == 0)
         {
             return [RouteMapEditResult.NotImported([new BpmnProblem(0, 0, null, "The file contains no process.")])];
         }
 
-        var results = new List<RouteMapEditResult>(imported.Count);
-        foreach (var map in imported)
+        var results = new List<RouteMapEditResult>(imported.Maps.Count);
+        foreach (var map in imported.Maps)
         {
             var draft = await maps.SaveDraftAsync(map, cancellationToken);
-            results.Add(RouteMapEditResult.Saved(draft, await maps.ValidateAsync(draft, cancellationToken)));
+            results.Add(RouteMapEditResult.Saved(draft, await maps.ValidateAsync(draft, cancellationToken)) with
+            {
+                LossReport = [.. imported.LossReportOf(map.Key).Select(g => g.ToString())],
+            });
         }
 
         return results;

@@ -10,7 +10,8 @@ public sealed class DeadEndRule : IValidationRule
     {
         var graph = new MapGraph(map);
         var canFinish = graph.Reach(map.Points.OfType<EndPoint>().Select(e => e.Id), backwards: true);
-        foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint))
+        // A boundary event or an event sub-process is outside the sequence flow (NotRunYetRule refuses it anyway).
+        foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint && !(p is KeptPoint kept && kept.IsOutsideTheFlow())))
         {
             if (graph.Outgoing(point.Id).Count == 0)
             {

@@ -15,7 +15,8 @@ public sealed class UnreachablePointRule : IValidationRule
         }
 
         var reached = new MapGraph(map).Reach(starts);
-        foreach (var point in map.Points.Where(p => !reached.Contains(p.Id)))
+        // A boundary event or an event sub-process is not reached along flows (NotRunYetRule refuses it anyway).
+        foreach (var point in map.Points.Where(p => !reached.Contains(p.Id) && !(p is KeptPoint kept && kept.IsOutsideTheFlow())))
         {
             yield return new("point.unreachable", point.Id, $"{point.KindName} '{point.DisplayName}' can never be reached from the Start; connect it or remove it.");
         }

@@ -22,8 +22,11 @@ public sealed record RouteMapDetails(RouteMapSummary Map, IReadOnlyList<RoutePoi
         [.. map.Points.Select(p => new RoutePointDto(p.Id, p.KindName, p.DisplayName, (p as ActionPoint)?.Stage))]);
 }
 
-/// <summary>The problems of one map, errors and warnings; <c>Valid</c> when none is an error (it can be published).</summary>
-public sealed record RouteMapProblems(string Key, string Name, bool Valid, IReadOnlyList<ValidationProblem> Problems);
+/// <summary>
+/// The problems of one map, errors and warnings; <c>Valid</c> when none is an error (it can be published). For a file:
+/// its loss report, what it holds that is kept but will not run, one counted sentence per kind.
+/// </summary>
+public sealed record RouteMapProblems(string Key, string Name, bool Valid, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<string>? LossReport = null);
 
-/// <summary>A draft saved from an uploaded BPMN file, with what still stops it from being published.</summary>
-public sealed record SavedDraft(RouteMapSummary Map, IReadOnlyList<ValidationProblem> Problems);
+/// <summary>A draft saved from an uploaded BPMN file, with what still stops it from being published and the file's loss report.</summary>
+public sealed record SavedDraft(RouteMapSummary Map, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<string>? LossReport = null);

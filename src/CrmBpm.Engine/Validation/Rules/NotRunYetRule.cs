@@ -1,0 +1,75 @@
+using CrmBpm.Engine.Definitions;
+
+namespace CrmBpm.Engine.Validation.Rules;
+
+/// <summary>
+/// What another modeler's file holds and the engine cannot run yet is kept (the file opens, is drawn and exported back),
+/// but refuses publishing with an error naming it: a kept element (service task, sub-process, boundary event…), a
+/// start or end event with a message, timer, error… definition, and a condition on a flow that does not leave an
+/// exclusive gateway. None of them may ever let a token pass silently.
+/// </summary>
+public sealed class NotRunYetRule : IValidationRule
+{
+    /// <summary>The issue that will make them run.</summary>
+    public const string NextIssue = "issue 'Automatic steps, waiting for time and messages, sub-processes'";
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
+    {
+        var points = new Dictionary<string, Point>(StringComparer.Ordinal);
+        foreach (var point in map.Points)
+        {
+            points.TryAdd(point.Id, point);
+            var what = point switch
+            {
+                KeptPoint kept => Describe(kept),
+                StartPoint or EndPoint => DescribeEvent(point),
+                _ => null,
+            };
+            if (what is not null)
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"{what} '{point.DisplayName}' does not run yet ({NextIssue}): it is kept and written back, but the map cannot be published until it is replaced.");
+            }
+        }
+
+        foreach (var flow in map.Flows.Where(f => f.Condition is not null))
+        {
+            if (points.GetValueOrDefault(flow.SourceId) is { } source and not (ConditionPoint or ChoicePoint or KeptPoint))
+            {
+                yield return new("flow.condition-not-run-yet", source.Id,
+                    $"Flow '{(string.IsNullOrEmpty(flow.Name) ? flow.Id : flow.Name)}' leaves {source.KindName} '{source.DisplayName}' with a condition; a condition on a flow that does not leave an exclusive gateway does not run yet ({NextIssue}): put an exclusive gateway (Choice) after '{source.DisplayName}'.",
+                    flow.Id);
+            }
+        }
+    }
+
+    private static string Describe(KeptPoint kept)
+    {
+        var loop = kept.Foreign?.ElementLocalNames().FirstOrDefault(n => n is "standardLoopCharacteristics" or "multiInstanceLoopCharacteristics");
+        var kind = KeptPoint.Kinds.GetValueOrDefault(kept.Element, kept.Element);
+        return loop is not null && kept.Element is "task" or "manualTask" or "userTask" or "callActivity"
+            ? $"{Capital(Article(kind))} {kind} that loops ({loop})"
+            : $"{Capital(Article(kind))} {kind} ({kept.Element})";
+    }
+
+    /// <summary>"A message start event (messageEventDefinition)" for a start or end with a definition other than terminate.</summary>
+    private static string? DescribeEvent(Point point)
+    {
+        var names = point.Foreign?.ElementLocalNames() ?? [];
+        var definitions = names.Where(n => n.EndsWith("EventDefinition", StringComparison.Ordinal) || n == "eventDefinitionRef").ToList();
+        var other = definitions.FirstOrDefault(n => n != "terminateEventDefinition");
+        if (other is null)
+        {
+            return null;
+        }
+
+        var trigger = other == "eventDefinitionRef" ? "referenced" : other.Replace("EventDefinition", "", StringComparison.Ordinal);
+        var kind = $"{trigger} {(point is StartPoint ? "start" : "end")} event";
+        return definitions.Count > 1 ? $"{Capital(Article(kind))} {kind} with {definitions.Count} definitions ({string.Join(", ", definitions)})" : $"{Capital(Article(kind))} {kind} ({other})";
+    }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+
+    private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+}
