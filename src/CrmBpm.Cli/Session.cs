@@ -195,6 +195,7 @@ internal sealed class Session(IServiceProvider services, Guid instanceId, string
         {
             var task = _listed[i];
             var performer = task.PerformerUserId is not null ? $"user {task.AssigneeId}"
+                : task.IsUnassigned ? "unassigned (the Action has no performer; complete it here as anyone)"
                 : $"role {task.PerformerRole}" + (task.PerformerAddressingObject is null ? "" : $" / {task.PerformerAddressingObject}") + (task.AssigneeId is null ? " (pool)" : $", taken by {task.AssigneeId}");
             await output.WriteLineAsync($"  {i + 1}. {task.Title} [{task.PointId}] — {performer}" + (task.RequiresAcceptance ? $", requires acceptance ({task.Status.ToString().ToLowerInvariant()})" : ""));
             if (task.Outcomes.Count > 0)

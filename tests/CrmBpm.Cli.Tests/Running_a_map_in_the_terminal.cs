@@ -94,10 +94,30 @@ public sealed class Running_a_map_in_the_terminal
     [Fact]
     public async Task A_map_with_problems_is_not_started()
     {
-        var (code, output) = await RunAsync("", "run", Fixture("bpmnio-plain.bpmn"));
+        var file = TempMap("""
+              <bpmn:process id="p">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="task" name="Call" crm:performerRole="Sales manager" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+              </bpmn:process>
+            """);
+
+        var (code, output) = await RunAsync("", "run", file);
 
         code.ShouldBe(1);
-        output.ShouldContain("has no performer");
+        output.ShouldContain("The maps have problems");
+        output.ShouldNotContain("Started");
+    }
+
+    [Fact]
+    public async Task A_plain_bpmn_io_file_without_performers_runs_with_a_warning_and_its_task_is_shown_unassigned()
+    {
+        var (code, output) = await RunAsync("complete 1 inStock=true\ntokens\nquit\n", "run", Fixture("bpmnio-plain.bpmn"));
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("warning: [Activity_0x1] Action 'Check order' has no performer");
+        output.ShouldContain("1. Check order [Activity_0x1] — unassigned");
+        output.ShouldContain("The process is completed");
     }
 
     [Fact]

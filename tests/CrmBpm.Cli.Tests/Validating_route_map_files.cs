@@ -28,7 +28,7 @@ public sealed class Validating_route_map_files
         var (code, output) = await RunAsync("", "validate", file);
 
         code.ShouldBe(1);
-        output.ShouldContain($"{file}(5): [task] Action 'Call' has no performer");
+        output.ShouldContain($"{file}(5): warning: [task] Action 'Call' has no performer"); // a warning beside the errors
         output.ShouldContain($"{file}(6): [end]");
         output.ShouldContain("1 file(s), 1 map(s): ");
     }

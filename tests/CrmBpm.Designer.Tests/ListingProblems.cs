@@ -7,9 +7,11 @@ public sealed class ListingProblems : DesignerSpecification
     {
         Designer.WaitForAssertion(() => Designer.FindAll(".crm-problems li").ShouldNotBeEmpty());
 
+        // An Action without a performer is a warning: it publishes, and its tasks wait in the Unassigned list.
         var problem = Designer.Find(".crm-problems li[data-element=approve]");
         problem.TextContent.ShouldContain("performer");
-        Designer.Find(".crm-status").TextContent.ShouldContain("problem");
+        problem.GetAttribute("data-severity").ShouldBe("warning");
+        Designer.Find(".crm-status").TextContent.ShouldContain("1 warning");
     }
 
     [Fact]

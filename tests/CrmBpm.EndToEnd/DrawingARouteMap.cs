@@ -52,11 +52,13 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
         await designer.ConnectAsync(offer, end);
         await designer.ConnectAsync(decline, end);
 
-        // Live validation: actions without performer and a condition without expression are reported at once.
+        // Live validation: actions without performer (a warning: their tasks would go to the Unassigned list) and a condition
+        // without expression (an error) are reported at once.
         await Expect(designer.ProblemsOf(offer)).ToHaveCountAsync(1);
-        (await designer.ProblemsOf(offer).InnerTextAsync()).ShouldContain("performer", Case.Insensitive);
+        (await designer.ProblemsOf(offer).InnerTextAsync()).ShouldContain("Unassigned list", Case.Insensitive);
+        (await designer.ProblemsOf(offer).GetAttributeAsync("data-severity")).ShouldBe("warning");
         await Expect(designer.ProblemsOf(condition).First).ToBeVisibleAsync();
-        await Expect(page.Locator($".djs-element.crm-problem[data-element-id='{offer}']")).ToHaveCountAsync(1);
+        await Expect(page.Locator($".djs-element.crm-warning[data-element-id='{offer}']")).ToHaveCountAsync(1);
         await designer.ScreenshotAsync("01-drawn-with-problems");
 
         // Clicking a problem selects its shape.

@@ -82,6 +82,11 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             var call = await designer.AppendAsync("Start", "action");
             await designer.SelectAsync(call);
             await designer.FillAsync("name", "Call back");
+            // A performer, so the one problem is the error (an Action without performer would only warn, and publish).
+            await designer.SelectOptionAsync("performer-kind", "role");
+            await designer.SelectOptionAsync("performer-role", "Sales manager");
+            await designer.SelectOptionAsync("deadline-kind", "duration");
+            await designer.FillAsync("deadline", "three days");
             var end = await designer.AppendAsync(call, "end");
             end.ShouldNotBeNullOrEmpty();
 
@@ -90,7 +95,7 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await Expect(page.GetByTestId("editor-message")).ToHaveTextAsync("Not published: 1 problem(s). The draft (version 1) is saved.");
             await Expect(page.GetByTestId("problems").Locator("li")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync(call);
-            await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync(new Regex("performer", RegexOptions.IgnoreCase));
+            await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync(new Regex("not an ISO 8601 duration", RegexOptions.IgnoreCase));
             await Expect(page.GetByTestId("start-instance")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("version-picker").Locator("option")).ToContainTextAsync(["newest (v1 draft)", "v1 draft"]);
             await ServerFixture.ScreenshotAsync(page, "server-publish-refused");
@@ -181,10 +186,12 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         await AddEndAsync(designer, shipment, "Won");
         lost.ShouldNotBe(shipment);
 
-        // Live validation: the action without performer is reported and marked, and only it.
+        // Live validation: the action without performer is reported and marked in amber, and only it: a warning (its
+        // tasks would wait in the Unassigned list), so the map could be published as it is.
         await Expect(designer.Problems).ToHaveCountAsync(1);
         await Expect(designer.ProblemsOf(shipment)).ToContainTextAsync(new Regex("performer", RegexOptions.IgnoreCase));
-        await Expect(designer.Page.Locator($".djs-element.crm-problem[data-element-id='{shipment}']")).ToHaveCountAsync(1);
+        await Expect(designer.Page.Locator($".djs-element.crm-warning[data-element-id='{shipment}']")).ToHaveCountAsync(1);
+        await Expect(designer.Status).ToHaveTextAsync("✓ Ready to publish · 1 warning");
         await designer.Page.Locator("[data-action=fit]").ClickAsync();
         await ServerFixture.ScreenshotAsync(designer.Page, "server-designer-problem");
 

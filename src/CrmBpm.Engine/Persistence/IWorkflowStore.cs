@@ -51,6 +51,12 @@ public interface IWorkflowStore
     Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The Unassigned list: active tasks with neither an assignee nor a performer role (<see cref="WorkTask.IsUnassigned"/>),
+    /// postponed or not, ordered by deadline (none last), then creation. The query's actor is not a filter: the caller checked it.
+    /// </summary>
+    Task<Page<WorkTask>> QueryUnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Leases up to <paramref name="maxCount"/> unfired timers due at <paramref name="now"/> whose lease is
     /// free or expired, for <paramref name="owner"/> until <paramref name="leaseUntil"/>. Safe with several nodes.
     /// </summary>

@@ -137,6 +137,23 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryUnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            var matching = _tasks.Values
+                .Where(t => t.IsActive && t.IsUnassigned)
+                .OrderBy(t => t.DueAt is null)
+                .ThenBy(t => t.DueAt)
+                .ThenBy(t => t.CreatedAt) // stable, and the dictionary keeps insertion order, like My tasks
+                .ToList();
+            var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(t => t.Clone()).ToList();
+            return Task.FromResult(new Page<WorkTask>(page, query.Page, query.PageSize, matching.Count));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TimerRecord>> LeaseDueTimersAsync(DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken = default)
     {
         lock (_gate)

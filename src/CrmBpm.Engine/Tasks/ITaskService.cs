@@ -15,6 +15,13 @@ public interface ITaskService
     /// </summary>
     Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The Unassigned list: active tasks of Actions without any performer, which no one's My tasks shows, by deadline (none
+    /// last) then creation, paginated. A supervisor hands each to a person with <see cref="RedirectAsync"/>.
+    /// </summary>
+    /// <exception cref="Errors.ForbiddenException">The actor is not a supervisor (<see cref="Actor.CanActOnAnyTask"/>).</exception>
+    Task<Page<WorkTask>> UnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the task into work; a pool task becomes the actor's.</summary>
     Task<WorkTask> AcceptAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default);
 
@@ -23,8 +30,17 @@ public interface ITaskService
     /// <exception cref="Errors.InputException">The outcome or a form value is missing or wrong.</exception>
     Task<WorkTask> CompleteAsync(Guid taskId, Actor actor, TaskCompletion? completion = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Hands the task to another user with a comment.</summary>
+    /// <summary>Hands the task to another user with a comment (how a supervisor hands over an unassigned task).</summary>
     Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands the task to the pool of <paramref name="role"/> (narrowed by <paramref name="addressingObject"/>), held by nobody,
+    /// with a comment: how a supervisor addresses an unassigned task to a team rather than a person. Recorded in the history
+    /// as a redirect.
+    /// </summary>
+    /// <exception cref="Errors.InputException">No role is given.</exception>
+    /// <exception cref="Errors.ForbiddenException">The actor may not redirect the task.</exception>
+    Task<WorkTask> RedirectToPoolAsync(Guid taskId, Actor actor, string role, string? addressingObject = null, string? comment = null, CancellationToken cancellationToken = default);
 
     /// <summary>Hides the task from My tasks until <paramref name="until"/>.</summary>
     Task<WorkTask> PostponeAsync(Guid taskId, Actor actor, DateTimeOffset until, string? comment = null, CancellationToken cancellationToken = default);

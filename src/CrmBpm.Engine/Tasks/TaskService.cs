@@ -18,17 +18,20 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
     public Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Page < 1)
-        {
-            throw new InputException("query.page", "page", "Page numbers start at 1.");
-        }
-
-        if (query.PageSize is < 1 or > 500)
-        {
-            throw new InputException("query.page-size", "pageSize", "Page size must be between 1 and 500.");
-        }
-
+        EnsurePage(query.Page, query.PageSize);
         return store.QueryTasksAsync(query, runner.Now, cancellationToken);
+    }
+
+    public Task<Page<WorkTask>> UnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        EnsurePage(query.Page, query.PageSize);
+        if (!query.Actor.CanActOnAnyTask)
+        {
+            throw new ForbiddenException("task.unassigned-not-allowed", $"Only a supervisor (a Head or an Administrator) sees the unassigned tasks; {query.Actor.UserId} does not.");
+        }
+
+        return store.QueryUnassignedTasksAsync(query, cancellationToken);
     }
 
     public Task<WorkTask> AcceptAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
@@ -104,6 +107,30 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             task.PostponedUntil = null;
             task.Comment = comment;
             Changed(context, instance, task, HistoryKind.TaskRedirected, $"to {toUserId}{(comment is null ? "" : $": {comment}")}");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkTask> RedirectToPoolAsync(Guid taskId, Actor actor, string role, string? addressingObject = null, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (string.IsNullOrWhiteSpace(role))
+            {
+                throw new InputException("task.redirect-pool", "role", "Say which role's pool to hand the task to.");
+            }
+
+            if (addressingObject is not null && string.IsNullOrWhiteSpace(addressingObject))
+            {
+                throw new InputException("task.redirect-pool", "addressingObject", "An addressing object must not be blank; leave it out for the role's whole pool.");
+            }
+
+            EnsureMayWork(task, actor);
+            task.MoveToPool(role, addressingObject);
+            task.Status = WorkTaskStatus.Open;
+            task.AcceptedAt = null;
+            task.PostponedUntil = null;
+            task.Comment = comment;
+            var pool = addressingObject is null ? role : $"{role} for {addressingObject}";
+            Changed(context, instance, task, HistoryKind.TaskRedirected, $"to the pool of {pool}{(comment is null ? "" : $": {comment}")}");
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -218,11 +245,26 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
         }, cancellationToken);
     }
 
+    private static void EnsurePage(int page, int pageSize)
+    {
+        if (page < 1)
+        {
+            throw new InputException("query.page", "page", "Page numbers start at 1.");
+        }
+
+        if (pageSize is < 1 or > 500)
+        {
+            throw new InputException("query.page-size", "pageSize", "Page size must be between 1 and 500.");
+        }
+    }
+
     private static void EnsureMayWork(WorkTask task, Actor actor)
     {
         if (!actor.Sees(task) && !actor.CanActOnAnyTask)
         {
-            throw new ForbiddenException("task.not-yours", task.AssigneeId is null
+            throw new ForbiddenException("task.not-yours", task.IsUnassigned
+                ? $"Task '{task.Title}' is unassigned: only a Head or an Administrator may hand it to someone, and {actor.UserId} is neither."
+                : task.AssigneeId is null
                 ? $"Task '{task.Title}' is in the pool of {task.PerformerRole}{(task.PerformerAddressingObject is null ? "" : $" for {task.PerformerAddressingObject}")}, which {actor.UserId} does not belong to."
                 : $"Task '{task.Title}' is held by {task.AssigneeId}, not {actor.UserId}.");
         }

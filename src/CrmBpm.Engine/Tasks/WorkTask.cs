@@ -9,6 +9,9 @@ namespace CrmBpm.Engine.Tasks;
 /// </summary>
 public sealed class WorkTask
 {
+    private string? _performerRole;
+    private string? _performerAddressingObject;
+
     /// <summary>Identifier.</summary>
     public Guid Id { get; init; } = Runtime.Ids.Unguessable();
 
@@ -45,11 +48,11 @@ public sealed class WorkTask
     /// <summary>The user it was addressed to (null for a pool task).</summary>
     public string? PerformerUserId { get; init; }
 
-    /// <summary>The role pool it was addressed to.</summary>
-    public string? PerformerRole { get; init; }
+    /// <summary>The role pool it was addressed to, or handed to later (<see cref="ITaskService.RedirectToPoolAsync"/>).</summary>
+    public string? PerformerRole { get => _performerRole; init => _performerRole = value; }
 
     /// <summary>The addressing object narrowing the role pool.</summary>
-    public string? PerformerAddressingObject { get; init; }
+    public string? PerformerAddressingObject { get => _performerAddressingObject; init => _performerAddressingObject = value; }
 
     /// <summary>Who holds the task now; null while it sits in the pool.</summary>
     public string? AssigneeId { get; internal set; }
@@ -105,6 +108,20 @@ public sealed class WorkTask
     /// <summary>True when the task sits in a role pool rather than with a person.</summary>
     public bool IsInPool => AssigneeId is null;
 
+    /// <summary>
+    /// True when nobody holds the task and it has no role either (its Action has no performer): it waits in the Unassigned
+    /// list, in nobody's My tasks, until a supervisor redirects it to a person.
+    /// </summary>
+    public bool IsUnassigned => AssigneeId is null && PerformerRole is null;
+
+    /// <summary>Puts the task into the pool of <paramref name="role"/> (and <paramref name="addressingObject"/>), held by nobody.</summary>
+    internal void MoveToPool(string role, string? addressingObject)
+    {
+        _performerRole = role;
+        _performerAddressingObject = addressingObject;
+        AssigneeId = null;
+    }
+
     /// <summary>A detached copy; for stores that keep objects in memory.</summary>
     public WorkTask Clone() => (WorkTask)MemberwiseClone();
 
@@ -114,6 +131,8 @@ public sealed class WorkTask
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(state);
         var task = template.Clone();
+        task._performerRole = state.PerformerRole;
+        task._performerAddressingObject = state.PerformerAddressingObject;
         task.AssigneeId = state.AssigneeId;
         task.Status = state.Status;
         task.PostponedUntil = state.PostponedUntil;
@@ -126,5 +145,5 @@ public sealed class WorkTask
     }
 
     /// <summary>The mutable part of the task; for persistence providers.</summary>
-    public WorkTaskState State => new(AssigneeId, Status, PostponedUntil, AcceptedAt, ClosedAt, CompletedBy, Outcome, Comment);
+    public WorkTaskState State => new(PerformerRole, PerformerAddressingObject, AssigneeId, Status, PostponedUntil, AcceptedAt, ClosedAt, CompletedBy, Outcome, Comment);
 }

@@ -14,6 +14,10 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
     public const string WithoutObject = "performer_addressing_object IS NULL";
     public const string WithObject = "performer_addressing_object IS NOT NULL";
     public const string Postponed = "postponed_until IS NOT NULL";
+    public const string WithoutRole = "performer_role IS NULL";
+
+    /// <summary>The condition of the Unassigned list and its index, shared with the schema step that adds the index.</summary>
+    public const string Unassigned = $"{ActiveTask} AND {InPool} AND {WithoutRole}";
 
     public void Configure(EntityTypeBuilder<TaskEntity> builder)
     {
@@ -43,6 +47,12 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
             .HasFilter($"{ActiveTask} AND {Held} AND {Postponed}");
         builder.HasIndex(t => new { t.PerformerRole, t.PerformerAddressingObject, t.PostponedUntil }, "ix_tasks_postponed_pool")
             .HasFilter($"{ActiveTask} AND {InPool} AND {Postponed}");
+
+        // The Unassigned list (UnassignedTasksSql): active tasks nobody holds and no role addresses, in page order. Its own
+        // partial index rather than the NULL range of ix_tasks_my_role_pool: PostgreSQL does not take an IS NULL key column
+        // as fixed for ordering, so that range would be sorted whole; this one holds only the unassigned tasks.
+        builder.HasIndex(t => new { t.DueSort, t.Seq }, "ix_tasks_unassigned")
+            .HasFilter(Unassigned);
 
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);

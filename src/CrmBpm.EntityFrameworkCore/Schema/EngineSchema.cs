@@ -10,5 +10,6 @@ public static class EngineSchema
         steps:
         [
             new Engine.Step0002HistoryOnBehalfOf(),
+            new Engine.Step0003UnassignedTasksIndex(),
         ]);
 }

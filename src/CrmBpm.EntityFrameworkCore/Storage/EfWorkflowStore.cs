@@ -141,23 +141,35 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var myTasks = MyTasksSql.For(query, now);
+        return ReadPageAsync(MyTasksSql.For(query, now), query.Page, query.PageSize, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryUnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadPageAsync(UnassignedTasksSql.For(query), query.Page, query.PageSize, cancellationToken);
+    }
+
+    /// <summary>Runs a task list command: its first result set is the page's rows, the second one row with the total.</summary>
+    private async Task<Page<WorkTask>> ReadPageAsync(SqlStatement list, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
         var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var command = SqlQuery.Command(db.Database.GetDbConnection(), myTasks);
+                var command = SqlQuery.Command(db.Database.GetDbConnection(), list);
                 await using (command.ConfigureAwait(false))
                 {
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
-                        var tasks = new List<WorkTask>(query.PageSize);
+                        var tasks = new List<WorkTask>(pageSize);
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             tasks.Add(EntityMapper.ToTask(TaskRows.Read(reader)));
@@ -165,7 +177,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
 
                         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                        return new Page<WorkTask>(tasks, query.Page, query.PageSize, reader.GetInt64(0));
+                        return new Page<WorkTask>(tasks, pageNumber, pageSize, reader.GetInt64(0));
                     }
                 }
             }

@@ -109,6 +109,8 @@ internal static class EntityMapper
     /// <summary>Copies the part of a task that changes after creation onto its row.</summary>
     public static void Apply(WorkTaskState state, TaskEntity entity)
     {
+        entity.PerformerRole = state.PerformerRole;
+        entity.PerformerAddressingObject = state.PerformerAddressingObject;
         entity.AssigneeId = state.AssigneeId;
         entity.Status = state.Status;
         entity.Active = state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted;
@@ -147,7 +149,7 @@ internal static class EntityMapper
             DueAt = entity.DueAt,
         };
         return WorkTask.Restore(template, new WorkTaskState(
-            entity.AssigneeId, entity.Status, entity.PostponedUntil, entity.AcceptedAt, entity.ClosedAt, entity.CompletedBy, entity.Outcome, entity.Comment));
+            entity.PerformerRole, entity.PerformerAddressingObject, entity.AssigneeId, entity.Status, entity.PostponedUntil, entity.AcceptedAt, entity.ClosedAt, entity.CompletedBy, entity.Outcome, entity.Comment));
     }
 
     public static HistoryEntity ToEntity(HistoryEntry entry) => new()

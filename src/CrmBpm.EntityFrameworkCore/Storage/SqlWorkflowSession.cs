@@ -308,20 +308,21 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
             var state = task.State;
             if (state != loadedState)
             {
-                changes.Move(CounterOf(task, loadedState), CounterOf(task, state));
+                changes.Move(CounterOf(loadedState), CounterOf(state));
             }
         }
 
         foreach (var task in _newTasks)
         {
-            changes.Move(null, CounterOf(task, task.State));
+            changes.Move(null, CounterOf(task.State));
         }
 
         return changes;
     }
 
-    private static OpenTaskCountKey? CounterOf(WorkTask task, WorkTaskState state) =>
-        OpenTaskCountKey.Of(state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted, state.AssigneeId, task.PerformerRole, task.PerformerAddressingObject);
+    /// <summary>The state's counter: a task handed to a pool moves from no counter to its pool's.</summary>
+    private static OpenTaskCountKey? CounterOf(WorkTaskState state) =>
+        OpenTaskCountKey.Of(state.Status is WorkTaskStatus.Open or WorkTaskStatus.Accepted, state.AssigneeId, state.PerformerRole, state.PerformerAddressingObject);
 
     private ProcessInstance Track(InstanceEntity row)
     {

@@ -21,6 +21,13 @@ public static class TasksEndpoints
         group.MapPost("/{taskId:guid}/redirect", RedirectTask).WithName("RedirectTask").WithSummary("Hands the task to another user with a comment.");
         group.MapPost("/{taskId:guid}/postpone", PostponeTask).WithName("PostponeTask").WithSummary("Hides the task from My tasks until a date.");
         group.MapPost("/{taskId:guid}/return-to-pool", ReturnTaskToPool).WithName("ReturnTaskToPool").WithSummary("Puts a role task back into its pool.");
+
+        // Tasks of Actions without any performer are in nobody's My tasks: Heads and Administrators hand them over.
+        var unassigned = api.MapGroup("/tasks/unassigned").WithTags("Tasks").RequireAuthorization(Policies.Supervise);
+        unassigned.MapGet("/", ListUnassignedTasks).WithName("ListUnassignedTasks")
+            .WithSummary("The Unassigned list (Head, Administrator): active tasks whose Action has no performer, by deadline, paginated.");
+        unassigned.MapPost("/{taskId:guid}/redirect", HandOverUnassignedTask).WithName("HandOverUnassignedTask")
+            .WithSummary("Hands an unassigned task to a user (toUserId) or a pool (toRole, optionally addressingObject), with a comment; recorded in the history.");
         return api;
     }
 
@@ -73,6 +80,24 @@ public static class TasksEndpoints
         new Check().That(await directory.FindAsync(request.ToUserId!, cancellationToken) is not null, "toUserId", $"There is no user '{request.ToUserId}'.").ThrowIfAny();
         var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
         return TypedResults.Ok(TaskDto.From(await tasks.RedirectAsync(taskId, actor, request.ToUserId!, request.Comment, cancellationToken), clock.GetUtcNow()));
+    }
+
+    /// <summary>The Unassigned list.</summary>
+    public static async Task<Ok<PagedList<UnassignedTaskDto>>> ListUnassignedTasks(UnassignedTaskList list, TimeProvider clock, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        var result = await list.ListAsync(paging.Page, paging.PageSize, cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new PagedList<UnassignedTaskDto>([.. result.Rows.Select(r => UnassignedTaskDto.From(r, now))], paging.Page, paging.PageSize, result.Total));
+    }
+
+    /// <summary>Hand an unassigned task over.</summary>
+    public static async Task<Ok<TaskDto>> HandOverUnassignedTask(Guid taskId, HandOverTaskRequest request, UnassignedTaskList list, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        new Check().MaxLength(request.ToUserId, "toUserId", 200).MaxLength(request.ToRole, "toRole", 200)
+            .MaxLength(request.AddressingObject, "addressingObject", 200).MaxLength(request.Comment, "comment", 4000).ThrowIfAny();
+        var task = await list.HandOverAsync(taskId, new UnassignedTaskHandOver(request.ToUserId, request.ToRole, request.AddressingObject, request.Comment), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(task, clock.GetUtcNow()));
     }
 
     /// <summary>Postpone.</summary>

@@ -7,13 +7,14 @@ namespace CrmBpm.Server.Tasks;
 public static class TasksServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="VisibleTasks"/>, <see cref="MyTaskList"/> and <see cref="TaskNotices"/> per request or circuit;
+    /// <see cref="VisibleTasks"/>, <see cref="MyTaskList"/>, <see cref="UnassignedTaskList"/> and <see cref="TaskNotices"/> per request or circuit;
     /// <see cref="TaskSubjects"/> and <see cref="TaskFeed"/> once, the feed also as an engine event handler.
     /// </summary>
     public static IServiceCollection AddMyTasks(this IServiceCollection services)
     {
         services.AddScoped<VisibleTasks>();
         services.AddScoped<MyTaskList>();
+        services.AddScoped<UnassignedTaskList>();
         services.AddScoped<TaskNotices>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskFeed>();

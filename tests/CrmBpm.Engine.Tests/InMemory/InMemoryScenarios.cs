@@ -63,3 +63,8 @@ public sealed class InMemory_substitution_scenarios : SubstitutionScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_unassigned_task_scenarios : UnassignedTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -60,15 +60,31 @@ public sealed class Warning_about_what_does_not_stop_publishing : IAsyncLifetime
     [Fact]
     public async Task An_error_beside_a_warning_still_refuses_publishing_and_lists_only_the_errors()
     {
-        var map = new MapBuilder("m").Start().RoleAction("a", "Auditor").Add(new ActionPoint { Id = "b", Name = "b" }).End()
+        var map = new MapBuilder("m").Start().RoleAction("a", "Auditor")
+            .RoleAction("b", "Sales manager", configure: b => b with { Deadline = new Deadline { Duration = "three days" } }).End()
             .Flow("start", "a", "b", "end").Build();
         await _bpm.Maps.SaveDraftAsync(map);
 
         var refused = await Should.ThrowAsync<RouteMapValidationException>(() => _bpm.Maps.PublishAsync("m"));
 
         refused.Problems.ShouldAllBe(p => p.IsError);
-        refused.Problems.ShouldContain(p => p.Code == "action.performer-missing" && p.PointId == "b");
+        refused.Problems.ShouldContain(p => p.Code == "action.deadline-duration" && p.PointId == "b");
         (await _bpm.Maps.ValidateAsync(map)).ShouldContain(p => p.Code == "action.role-without-members" && !p.IsError);
+    }
+
+    [Fact]
+    public async Task An_action_without_any_performer_is_a_warning_that_its_tasks_wait_in_the_unassigned_list()
+    {
+        var map = new MapBuilder("m").Start().Add(new ActionPoint { Id = "a", Name = "Call" }).End().Flow("start", "a", "end").Build();
+
+        var warning = (await _bpm.Maps.ValidateAsync(map)).ShouldHaveSingleItem();
+
+        warning.Code.ShouldBe("action.performer-missing");
+        warning.Severity.ShouldBe(ValidationSeverity.Warning);
+        warning.Message.ShouldContain("Unassigned list");
+        warning.Message.ShouldContain("Head or Administrator");
+        await _bpm.Maps.SaveDraftAsync(map);
+        (await _bpm.Maps.PublishAsync("m")).Status.ShouldBe(RouteMapStatus.Published);
     }
 
     [Fact]

@@ -118,3 +118,9 @@ public sealed class Postgres_substitution_scenarios : SubstitutionScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_unassigned_task_scenarios : UnassignedTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -30,7 +30,7 @@ public sealed class SqliteDatabaseFile : IAsyncLifetime
         indexedColumns.ShouldContain("performer_role,due_sort,seq,postponed_until");
         indexedColumns.ShouldContain("performer_role,performer_addressing_object,due_sort,seq,postponed_until");
         (await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE active = TRUE AND%' ORDER BY name"))
-            .ShouldBe(["ix_tasks_my_held", "ix_tasks_my_role_object_pool", "ix_tasks_my_role_pool", "ix_tasks_postponed_held", "ix_tasks_postponed_pool"]);
+            .ShouldBe(["ix_tasks_my_held", "ix_tasks_my_role_object_pool", "ix_tasks_my_role_pool", "ix_tasks_postponed_held", "ix_tasks_postponed_pool", "ix_tasks_unassigned"]);
 
         // Timestamps are UTC ticks: integers that sort and compare in SQL.
         (await ScalarAsync(connection, "SELECT typeof(created_at) FROM tasks")).ShouldBe("integer");

@@ -98,3 +98,8 @@ public sealed class Sqlite_substitution_scenarios : SubstitutionScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_unassigned_task_scenarios : UnassignedTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -31,7 +31,8 @@ public sealed class TheActionPlan : BunitContext
         var late = claim.AddPlanItem("Offer a discount", "anna", Now.AddDays(-1), Now);
         var cancelled = claim.AddPlanItem("Send flowers", "boris", Now.AddDays(3), Now);
         var doneTask = TaskFor(claim, done);
-        var acceptedTask = WorkTask.Restore(TaskFor(claim, accepted), new WorkTaskState("boris", WorkTaskStatus.Accepted, null, Now.AddHours(-2), null, null, null, null));
+        var template = TaskFor(claim, accepted);
+        var acceptedTask = WorkTask.Restore(template, new WorkTaskState(template.PerformerRole, template.PerformerAddressingObject, "boris", WorkTaskStatus.Accepted, null, Now.AddHours(-2), null, null, null, null));
         var lateTask = TaskFor(claim, late);
         TaskFor(claim, cancelled);
         claim.PlanItemCompleted(done.Id, "anna", Now.AddHours(-1));

@@ -3,7 +3,11 @@ using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Engine.Validation.Rules;
 
-/// <summary>Every Action says who does it; a pool nobody is in is a warning (the map runs, but its tasks would wait unseen).</summary>
+/// <summary>
+/// Every Action should say who does it. An Action without any performer is a warning, not an error: other modelers' files
+/// leave performers out and run, so ours do too, their tasks waiting in the Unassigned list for a Head or Administrator to
+/// hand over. A pool nobody is in is a warning too (the map runs, but its tasks would wait unseen).
+/// </summary>
 public sealed class PerformerRule : IValidationRule
 {
     /// <inheritdoc />
@@ -13,7 +17,9 @@ public sealed class PerformerRule : IValidationRule
         {
             if (action.Performer is not { IsSpecified: true })
             {
-                yield return new("action.performer-missing", action.Id, $"Action '{action.DisplayName}' has no performer: choose a user, a role, or a role with an addressing object.");
+                yield return new ValidationProblem("action.performer-missing", action.Id,
+                    $"Action '{action.DisplayName}' has no performer: its tasks will wait in the Unassigned list until a Head or Administrator hands them to someone. Choose a user, a role, or a role with an addressing object to address them.")
+                    { Severity = ValidationSeverity.Warning };
             }
             else if (action.Performer.AddressingObject is not null && string.IsNullOrWhiteSpace(action.Performer.Role))
             {

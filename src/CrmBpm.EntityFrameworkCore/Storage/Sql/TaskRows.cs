@@ -22,7 +22,7 @@ internal static class TaskRows
 
     /// <summary>Only what changes after a task was created (<see cref="EntityMapper.Apply(WorkTaskState, TaskEntity)"/>).</summary>
     private const string UpdateSql = $"""
-        UPDATE {TableNames.Tasks} SET assignee_id = @assignee_id, status = @status, active = @active, postponed_until = @postponed_until,
+        UPDATE {TableNames.Tasks} SET performer_role = @performer_role, performer_addressing_object = @performer_addressing_object, assignee_id = @assignee_id, status = @status, active = @active, postponed_until = @postponed_until,
             accepted_at = @accepted_at, closed_at = @closed_at, completed_by = @completed_by, outcome = @outcome, comment = @comment,
             row_version = @row_version
         WHERE id = @id AND row_version = @loaded_row_version
@@ -76,6 +76,8 @@ internal static class TaskRows
     /// <summary>Writes the row's state, with the row version raised, if the stored row version is still the one this command loaded.</summary>
     public static SqlStatement Update(TaskEntity row, long loadedRowVersion, IDatabaseDialect dialect) =>
         new SqlStatement(UpdateSql) { GuardedRow = $"task {row.Id}" }
+            .With("@performer_role", row.PerformerRole)
+            .With("@performer_addressing_object", row.PerformerAddressingObject)
             .With("@assignee_id", row.AssigneeId)
             .With("@status", Name(row.Status))
             .With("@active", row.Active)

@@ -33,6 +33,27 @@ public sealed record CompleteTaskRequest(string? Outcome, Dictionary<string, Jso
 /// <summary>Handing a task to someone else.</summary>
 public sealed record RedirectTaskRequest(string? ToUserId, string? Comment);
 
+/// <summary>
+/// A task of the Unassigned list (its Action has no performer): where it comes from (route map and point, by name), what
+/// it is about, when it was created and is due.
+/// </summary>
+public sealed record UnassignedTaskDto(
+    Guid Id, string Title, Guid InstanceId, string MapKey, int MapVersion, string MapName, string PointId, string PointName,
+    SubjectReference? Subject, string? SubjectName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue)
+{
+    /// <summary>Maps a row of the list.</summary>
+    public static UnassignedTaskDto From(Tasks.UnassignedTaskRow row, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var t = row.Task;
+        return new(t.Id, t.Title, t.InstanceId, t.MapKey, t.MapVersion, row.MapName, t.PointId, row.PointName,
+            t.Subject, row.Subject?.Name, t.CreatedAt, t.DueAt, t.IsOverdue(now));
+    }
+}
+
+/// <summary>Handing an unassigned task over: to a user (<c>toUserId</c>) or to a pool (<c>toRole</c>, optionally <c>addressingObject</c>).</summary>
+public sealed record HandOverTaskRequest(string? ToUserId, string? ToRole, string? AddressingObject, string? Comment);
+
 /// <summary>Hiding a task until a date.</summary>
 public sealed record PostponeTaskRequest(DateTimeOffset? Until, string? Comment);
 
