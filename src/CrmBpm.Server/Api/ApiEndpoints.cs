@@ -25,7 +25,8 @@ public static class ApiEndpoints
             .MapInstructionsEndpoints()
             .MapClaimsEndpoints()
             .MapCataloguesEndpoints()
-            .MapAdminEndpoints();
+            .MapAdminEndpoints()
+            .MapOrganisationEndpoints();
         return endpoints;
     }
 }

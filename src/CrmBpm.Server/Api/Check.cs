@@ -124,6 +124,9 @@ public sealed partial class Check
         return this;
     }
 
+    /// <summary>The problems found so far (for a caller that reports them instead of throwing, such as an import's row report).</summary>
+    public IReadOnlyList<InputProblem> Problems => _problems;
+
     /// <summary>True when no problem was found so far.</summary>
     public bool IsClean => _problems.Count == 0;
 

@@ -37,6 +37,9 @@ public static class ServerBuilderExtensions
         services.AddSingleton<Setup.FirstAdministrator>();
         services.AddScoped<Administration.AdminAudit>();
         services.AddScoped<Administration.UserAdministration>();
+        services.AddScoped<Organisation.OrganisationDirectory>();
+        services.AddScoped<Organisation.OpenPoolTasks>();
+        services.AddScoped<Organisation.OrganisationAdministration>();
         services.AddHostedService<ServerInitializer>();
         return builder;
     }
