@@ -281,7 +281,7 @@ public sealed class OrganisationAdministration(
             {
                 var path = await PathUpAsync(parent, cancellationToken);
                 check.That(!path.Any(p => p.Id == item.Id), "parent",
-                    $"'{parentName}' cannot be the parent of '{item.Name}': the tree would go round ({string.Join(" → ", path.Select(p => p.Name).Prepend(item.Name))}).");
+                    $"'{parentName}' cannot be the parent of '{item.Name}': the tree would go round ({string.Join(" → ", path.TakeWhile(p => p.Id != item.Id).Select(p => p.Name).Prepend(item.Name).Append(item.Name))}).");
             }
         }
 
