@@ -18,6 +18,8 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     private RouteMapDesignerInterop _interop = default!;
     private DesignerDocument _document = DesignerDocument.Empty;
     private IReadOnlyList<DesignerProblem> _problems = [];
+    private int _errors;
+    private int _warnings;
     private string? _selectedId;
     private string? _currentXml;
     private string? _xmlParameter;
@@ -187,7 +189,9 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
 
         _checking = false;
         _problems = problems;
-        await _interop.SetProblemsAsync(problems.Where(p => p.ElementId is not null).Select(p => (p.ElementId!, p.Message)));
+        _errors = problems.Count(p => !p.IsWarning);
+        _warnings = problems.Count - _errors;
+        await _interop.SetProblemsAsync(problems.Where(p => p.ElementId is not null).Select(p => (p.ElementId!, p.Message, p.IsWarning)));
         await ProblemsChanged.InvokeAsync(problems);
         await InvokeAsync(StateHasChanged);
     }

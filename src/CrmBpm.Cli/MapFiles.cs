@@ -57,20 +57,27 @@ internal sealed class MapFiles
         return new MapFiles(problems, DependencyOrder(maps));
     }
 
-    /// <summary>Validates every map against the others (nested maps resolve among the files read); returns formatted problems.</summary>
-    public List<string> Validate()
+    /// <summary>
+    /// Validates every map against the others (nested maps resolve among the files read); returns formatted problems,
+    /// errors first (they refuse publishing), then warnings (written <c>file(line): warning: …</c>).
+    /// </summary>
+    public (List<string> Errors, List<string> Warnings) Validate()
     {
         var byKey = Maps.ToDictionary(m => m.Map.Key, m => m.Map, StringComparer.Ordinal);
         var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
         var validator = new RouteMapValidator();
-        var result = new List<string>();
+        var errors = new List<string>();
+        var warnings = new List<string>();
         foreach (var loaded in Maps)
         {
-            result.AddRange(validator.Validate(loaded.Map, context)
-                .Select(p => Format(loaded.Path, loaded.LineOf(p.PointId ?? p.FlowId), p.PointId ?? p.FlowId ?? loaded.Map.Key, p.Message)));
+            foreach (var problem in validator.Validate(loaded.Map, context))
+            {
+                var text = Format(loaded.Path, loaded.LineOf(problem.PointId ?? problem.FlowId), problem.PointId ?? problem.FlowId ?? loaded.Map.Key, problem.Message);
+                (problem.IsError ? errors : warnings).Add(problem.IsError ? text : text.Replace("): ", "): warning: ", StringComparison.Ordinal));
+            }
         }
 
-        return result;
+        return (errors, warnings);
     }
 
     public static string Format(string path, int line, string? elementId, string message) =>

@@ -55,7 +55,9 @@ internal static class RunCommand
         }
 
         var maps = MapFiles.Read(files);
-        var problems = maps.Problems.Concat(maps.Validate()).ToList();
+        var (errors, warnings) = maps.Validate();
+        warnings.ForEach(output.WriteLine);
+        var problems = maps.Problems.Concat(errors).ToList();
         if (problems.Count > 0)
         {
             problems.ForEach(output.WriteLine);

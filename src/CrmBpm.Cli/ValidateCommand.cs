@@ -23,14 +23,17 @@ internal static class ValidateCommand
         }
 
         var files = MapFiles.Read(args);
-        var problems = files.Problems.Concat(files.Validate()).ToList();
-        foreach (var problem in problems)
+        var (errors, warnings) = files.Validate();
+        var problems = files.Problems.Concat(errors).ToList();
+        foreach (var problem in problems.Concat(warnings))
         {
             await output.WriteLineAsync(problem);
         }
 
+        // Warnings do not fail the command: the maps may be published, as the server would.
         var summary = $"{args.Length} file(s), {files.Maps.Count} map(s): ";
-        await output.WriteLineAsync(summary + (problems.Count == 0 ? "all valid." : $"{problems.Count} problem(s)."));
+        var warned = warnings.Count == 0 ? "" : $" {warnings.Count} warning(s).";
+        await output.WriteLineAsync(summary + (problems.Count == 0 ? "all valid." : $"{problems.Count} problem(s).") + warned);
         return problems.Count == 0 ? CliApp.Ok : CliApp.Problems;
     }
 }

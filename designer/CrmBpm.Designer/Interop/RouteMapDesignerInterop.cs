@@ -89,9 +89,9 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
     /// <summary>Selects a point or flow on the canvas and scrolls it into view.</summary>
     public Task SelectAsync(string elementId) => InvokeVoidAsync("select", elementId);
 
-    /// <summary>Marks the elements that have problems; each entry is an element id and a message.</summary>
-    public Task SetProblemsAsync(IEnumerable<(string ElementId, string Message)> problems) =>
-        InvokeVoidAsync("setProblems", (object)problems.Select(p => new { elementId = p.ElementId, message = p.Message }).ToArray());
+    /// <summary>Marks the elements that have problems; each entry is an element id, a message and whether it only warns.</summary>
+    public Task SetProblemsAsync(IEnumerable<(string ElementId, string Message, bool IsWarning)> problems) =>
+        InvokeVoidAsync("setProblems", (object)problems.Select(p => new { elementId = p.ElementId, message = p.Message, warning = p.IsWarning }).ToArray());
 
     /// <summary>Highlights a running instance's path (<paramref name="visited"/>) and current points (<paramref name="active"/>).</summary>
     public Task SetHighlightAsync(IEnumerable<string> visited, IEnumerable<string> active) =>

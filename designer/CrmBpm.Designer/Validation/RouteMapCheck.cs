@@ -62,7 +62,7 @@ public static class RouteMapCheck
     private static async Task<IReadOnlyList<DesignerProblem>> ValidateAsync(RouteMap map, RouteMapValidation validate, CancellationToken cancellationToken)
     {
         var problems = await validate(map, cancellationToken).ConfigureAwait(false);
-        return [.. problems.Select(p => new DesignerProblem(p.Code, p.PointId ?? p.FlowId, p.Message))];
+        return [.. problems.Select(p => new DesignerProblem(p.Code, p.PointId ?? p.FlowId, p.Message, !p.IsError))];
     }
 
     private static (RouteMap? Map, IReadOnlyList<DesignerProblem> Problems) Import(string xml)

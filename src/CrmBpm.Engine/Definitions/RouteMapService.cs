@@ -1,12 +1,14 @@
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Expressions;
 using CrmBpm.Engine.Persistence;
+using CrmBpm.Engine.Tasks;
 using CrmBpm.Engine.Validation;
+using CrmBpm.Engine.Validation.Rules;
 
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>Default <see cref="IRouteMapService"/> over an <see cref="IWorkflowStore"/>.</summary>
-internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions) : IRouteMapService
+internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions, IEnumerable<IPerformerDirectory> directories) : IRouteMapService
 {
     private static readonly RouteMapValidator Validator = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -31,7 +33,10 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(map);
         var published = await PublishedMapsAsync(cancellationToken).ConfigureAwait(false);
-        var context = new ValidationContext(expressions, key => published.GetValueOrDefault(key));
+        var context = new ValidationContext(expressions, key => published.GetValueOrDefault(key))
+        {
+            PoolsWithoutMembers = await PoolsWithoutMembersAsync(map, cancellationToken).ConfigureAwait(false),
+        };
         return Validator.Validate(map, context);
     }
 
@@ -43,10 +48,10 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
             var versions = await store.GetRouteMapVersionsAsync(key, cancellationToken).ConfigureAwait(false);
             var draft = versions.FirstOrDefault(v => v.Status == RouteMapStatus.Draft)
                 ?? throw new NotFoundException("routemap.no-draft", $"Route map '{key}' has no draft to publish.");
-            var problems = await ValidateAsync(draft, cancellationToken).ConfigureAwait(false);
-            if (problems.Count > 0)
+            var errors = (await ValidateAsync(draft, cancellationToken).ConfigureAwait(false)).Errors();
+            if (errors.Count > 0)
             {
-                throw new RouteMapValidationException(key, problems);
+                throw new RouteMapValidationException(key, errors);
             }
 
             var published = draft with { Status = RouteMapStatus.Published };
@@ -79,6 +84,26 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
 
     public Task<IReadOnlyList<RouteMap>> ListAsync(CancellationToken cancellationToken = default) =>
         store.ListLatestRouteMapsAsync(cancellationToken);
+
+    private async Task<IReadOnlySet<RoleMembership>> PoolsWithoutMembersAsync(RouteMap map, CancellationToken cancellationToken)
+    {
+        var pools = map.Points.OfType<ActionPoint>()
+            .Select(a => a.Performer is null ? null : PerformerRule.PoolOf(a.Performer))
+            .OfType<RoleMembership>()
+            .ToHashSet();
+        var empty = new HashSet<RoleMembership>();
+        if (pools.Count == 0)
+        {
+            return empty;
+        }
+
+        foreach (var directory in directories)
+        {
+            empty.UnionWith(await directory.PoolsWithoutMembersAsync(pools, cancellationToken).ConfigureAwait(false));
+        }
+
+        return empty;
+    }
 
     private async Task<Dictionary<string, RouteMap>> PublishedMapsAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Persistence;
+using CrmBpm.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -47,6 +48,17 @@ public sealed class CrmBpmBuilder
         where THandler : class, IEngineEventHandler
     {
         Services.AddSingleton<IEngineEventHandler, THandler>();
+        return this;
+    }
+
+    /// <summary>
+    /// Tells the engine who the people behind its pools are (see <see cref="IPerformerDirectory"/>), so validation warns
+    /// about a pool nobody is in. It is a singleton: a directory that reads a database opens its own scope per call.
+    /// </summary>
+    public CrmBpmBuilder UsePerformerDirectory<TDirectory>()
+        where TDirectory : class, IPerformerDirectory
+    {
+        Services.AddSingleton<IPerformerDirectory, TDirectory>();
         return this;
     }
 }

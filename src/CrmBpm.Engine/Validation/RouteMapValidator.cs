@@ -32,7 +32,7 @@ public sealed class RouteMapValidator
     /// <summary>Creates a validator with the default rules, or the given ones.</summary>
     public RouteMapValidator(IReadOnlyList<IValidationRule>? rules = null) => _rules = rules ?? DefaultRules;
 
-    /// <summary>All problems of <paramref name="map"/>; empty when it can be published.</summary>
+    /// <summary>All problems of <paramref name="map"/>, errors and warnings; it can be published when none is an error.</summary>
     public IReadOnlyList<ValidationProblem> Validate(RouteMap map, ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -45,8 +45,8 @@ public sealed class RouteMapValidator
         }
 
         List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
-        // Only a map the rules accept is exported as a check: problems the rules name say more than the export would.
-        return problems.Count > 0 ? problems : ExportCheck.Check(map);
+        // Only a map without errors is exported as a check: problems the rules name say more than the export would.
+        return problems.AllowPublishing() ? [.. problems, .. ExportCheck.Check(map)] : problems;
     }
 
     private static List<ValidationProblem> SizeProblems(RouteMap map, RouteMapLimits limits)

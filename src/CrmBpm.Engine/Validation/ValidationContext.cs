@@ -1,9 +1,10 @@
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Engine.Validation;
 
-/// <summary>What rules may consult beyond the map: expression syntax and the other (published) maps.</summary>
+/// <summary>What rules may consult beyond the map: expression syntax, the other (published) maps and, when known, empty pools.</summary>
 public sealed class ValidationContext(IExpressionEvaluator expressions, Func<string, RouteMap?> findPublishedMap, RouteMapLimits? limits = null)
 {
     /// <summary>Checks expression syntax (parsed, never run).</summary>
@@ -14,4 +15,7 @@ public sealed class ValidationContext(IExpressionEvaluator expressions, Func<str
 
     /// <summary>How large a map may be and how deep nested processes may go.</summary>
     public RouteMapLimits Limits { get; } = limits ?? RouteMapLimits.Default;
+
+    /// <summary>Pools the map addresses that no active user is in (see <see cref="IPerformerDirectory"/>); empty when unknown.</summary>
+    public IReadOnlySet<RoleMembership> PoolsWithoutMembers { get; init; } = new HashSet<RoleMembership>();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using CrmBpm.Engine.Bpmn;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Validation;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,7 +94,7 @@ public static class RouteMapsEndpoints
         foreach (var map in await ReadBpmnAsync(request, cancellationToken))
         {
             var problems = await maps.ValidateAsync(map, cancellationToken);
-            result.Add(new RouteMapProblems(map.Key, map.Name, problems.Count == 0, problems));
+            result.Add(new RouteMapProblems(map.Key, map.Name, problems.AllowPublishing(), problems));
         }
 
         return TypedResults.Ok<IReadOnlyList<RouteMapProblems>>(result);
@@ -104,7 +105,7 @@ public static class RouteMapsEndpoints
     {
         var map = await NewestAsync(maps, key, cancellationToken);
         var problems = await maps.ValidateAsync(map, cancellationToken);
-        return TypedResults.Ok(new RouteMapProblems(map.Key, map.Name, problems.Count == 0, problems));
+        return TypedResults.Ok(new RouteMapProblems(map.Key, map.Name, problems.AllowPublishing(), problems));
     }
 
     /// <summary>Publish.</summary>

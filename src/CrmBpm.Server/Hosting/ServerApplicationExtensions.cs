@@ -22,8 +22,8 @@ public static class ServerApplicationExtensions
         }
 
         app.MapStaticAssets();
-        app.UseRequestLocalization(ServerCultures.LocalizationOptions());
         app.UseAuthentication();
+        app.UseRequestLocalization(ServerCultures.LocalizationOptions()); // after authentication: the user's own language is a claim
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -100,6 +100,7 @@ public static class ServerBuilderExtensions
         services.AddScoped<IUserConfirmation<CrmBpmUser>, ActiveAccountConfirmation>();
         services.AddHttpContextAccessor();
         services.AddScoped<SignedInUser>();
+        services.AddScoped<UserTime>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SignedInUserCircuitHandler>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<WorkScope>();

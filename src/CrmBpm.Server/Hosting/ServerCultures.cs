@@ -21,7 +21,10 @@ public static class ServerCultures
     /// <summary>True when <paramref name="name"/> is one of <see cref="Supported"/>.</summary>
     public static bool IsSupported(string? name) => name is not null && Supported.Contains(name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Request localization: the cookie first, then the browser's Accept-Language, then English.</summary>
+    /// <summary>
+    /// Request localization: the cookie (a choice made in this browser) first, then the language set on the user's profile,
+    /// then the browser's Accept-Language, then English.
+    /// </summary>
     public static RequestLocalizationOptions LocalizationOptions()
     {
         var cultures = Supported.Select(CultureInfo.GetCultureInfo).ToList();
@@ -30,7 +33,7 @@ public static class ServerCultures
             DefaultRequestCulture = new RequestCulture(English),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
-            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new UserLanguageCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         };
     }
 }

@@ -12,6 +12,12 @@ public static class CrmBpmClaims
     /// <summary>The user's department; a Head's team is everyone in the Head's department.</summary>
     public const string Department = "crmbpm:department";
 
+    /// <summary>The language set on the user's profile (<c>en</c>, <c>ru</c>); absent: the browser's.</summary>
+    public const string Language = "crmbpm:language";
+
+    /// <summary>The time zone set on the user's profile (an IANA id); absent: the server's.</summary>
+    public const string TimeZone = "crmbpm:time-zone";
+
     /// <summary>Display name.</summary>
     public const string DisplayName = "crmbpm:display-name";
 

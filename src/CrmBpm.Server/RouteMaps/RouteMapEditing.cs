@@ -38,7 +38,8 @@ public sealed class RouteMapEditing(IRouteMapService maps)
 
         try
         {
-            return RouteMapEditResult.Saved(await maps.PublishAsync(saved.Map.Key, cancellationToken), []);
+            // Warnings do not stop publishing; they stay with the result so the consultant still sees them.
+            return RouteMapEditResult.Saved(await maps.PublishAsync(saved.Map.Key, cancellationToken), saved.Problems.Warnings());
         }
         catch (RouteMapValidationException refused)
         {

@@ -24,7 +24,7 @@ public sealed record TaskListPage(IReadOnlyList<TaskRow> Rows, int Page, int Pag
 /// text the engine pages by deadline; a search text is matched against the subjects' names (and the tasks' titles), which
 /// the engine does not know, so the whole visible list is read and paged here.
 /// </summary>
-public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, WorkScope work, UserDirectory directory, TimeProvider clock)
+public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, WorkScope work, UserDirectory directory, TimeProvider clock, UserTime time)
 {
     private IReadOnlyDictionary<string, string>? _names;
 
@@ -35,7 +35,7 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
         var query = new TaskQuery
         {
             Actor = work.User.Actor, MapKey = filter.MapKey, Page = filter.Page, PageSize = filter.PageSize,
-            DueBefore = filter.DueBefore(clock.GetUtcNow(), clock.LocalTimeZone, CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek),
+            DueBefore = filter.DueBefore(clock.GetUtcNow(), time.Zone, CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek),
         };
 
         var actor = await work.ActorAsync(cancellationToken);

@@ -18,6 +18,7 @@ public sealed class TheActionPlan : BunitContext
     public TheActionPlan()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 

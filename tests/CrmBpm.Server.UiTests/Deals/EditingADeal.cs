@@ -20,6 +20,7 @@ public sealed class EditingADeal : BunitContext
     public EditingADeal()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore()));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");

@@ -23,6 +23,7 @@ public sealed class TheStageBar : BunitContext
     public TheStageBar()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
     }
 

@@ -17,6 +17,7 @@ public sealed class TheInstructionActions : BunitContext
     public TheInstructionActions()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 

@@ -20,6 +20,7 @@ public sealed class EditingAPartner : BunitContext
     public EditingAPartner()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore().Configure(o => o.DefaultPhoneCountry = "DE")));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");

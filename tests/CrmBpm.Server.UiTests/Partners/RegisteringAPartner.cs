@@ -16,6 +16,7 @@ public sealed class RegisteringAPartner : BunitContext
     public RegisteringAPartner()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore().Configure(o => o.DefaultPhoneCountry = "DE")));
         AddAuthorization().SetAuthorized("anna").SetRoles("Manager");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

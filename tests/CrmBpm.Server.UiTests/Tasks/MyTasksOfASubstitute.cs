@@ -97,5 +97,23 @@ public sealed class MyTasksOfASubstitute : TaskPagesContext
         page.Find("[data-testid=substituting]").TextContent.ShouldContain("Sales manager");
     }
 
+    [Fact]
+    public async Task The_card_of_a_task_he_completed_for_her_names_both()
+    {
+        await DeployMapsAsync();
+        await CallBackAsync("Nordwind", TimeSpan.FromDays(1));
+        await AnnaAbsentAsync(TimeSpan.FromHours(-1), TimeSpan.FromDays(2));
+        var task = (await TaskService.MyTasksAsync(new CrmBpm.Engine.Tasks.TaskQuery { Actor = Anna })).Items.ShouldHaveSingleItem();
+        using (var scope = Services.CreateScope())
+        {
+            var boris = await scope.ServiceProvider.GetRequiredService<WorkScope>().ActorAsync();
+            await TaskService.CompleteAsync(task.Id, boris, new CrmBpm.Engine.Tasks.TaskCompletion { Outcome = "Not reached" });
+        }
+
+        var card = Render<TaskCard>(p => p.Add(c => c.Id, task.Id));
+
+        card.WaitForElement("[data-testid=task-closed]").TextContent.ShouldStartWith("Completed by Boris Ivanov on behalf of Anna Petrova at");
+    }
+
     private static string LinkText(IElement row) => row.QuerySelector("td.title a")!.TextContent.Trim();
 }

@@ -37,6 +37,7 @@ public abstract class TaskPagesContext : BunitContext
     protected TaskPagesContext()
     {
         Services.AddLocalization();
+        Services.AddUserTime();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore()));
         _identity.Open();

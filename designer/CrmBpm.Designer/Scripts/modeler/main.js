@@ -135,24 +135,35 @@ export class RouteMapCanvas {
     return true;
   }
 
-  /** Marks the shapes with validation problems (red outline and a badge whose tooltip lists the problems). */
+  /**
+   * Marks the shapes with validation problems: errors with a red outline and badge, warnings (which do not stop
+   * publishing) in amber; the badge's tooltip lists the messages.
+   */
   setProblems(problems) {
     const canvas = this._modeler.get('canvas');
     const overlays = this._modeler.get('overlays');
     const registry = this._modeler.get('elementRegistry');
-    this._problemIds.forEach(id => registry.get(id) && canvas.removeMarker(id, 'crm-problem'));
+    this._problemIds.forEach(id => {
+      if (registry.get(id)) {
+        canvas.removeMarker(id, 'crm-problem');
+        canvas.removeMarker(id, 'crm-warning');
+      }
+    });
     overlays.remove({ type: 'crm-problem' });
     const byElement = new Map();
     for (const problem of problems) {
       if (problem.elementId && registry.get(problem.elementId)) {
-        byElement.set(problem.elementId, [ ...(byElement.get(problem.elementId) || []), problem.message ]);
+        const entry = byElement.get(problem.elementId) || { messages: [], error: false };
+        entry.messages.push(problem.message);
+        entry.error = entry.error || !problem.warning;
+        byElement.set(problem.elementId, entry);
       }
     }
 
-    for (const [ id, messages ] of byElement) {
-      canvas.addMarker(id, 'crm-problem');
+    for (const [ id, { messages, error } ] of byElement) {
+      canvas.addMarker(id, error ? 'crm-problem' : 'crm-warning');
       const badge = document.createElement('div');
-      badge.className = 'crm-problem-badge';
+      badge.className = error ? 'crm-problem-badge' : 'crm-problem-badge crm-warning-badge';
       badge.title = messages.join('\n');
       badge.textContent = messages.length > 1 ? String(messages.length) : '!';
       badge.addEventListener('click', () => this.select(id));

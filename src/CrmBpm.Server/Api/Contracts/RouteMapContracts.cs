@@ -22,7 +22,7 @@ public sealed record RouteMapDetails(RouteMapSummary Map, IReadOnlyList<RoutePoi
         [.. map.Points.Select(p => new RoutePointDto(p.Id, p.KindName, p.DisplayName, (p as ActionPoint)?.Stage))]);
 }
 
-/// <summary>The problems of one map (empty when it can be published).</summary>
+/// <summary>The problems of one map, errors and warnings; <c>Valid</c> when none is an error (it can be published).</summary>
 public sealed record RouteMapProblems(string Key, string Name, bool Valid, IReadOnlyList<ValidationProblem> Problems);
 
 /// <summary>A draft saved from an uploaded BPMN file, with what still stops it from being published.</summary>

@@ -16,9 +16,6 @@ public sealed class DealTexts
 
     /// <summary>A money amount in the UI culture.</summary>
     public static string Amount(decimal amount) => amount.ToString("N0", CultureInfo.CurrentCulture);
-
-    /// <summary>A moment in the UI culture, in the server's time zone.</summary>
-    public static string Moment(DateTimeOffset at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
 }
 
 /// <summary>The shared deal words, read from DealTexts.resx.</summary>

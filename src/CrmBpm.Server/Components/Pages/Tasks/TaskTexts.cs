@@ -70,13 +70,6 @@ public sealed class TaskTexts
         };
     }
 
-    /// <summary>A moment as the UI shows it: in the server's time zone, short date and time of the UI culture.</summary>
-    public static string Local(TimeProvider clock, DateTimeOffset moment)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return TimeZoneInfo.ConvertTime(moment, clock.LocalTimeZone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
-    }
-
     /// <summary>A span as people say it, to the minute: "2 d 3 h", "3 h 5 min", "5 min", "under a minute".</summary>
     public static string Duration(IStringLocalizer<TaskTexts> l, TimeSpan span)
     {
