@@ -75,6 +75,9 @@ public sealed class OrganisationDirectory(CrmBpmIdentityDbContext db)
         return names;
     }
 
+    /// <summary>Both catalogues, read once (for pickers and checks).</summary>
+    public Task<OrganisationCatalogue> CatalogueAsync(CancellationToken cancellationToken = default) => OrganisationCatalogue.LoadAsync(db, cancellationToken);
+
     /// <summary>Every membership of every user (or only of active users), as the pool claims hold them.</summary>
     public async Task<IReadOnlyList<Membership>> MembershipsAsync(bool activeOnly = false, CancellationToken cancellationToken = default)
     {
