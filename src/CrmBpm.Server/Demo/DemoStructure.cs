@@ -22,6 +22,7 @@ public static class DemoStructure
         (AddressingObjectKind.Department, "Head office", null, null),
         (AddressingObjectKind.Department, DemoUsers.SalesDepartment, "Head office", DemoUsers.Helga.UserName),
         (AddressingObjectKind.Department, "Service", "Head office", null),
+        (AddressingObjectKind.Department, "Quality", "Service", null),
         (AddressingObjectKind.Region, "North", null, null),
         (AddressingObjectKind.Region, "South", null, null),
         (AddressingObjectKind.BusinessDirection, "Wholesale", null, null),

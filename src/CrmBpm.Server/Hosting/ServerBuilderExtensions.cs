@@ -40,6 +40,7 @@ public static class ServerBuilderExtensions
         services.AddScoped<Organisation.OrganisationDirectory>();
         services.AddScoped<Organisation.OpenPoolTasks>();
         services.AddScoped<Organisation.OrganisationAdministration>();
+        services.AddScoped<Claims.ClaimDepartments>();
         services.AddHostedService<ServerInitializer>();
         return builder;
     }
