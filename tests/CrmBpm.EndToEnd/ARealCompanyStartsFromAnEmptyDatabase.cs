@@ -36,14 +36,14 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
         // The department, on the Structure page, and the performer role the managers will hold.
         await Nav(admin, "Structure").ClickAsync();
         await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/structure", StringComparison.Ordinal));
-        await ServerFixture.WaitForCircuitAsync(admin);
+        await Heading(admin, "Structure").WaitForAsync();
         await admin.Locator("form.add").GetByLabel("Name", new() { Exact = true }).FillAsync(Department);
         await admin.Locator("form.add").GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Status).GetByText($"{Department} saved.").WaitForAsync();
         await Shot(admin, "company-01b-structure");
         await Nav(admin, "Performer roles").ClickAsync();
         await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/performer-roles", StringComparison.Ordinal));
-        await ServerFixture.WaitForCircuitAsync(admin);
+        await Heading(admin, "Performer roles").WaitForAsync();
         await admin.Locator("form.add").GetByLabel("Name", new() { Exact = true }).FillAsync(Pool);
         await admin.Locator("form.add").GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Status).GetByText($"Performer role {Pool} created.").WaitForAsync();
@@ -51,6 +51,7 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
         // The Head and two managers of that department; the managers are in the Sales manager pool.
         await Nav(admin, "Users").ClickAsync();
         await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/users", StringComparison.Ordinal));
+        await Heading(admin, "Users").WaitForAsync();
         var hanna = await CreateUserAsync(admin, "hanna", "Hanna Berg", "Head", pool: null);
         var maria = await CreateUserAsync(admin, "maria", "Maria Lind", "Manager", Pool);
         await Shot(admin, "company-02-user-created");
@@ -184,6 +185,10 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
 
     private static ILocator Nav(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name });
+
+    // The address changes before the new page is drawn; its heading says the form on screen is the new page's.
+    private static ILocator Heading(IPage page, string name) =>
+        page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1, Exact = true });
 
     private static string Minute(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
