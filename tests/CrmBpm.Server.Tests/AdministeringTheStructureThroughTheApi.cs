@@ -138,6 +138,39 @@ public sealed class AdministeringTheStructureThroughTheApi(SqliteServer server) 
     }
 
     [Fact]
+    public async Task A_deactivated_object_keeps_its_members_but_is_offered_for_nothing_new_until_reactivated()
+    {
+        using var admin = await server.SignInAsync("admin");
+        await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Baltics", kind = "Region" }).ExpectAsync(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Repairs", kind = "Department", parent = "Service" }).ExpectAsync(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/admin/performer-roles/Sales manager/members", new { userName = "anna", addressingObject = "Baltics" }).ExpectAsync(HttpStatusCode.OK);
+
+        var off = await admin.PutAsJsonAsync("/api/admin/addressing-objects/Baltics", new { kind = "Region", active = false }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+        off.GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        await admin.PutAsJsonAsync("/api/admin/addressing-objects/Repairs", new { kind = "Department", parent = "Service", active = false }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+
+        (await admin.GetOkAsync("/api/admin/addressing-objects?kind=Region")).Items().Single(o => o.Str("name") == "Baltics").GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        using var carl = await server.SignInAsync("carl");
+        (await carl.GetOkAsync("/api/organisation/addressing-objects?pageSize=100")).Items().Select(o => o.Str("name")).ShouldNotContain("Baltics");
+        (await admin.GetOkAsync("/api/admin/performer-roles/Sales manager")).GetProperty("members").EnumerateArray()
+            .Select(m => m.GetProperty("addressingObject").ToString()).ShouldContain("Baltics", "who serves it keeps serving it");
+        (await admin.PostJsonAsync("/api/admin/performer-roles/Sales manager/members", new { userName = "boris", addressingObject = "baltics" }).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("addressingObject")[0].GetString()!.ShouldContain("'Baltics' is deactivated");
+        (await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Warranty", kind = "Department", parent = "Repairs" }).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("parent")[0].GetString()!.ShouldContain("'Repairs' is deactivated");
+        var anna = await server.SignInAsync("anna");
+        var partnerId = (await anna.GetOkAsync("/api/partners?search=Romashka")).Items().First().Id();
+        (await anna.PostJsonAsync("/api/claims", new { partnerId, reason = "Product quality", department = "Repairs", responsibleId = "helga", description = "Broken." })
+            .ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("department")[0].GetString()!.ShouldContain("Department 'Repairs' is deactivated");
+
+        var on = await admin.PutAsJsonAsync("/api/admin/addressing-objects/Baltics", new { kind = "Region", active = true }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+        on.GetProperty("isActive").GetBoolean().ShouldBeTrue();
+        await admin.PostJsonAsync("/api/admin/performer-roles/Sales manager/members", new { userName = "boris", addressingObject = "Baltics" }).ExpectAsync(HttpStatusCode.OK);
+        var edited = await admin.PutAsJsonAsync("/api/admin/addressing-objects/Baltics", new { kind = "Region" }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+        edited.GetProperty("isActive").GetBoolean().ShouldBeTrue("an edit that does not say keeps it as it is");
+    }
+
+    [Fact]
     public async Task A_consultant_reads_the_catalogue_for_the_performer_picker_but_changes_nothing()
     {
         using var carl = await server.SignInAsync("carl");

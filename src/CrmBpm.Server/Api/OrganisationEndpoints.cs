@@ -31,7 +31,7 @@ public static class OrganisationEndpoints
         objects.MapGet("/{name}", GetAddressingObject).WithName("GetAddressingObject").WithSummary("One addressing object.");
         objects.MapPost("/", CreateAddressingObject).WithName("CreateAddressingObject")
             .WithSummary("Creates an addressing object; its name (unique regardless of case and kind) can never change. Departments may have a parent and a head.");
-        objects.MapPut("/{name}", UpdateAddressingObject).WithName("UpdateAddressingObject").WithSummary("Replaces kind, parent department (no cycles) and head.");
+        objects.MapPut("/{name}", UpdateAddressingObject).WithName("UpdateAddressingObject").WithSummary("Replaces kind, parent department (no cycles) and head; active=false deactivates (no longer offered for new use, what names it keeps working), true reactivates.");
         objects.MapDelete("/{name}", DeleteAddressingObject).WithName("DeleteAddressingObject")
             .WithSummary("Deletes an object; refused (409) while members serve it, users are in it, departments are under it or open tasks name it.");
 
@@ -39,7 +39,7 @@ public static class OrganisationEndpoints
         read.MapGet("/performer-roles", ListPerformerRoleChoices).WithName("ListPerformerRoleChoices")
             .WithSummary("Performer roles for the performer picker, with their number of active members.");
         read.MapGet("/addressing-objects", ListAddressingObjectChoices).WithName("ListAddressingObjectChoices")
-            .WithSummary("Addressing objects for the performer picker, optionally of one kind.");
+            .WithSummary("Active addressing objects for the performer picker, optionally of one kind.");
         return api;
     }
 
@@ -95,7 +95,7 @@ public static class OrganisationEndpoints
     {
         var paging = PageRequest.From(page, pageSize);
         new Check().MaxLength(search, "search", 200).ThrowIfAny();
-        var (items, total) = await organisation.ListObjectsAsync(kind, search, paging.Page, paging.PageSize, cancellationToken);
+        var (items, total) = await organisation.ListObjectsAsync(kind, search, paging.Page, paging.PageSize, cancellationToken: cancellationToken);
         return TypedResults.Ok(new PagedList<AddressingObjectDto>([.. items.Select(AddressingObjectDto.From)], paging.Page, paging.PageSize, total));
     }
 
@@ -134,8 +134,13 @@ public static class OrganisationEndpoints
         return TypedResults.Ok(new PagedList<PerformerRoleChoiceDto>([.. items.Select(PerformerRoleChoiceDto.From)], paging.Page, paging.PageSize, total));
     }
 
-    /// <summary>Objects for the picker.</summary>
-    public static Task<Ok<PagedList<AddressingObjectDto>>> ListAddressingObjectChoices(
-        OrganisationAdministration organisation, AddressingObjectKind? kind, string? search, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        ListAddressingObjects(organisation, kind, search, page, pageSize, cancellationToken);
+    /// <summary>Objects for the picker: only active ones (a deactivated object is not offered for new use).</summary>
+    public static async Task<Ok<PagedList<AddressingObjectDto>>> ListAddressingObjectChoices(
+        OrganisationAdministration organisation, AddressingObjectKind? kind, string? search, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        new Check().MaxLength(search, "search", 200).ThrowIfAny();
+        var (items, total) = await organisation.ListObjectsAsync(kind, search, paging.Page, paging.PageSize, activeOnly: true, cancellationToken);
+        return TypedResults.Ok(new PagedList<AddressingObjectDto>([.. items.Select(AddressingObjectDto.From)], paging.Page, paging.PageSize, total));
+    }
 }

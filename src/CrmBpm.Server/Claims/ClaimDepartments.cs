@@ -12,9 +12,9 @@ namespace CrmBpm.Server.Claims;
 /// </summary>
 public sealed class ClaimDepartments(OrganisationDirectory organisation, CatalogueService catalogues)
 {
-    /// <summary>The departments a claim may be given, in tree order.</summary>
+    /// <summary>The departments a claim may be given (active ones), in tree order.</summary>
     public async Task<IReadOnlyList<string>> ChoicesAsync(CancellationToken cancellationToken = default) =>
-        [.. DepartmentTree.Order((await organisation.CatalogueAsync(cancellationToken)).Objects).Select(d => d.Department.Name)];
+        [.. DepartmentTree.Order((await organisation.CatalogueAsync(cancellationToken)).ActiveObjects).Select(d => d.Department.Name)];
 
     /// <summary>
     /// The CRM catalogue's name for the organisation's department <paramref name="department"/> (null when none is given);
@@ -28,8 +28,14 @@ public sealed class ClaimDepartments(OrganisationDirectory organisation, Catalog
         }
 
         var structure = await organisation.CatalogueAsync(cancellationToken);
+        var offered = string.Join(", ", DepartmentTree.Order(structure.ActiveObjects).Select(d => d.Department.Name));
         var found = structure.FindDepartment(department) ?? throw new InputException("department.unknown", "department",
-            $"'{department.Trim()}' is not a department of the organisation; choose one of {string.Join(", ", DepartmentTree.Order(structure.Objects).Select(d => d.Department.Name))} (Administration → Structure).");
+            $"'{department.Trim()}' is not a department of the organisation; choose one of {offered} (Administration → Structure).");
+        if (!found.IsActive)
+        {
+            throw new InputException("department.deactivated", "department", $"Department '{found.Name}' is deactivated; choose one of {offered}.");
+        }
+
         var entries = await catalogues.ListAsync(CatalogueKind.Department, includeArchived: true, cancellationToken);
         var entry = entries.FirstOrDefault(e => string.Equals(e.Name, found.Name, StringComparison.OrdinalIgnoreCase));
         if (entry is null)

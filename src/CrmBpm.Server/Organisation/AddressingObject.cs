@@ -20,4 +20,10 @@ public sealed class AddressingObject
 
     /// <summary>The head of a department (a user name); null for the other kinds.</summary>
     public string? HeadUserName { get; set; }
+
+    /// <summary>
+    /// False once deactivated: no longer offered for new memberships, claims or route maps, while what already names it
+    /// (members, users, running tasks, published maps) keeps working. Deactivating is how an object is retired while in use.
+    /// </summary>
+    public bool IsActive { get; set; } = true;
 }

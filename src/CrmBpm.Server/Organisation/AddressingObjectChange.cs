@@ -1,6 +1,6 @@
 namespace CrmBpm.Server.Organisation;
 
-/// <summary>What an Administrator sets on an addressing object: its kind and, for a department, its parent and head.</summary>
+/// <summary>What an Administrator sets on an addressing object: its kind, whether it is active and, for a department, its parent and head.</summary>
 public sealed record AddressingObjectChange
 {
     /// <summary>Department, region or business direction (required).</summary>
@@ -11,4 +11,7 @@ public sealed record AddressingObjectChange
 
     /// <summary>The head's user name (departments only; empty: none).</summary>
     public string? Head { get; init; }
+
+    /// <summary>False deactivates, true reactivates; null keeps it as it is (a new object is active).</summary>
+    public bool? Active { get; init; }
 }

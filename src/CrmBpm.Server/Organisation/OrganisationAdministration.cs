@@ -139,13 +139,13 @@ public sealed class OrganisationAdministration(
         return await GetRoleAsync(found.Name, cancellationToken);
     }
 
-    /// <summary>Addressing objects (optionally of one kind) whose name contains <paramref name="search"/>, by kind and name.</summary>
+    /// <summary>Addressing objects (optionally of one kind, optionally only active ones) whose name contains <paramref name="search"/>, by kind and name.</summary>
     public async Task<(IReadOnlyList<AddressingObjectView> Items, int Total)> ListObjectsAsync(
-        AddressingObjectKind? kind, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+        AddressingObjectKind? kind, string? search, int page, int pageSize, bool activeOnly = false, CancellationToken cancellationToken = default)
     {
         var catalogue = await OrganisationCatalogue.LoadAsync(db, cancellationToken);
         var term = search?.Trim();
-        var matching = catalogue.Objects.Where(o => (kind is null || o.Kind == kind) && (string.IsNullOrEmpty(term) || Contains(o.Name, term))).ToList();
+        var matching = (activeOnly ? catalogue.ActiveObjects : catalogue.Objects).Where(o => (kind is null || o.Kind == kind) && (string.IsNullOrEmpty(term) || Contains(o.Name, term))).ToList();
         return ([.. matching.Skip((page - 1) * pageSize).Take(pageSize).Select(o => View(o, catalogue.Objects))], matching.Count);
     }
 
@@ -277,6 +277,8 @@ public sealed class OrganisationAdministration(
         {
             parent = await FindObjectOrNullAsync(parentName, cancellationToken);
             check.That(parent is { Kind: AddressingObjectKind.Department }, "parent", $"parent must be a Department; '{parentName}' is not.");
+            check.That(parent is null || parent.IsActive || parent.Id == item.ParentId, "parent",
+                $"parent: '{parentName}' is deactivated; reactivate it first or choose another department.");
             if (parent is { Kind: AddressingObjectKind.Department } && item.Id != 0)
             {
                 var path = await PathUpAsync(parent, cancellationToken);
@@ -293,10 +295,19 @@ public sealed class OrganisationAdministration(
             head = user?.UserName;
         }
 
+        var active = change.Active ?? item.IsActive;
+        if (!active && item.Id != 0)
+        {
+            var children = await db.AddressingObjects.AsNoTracking().Where(o => o.ParentId == item.Id && o.IsActive).Select(o => o.Name).ToListAsync(cancellationToken);
+            check.That(children.Count == 0, "active",
+                $"Department '{item.Name}' cannot be deactivated while its sub-departments are active ({string.Join(", ", children.Order(StringComparer.CurrentCulture))}); deactivate or move them first.");
+        }
+
         check.ThrowIfAny();
         item.Kind = change.Kind!.Value;
         item.ParentId = parent?.Id;
         item.HeadUserName = head;
+        item.IsActive = active;
     }
 
     /// <summary>The departments from <paramref name="start"/> up to the top (stops at a cycle already stored, should one exist).</summary>
@@ -326,6 +337,7 @@ public sealed class OrganisationAdministration(
         {
             item = await FindObjectOrNullAsync(objectName, cancellationToken);
             check.That(item is not null, "addressingObject", $"addressingObject: '{objectName}' is not an addressing object.");
+            check.That(item is null || item.IsActive, "addressingObject", $"addressingObject: '{item?.Name}' is deactivated; reactivate it on the Structure page or choose another.");
         }
 
         check.ThrowIfAny();
@@ -354,7 +366,7 @@ public sealed class OrganisationAdministration(
         new(role.Name, role.Description, [.. members.Where(m => string.Equals(m.Role, role.Name, StringComparison.OrdinalIgnoreCase))]);
 
     private static AddressingObjectView View(AddressingObject item, IReadOnlyList<AddressingObject> all) =>
-        new(item.Name, item.Kind, item.ParentId is { } parent ? all.FirstOrDefault(o => o.Id == parent)?.Name : null, item.HeadUserName);
+        new(item.Name, item.Kind, item.ParentId is { } parent ? all.FirstOrDefault(o => o.Id == parent)?.Name : null, item.HeadUserName, item.IsActive);
 
     private static string Describe(Membership m) => $"{m.DisplayName} ({m.UserName}{(m.AddressingObject is null ? "" : $" for {m.AddressingObject}")})";
 

@@ -33,6 +33,9 @@ public sealed class OrganisationCatalogue
     /// <summary>Every addressing object, by kind and name.</summary>
     public IReadOnlyList<AddressingObject> Objects => [.. _objects.Values.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase)];
 
+    /// <summary>The addressing objects still offered for new memberships, claims and maps (not deactivated), by kind and name.</summary>
+    public IReadOnlyList<AddressingObject> ActiveObjects => [.. Objects.Where(o => o.IsActive)];
+
     /// <summary>The role named <paramref name="name"/> (any case), or null.</summary>
     public PerformerRole? FindRole(string? name) => name is not null && _roles.TryGetValue(name.Trim(), out var role) ? role : null;
 

@@ -23,6 +23,7 @@ internal static class OrganisationConfiguration
         item.Property(o => o.Name).HasColumnName("name").HasMaxLength(200);
         item.Property(o => o.ParentId).HasColumnName("parent_id");
         item.Property(o => o.HeadUserName).HasColumnName("head_user_name").HasMaxLength(256);
+        item.Property(o => o.IsActive).HasColumnName("active");
         item.HasIndex(o => o.Name, "ix_addressing_objects_name").IsUnique();
         item.HasIndex(o => o.ParentId, "ix_addressing_objects_parent");
     }

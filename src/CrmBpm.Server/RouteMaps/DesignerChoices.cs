@@ -40,9 +40,9 @@ public sealed record DesignerChoices(
             }
         }
 
-        // Departments in tree order, then regions and business directions by name.
-        var objects = DepartmentTree.Order(structure.Objects).Select(d => d.Department)
-            .Concat(structure.Objects.Where(o => o.Kind != AddressingObjectKind.Department))
+        // Active departments in tree order, then regions and business directions by name.
+        var objects = DepartmentTree.Order(structure.ActiveObjects).Select(d => d.Department)
+            .Concat(structure.ActiveObjects.Where(o => o.Kind != AddressingObjectKind.Department))
             .Select(o => new DesignerAddressingObject(o.Name, KindName(o.Kind)));
         return new DesignerChoices(
             [.. users.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => new DesignerUser(u.Id, u.DisplayName))],

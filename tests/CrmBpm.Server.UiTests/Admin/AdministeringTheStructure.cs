@@ -86,6 +86,47 @@ public sealed class AdministeringTheStructure : AdminPagesContext
     }
 
     [Fact]
+    public async Task A_department_in_use_is_deactivated_shown_as_such_no_longer_offered_and_reactivated()
+    {
+        await AddUsersAsync(("anna", "Anna Petrova"));
+        await CreateAsync("Sales", AddressingObjectKind.Department);
+        await OrganisationAsync(o => o.CreateRoleAsync("admin", "Sales manager", null));
+        await OrganisationAsync(o => o.AddMemberAsync("admin", "Sales manager", "anna", "Sales"));
+        var page = Render<StructurePage>();
+        page.WaitForAssertion(() => page.Find("button[aria-label='Deactivate Sales']"));
+
+        await page.Find("button[aria-label='Deactivate Sales']").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[role=status]").TextContent.ShouldStartWith("Sales deactivated"));
+        TreeRows(page).ShouldBe(["Sales deactivated |"]);
+        page.Find("table.tree tbody tr").ClassList.ShouldContain("archived");
+        (await OrganisationAsync(o => o.GetRoleAsync("Sales manager"))).Members.Single().AddressingObject.ShouldBe("Sales", "a member keeps serving it");
+        var role = Render<CrmBpm.Server.Components.Pages.Admin.PerformerRolePage>(p => p.Add(r => r.Name, "Sales manager"));
+        role.WaitForAssertion(() => role.Find("select[name=object]"));
+        role.FindAll("select[name=object] option").Select(o => o.GetAttribute("value")).ShouldNotContain("Sales");
+
+        await page.Find("button[aria-label='Reactivate Sales']").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[role=status]").TextContent.ShouldBe("Sales reactivated."));
+        TreeRows(page).ShouldBe(["Sales |"]);
+        (await AuditActionsAsync()).Count(a => a == "admin addressing-object.update Sales").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_department_whose_sub_departments_are_active_is_not_deactivated_and_they_are_named()
+    {
+        await CreateAsync("Sales", AddressingObjectKind.Department);
+        await CreateAsync("Sales North", AddressingObjectKind.Department, parent: "Sales");
+        var page = Render<StructurePage>();
+        page.WaitForAssertion(() => page.Find("button[aria-label='Deactivate Sales']"));
+
+        await page.Find("button[aria-label='Deactivate Sales']").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[role=alert]").TextContent.ShouldContain("cannot be deactivated while its sub-departments are active (Sales North)"));
+        (await OrganisationAsync(o => o.GetObjectAsync("Sales"))).IsActive.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_unused_department_is_deleted()
     {
         await CreateAsync("Sales", AddressingObjectKind.Department);

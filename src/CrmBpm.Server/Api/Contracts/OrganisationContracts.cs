@@ -32,11 +32,11 @@ public sealed record UpdatePerformerRoleRequest(string? Description);
 /// <summary>Adding a member to a performer role, optionally for an addressing object.</summary>
 public sealed record AddMemberRequest(string? UserName, string? AddressingObject);
 
-/// <summary>An addressing object: kind, name, parent department and head (departments only).</summary>
-public sealed record AddressingObjectDto(string Name, AddressingObjectKind Kind, string? Parent, string? Head)
+/// <summary>An addressing object: kind, name, parent department and head (departments only), and whether it is active.</summary>
+public sealed record AddressingObjectDto(string Name, AddressingObjectKind Kind, string? Parent, string? Head, bool IsActive)
 {
     /// <summary>Maps.</summary>
-    public static AddressingObjectDto From(AddressingObjectView o) => new(o.Name, o.Kind, o.Parent, o.Head);
+    public static AddressingObjectDto From(AddressingObjectView o) => new(o.Name, o.Kind, o.Parent, o.Head, o.IsActive);
 }
 
 /// <summary>Creating an addressing object. The name is the key tasks store: it cannot be changed later.</summary>
@@ -46,9 +46,9 @@ public sealed record CreateAddressingObjectRequest(string? Name, AddressingObjec
     public AddressingObjectChange ToChange() => new() { Kind = Kind, Parent = Parent, Head = Head };
 }
 
-/// <summary>Editing an addressing object: kind, parent and head are replaced.</summary>
-public sealed record UpdateAddressingObjectRequest(AddressingObjectKind? Kind, string? Parent, string? Head)
+/// <summary>Editing an addressing object: kind, parent and head are replaced; <c>active</c> false deactivates, true reactivates, absent keeps.</summary>
+public sealed record UpdateAddressingObjectRequest(AddressingObjectKind? Kind, string? Parent, string? Head, bool? Active = null)
 {
     /// <summary>The change.</summary>
-    public AddressingObjectChange ToChange() => new() { Kind = Kind, Parent = Parent, Head = Head };
+    public AddressingObjectChange ToChange() => new() { Kind = Kind, Parent = Parent, Head = Head, Active = Active };
 }

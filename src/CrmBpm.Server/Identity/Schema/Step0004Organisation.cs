@@ -38,6 +38,7 @@ internal sealed class Step0004Organisation : SchemaStep
             name = t.Column<string>(maxLength: 200, nullable: false),
             parent_id = t.Column<long>(nullable: true),
             head_user_name = t.Column<string>(maxLength: 256, nullable: true),
+            active = t.Column<bool>(nullable: false, defaultValue: true),
         }, constraints: t => t.PrimaryKey("PK_addressing_objects", x => x.id));
         schema.CreateIndex("ix_addressing_objects_name", "addressing_objects", "name", unique: true);
         schema.CreateIndex("ix_addressing_objects_parent", "addressing_objects", "parent_id");
