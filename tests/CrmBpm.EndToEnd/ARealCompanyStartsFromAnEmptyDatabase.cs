@@ -47,6 +47,7 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
         await admin.Locator("form.add").GetByLabel("Name", new() { Exact = true }).FillAsync(Pool);
         await admin.Locator("form.add").GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Status).GetByText($"Performer role {Pool} created.").WaitForAsync();
+        await Shot(admin, "company-01c-performer-roles");
 
         // The Head and two managers of that department; the managers are in the Sales manager pool.
         await Nav(admin, "Users").ClickAsync();
