@@ -47,6 +47,10 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     [Parameter]
     public IReadOnlyList<string> Roles { get; set; } = [];
 
+    /// <summary>Addressing objects the performer picker suggests for a role (written to <c>crm:addressingObject</c>); any other name may still be typed.</summary>
+    [Parameter]
+    public IReadOnlyList<DesignerAddressingObject> AddressingObjects { get; set; } = [];
+
     /// <summary>Deal stages an Action may represent (written to <c>crm:stage</c>).</summary>
     [Parameter]
     public IReadOnlyList<string> Stages { get; set; } = [];

@@ -40,6 +40,7 @@ public abstract class DesignerSpecification : BunitContext
             .Add(d => d.Xml, SampleXml)
             .Add(d => d.Users, [new DesignerUser("alice", "Alice Archer"), new DesignerUser("bob", "Bob Brown")])
             .Add(d => d.Roles, ["Sales manager", "Lawyer"])
+            .Add(d => d.AddressingObjects, [new DesignerAddressingObject("North", "region"), new DesignerAddressingObject("Sales", "department")])
             .Add(d => d.Stages, ["Offer", "Contract"])
             .Add(d => d.PublishedMaps, [new PublishedMapInfo("kyc-check", "KYC check")]));
         Designer.WaitForAssertion(() => Designer.FindAll(".crm-status").ShouldNotBeEmpty());

@@ -27,6 +27,17 @@ public sealed class EditingAnAction : DesignerSpecification
     }
 
     [Fact]
+    public void The_addressing_object_suggests_the_hosts_objects_with_their_kinds()
+    {
+        SelectOnCanvas("offer");
+
+        var input = Designer.Find("[data-field=addressing-object]");
+        var list = Designer.Find("[data-field=addressing-objects]");
+        input.GetAttribute("list").ShouldBe(list.Id);
+        list.QuerySelectorAll("option").Select(o => $"{o.GetAttribute("value")} = {o.GetAttribute("label")}").ShouldBe(["North = North (region)", "Sales = Sales (department)"]);
+    }
+
+    [Fact]
     public void A_role_with_an_addressing_object_writes_both_attributes()
     {
         SelectOnCanvas("offer");

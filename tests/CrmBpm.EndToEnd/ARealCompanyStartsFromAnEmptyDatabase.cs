@@ -7,7 +7,7 @@ namespace CrmBpm.EndToEnd;
 
 /// <summary>
 /// Issue 12's "done when", all in the browser on a new, empty database: the first Administrator is set up on /setup,
-/// adds a department and creates a Head and two managers with the performer role Sales manager; each of them chooses
+/// adds a department (Structure) and the performer role Sales manager, and creates a Head and two managers with the performer role Sales manager; each of them chooses
 /// their own password at the first sign-in. The Head gives manager Maria an instruction, Maria records an absence with
 /// Oleg as her substitute, Oleg finds her task in My tasks marked "for Maria Lind", accepts and completes it, and the
 /// history names both of them.
@@ -33,17 +33,26 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
         await ServerFixture.WaitForCircuitAsync(admin);
         (await admin.GetByRole(AriaRole.Table, new() { Name = "Users" }).InnerTextAsync()).ShouldContain("Ingrid Holm");
 
-        // The department, in the Administration's catalogues.
-        await Nav(admin, "Administration").ClickAsync();
-        await admin.GetByRole(AriaRole.Tab, new() { Name = "Departments" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Table, new() { Name = "Departments" }).WaitForAsync();
-        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(Department);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await admin.GetByRole(AriaRole.Status).GetByText($"Added “{Department}”.").WaitForAsync();
+        // The department, on the Structure page, and the performer role the managers will hold.
+        await Nav(admin, "Structure").ClickAsync();
+        await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/structure", StringComparison.Ordinal));
+        await Heading(admin, "Structure").WaitForAsync();
+        await admin.Locator("form.add").GetByLabel("Name", new() { Exact = true }).FillAsync(Department);
+        await admin.Locator("form.add").GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Status).GetByText($"{Department} saved.").WaitForAsync();
+        await Shot(admin, "company-01b-structure");
+        await Nav(admin, "Performer roles").ClickAsync();
+        await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/performer-roles", StringComparison.Ordinal));
+        await Heading(admin, "Performer roles").WaitForAsync();
+        await admin.Locator("form.add").GetByLabel("Name", new() { Exact = true }).FillAsync(Pool);
+        await admin.Locator("form.add").GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Status).GetByText($"Performer role {Pool} created.").WaitForAsync();
+        await Shot(admin, "company-01c-performer-roles");
 
         // The Head and two managers of that department; the managers are in the Sales manager pool.
         await Nav(admin, "Users").ClickAsync();
         await ServerFixture.WaitForAddressAsync(admin, url => url.EndsWith("/admin/users", StringComparison.Ordinal));
+        await Heading(admin, "Users").WaitForAsync();
         var hanna = await CreateUserAsync(admin, "hanna", "Hanna Berg", "Head", pool: null);
         var maria = await CreateUserAsync(admin, "maria", "Maria Lind", "Manager", Pool);
         await Shot(admin, "company-02-user-created");
@@ -123,10 +132,11 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
         await form.GetByLabel("User name").FillAsync(userName);
         await form.GetByLabel("Name", new() { Exact = true }).FillAsync(displayName);
         await form.GetByLabel(role, new() { Exact = true }).CheckAsync();
-        await form.GetByLabel("Department").FillAsync(Department);
+        await form.GetByLabel("Department").SelectOptionAsync(Department);
         if (pool is not null)
         {
-            await form.GetByLabel("Pools").FillAsync(pool);
+            await form.GetByRole(AriaRole.Button, new() { Name = "+ Add" }).ClickAsync();
+            await form.GetByLabel("Performer role, row 1").SelectOptionAsync(pool);
         }
 
         await form.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
@@ -176,6 +186,10 @@ public sealed class ARealCompanyStartsFromAnEmptyDatabase(EmptyServerFixture ser
 
     private static ILocator Nav(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name });
+
+    // The address changes before the new page is drawn; its heading says the form on screen is the new page's.
+    private static ILocator Heading(IPage page, string name) =>
+        page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1, Exact = true });
 
     private static string Minute(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

@@ -66,6 +66,8 @@ public sealed class AdministeringUsersThroughTheApi(SqliteServer server) : IClas
     public async Task An_edit_replaces_profile_roles_department_and_pools_and_the_audit_keeps_before_and_after()
     {
         using var admin = await server.SignInAsync("admin");
+        await admin.PostJsonAsync("/api/admin/performer-roles", new { name = "Lawyer" }).ExpectAsync(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Legal", kind = "Department" }).ExpectAsync(HttpStatusCode.Created);
         await admin.PostJsonAsync("/api/admin/users", NewUser("egon", roles: ["Manager"], pools: ["Lawyer"])).ExpectAsync(HttpStatusCode.Created);
 
         var edited = await admin.PutAsJsonAsync("/api/admin/users/egon", new
@@ -83,6 +85,27 @@ public sealed class AdministeringUsersThroughTheApi(SqliteServer server) : IClas
         update.Str("action").ShouldBe("user.update");
         update.Str("before").ShouldContain("\"Lawyer\"");
         update.Str("after").ShouldContain("Lawyer@North");
+    }
+
+    [Fact]
+    public async Task Memberships_and_the_department_come_from_the_catalogues_and_a_typo_is_refused_naming_the_field_and_the_value()
+    {
+        using var admin = await server.SignInAsync("admin");
+        var problem = await admin.PostJsonAsync("/api/admin/users", new
+        {
+            userName = "hugo", displayName = "Hugo", roles = new[] { "Manager" }, department = "Sales Nort", pools = new[] { "Sales manager@North", "Sales manger", "Accountant@Narnia" },
+        }).ExpectAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).Order().ShouldBe(["department", "pools[1]", "pools[2]"]);
+        errors.GetProperty("pools[1]")[0].GetString()!.ShouldStartWith("'Sales manger' is not a performer role");
+        errors.GetProperty("pools[2]")[0].GetString()!.ShouldStartWith("'Narnia' is not an addressing object");
+        errors.GetProperty("department")[0].GetString()!.ShouldStartWith("'Sales Nort' is not a Department");
+        (await admin.PostJsonAsync("/api/admin/users", NewUser("hugo", department: "North")).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("department")[0].GetString()!.ShouldContain("not a Department", customMessage: "North is a region");
+
+        var created = await admin.PostJsonAsync("/api/admin/users", NewUser("hugo", pools: ["sales MANAGER@north"], department: "sales")).ExpectAsync(HttpStatusCode.Created);
+        created.GetProperty("user").GetProperty("pools").EnumerateArray().Select(p => p.GetString()).ShouldBe(["Sales manager@North"], "claims use the catalogue's spelling");
+        created.GetProperty("user").Str("department").ShouldBe("Sales");
     }
 
     [Fact]

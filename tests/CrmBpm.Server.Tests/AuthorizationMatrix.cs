@@ -155,6 +155,21 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/admin/users/import", Access.Administer },
         { "POST", "/api/admin/demo-users/drop", Access.Administer },
         { "GET", "/api/admin/audit", Access.Administer },
+
+        { "GET", "/api/admin/performer-roles", Access.Administer },
+        { "GET", "/api/admin/performer-roles/{name}", Access.Administer },
+        { "POST", "/api/admin/performer-roles", Access.Administer },
+        { "PUT", "/api/admin/performer-roles/{name}", Access.Administer },
+        { "DELETE", "/api/admin/performer-roles/{name}", Access.Administer },
+        { "POST", "/api/admin/performer-roles/{name}/members", Access.Administer },
+        { "DELETE", "/api/admin/performer-roles/{name}/members/{userName}", Access.Administer },
+        { "GET", "/api/admin/addressing-objects", Access.Administer },
+        { "GET", "/api/admin/addressing-objects/{name}", Access.Administer },
+        { "POST", "/api/admin/addressing-objects", Access.Administer },
+        { "PUT", "/api/admin/addressing-objects/{name}", Access.Administer },
+        { "DELETE", "/api/admin/addressing-objects/{name}", Access.Administer },
+        { "GET", "/api/organisation/performer-roles", Access.Design },
+        { "GET", "/api/organisation/addressing-objects", Access.Design },
     };
 
     [Theory]

@@ -103,6 +103,10 @@ public sealed class CatalogueService(ICrmStore store)
     public Task<CatalogueItem> ArchiveAsync(Guid itemId, CancellationToken cancellationToken = default) =>
         ChangeAsync(itemId, item => item.Archive(), cancellationToken);
 
+    /// <summary>Restores an archived item (offered for new choices again).</summary>
+    public Task<CatalogueItem> RestoreAsync(Guid itemId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(itemId, item => item.Restore(), cancellationToken);
+
     private async Task<CatalogueItem> ChangeAsync(Guid itemId, Action<CatalogueItem> change, CancellationToken cancellationToken)
     {
         var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CrmBpm.Server.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace CrmBpm.Server.Administration;
 /// <summary>Writes and reads the audit log of administrative changes (table <c>CrmBpmAdminAudit</c>).</summary>
 public sealed class AdminAudit(CrmBpmIdentityDbContext db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by name: the log is read by people ("kind":"Region", not 1).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Records a change; <paramref name="before"/> and <paramref name="after"/> are serialized as JSON (null: absent).</summary>
     public async Task RecordAsync(string actor, string action, string target, object? before, object? after, string? note = null, CancellationToken cancellationToken = default)

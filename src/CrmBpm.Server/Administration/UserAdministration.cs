@@ -4,6 +4,7 @@ using CrmBpm.Engine.Tasks;
 using CrmBpm.Server.Api;
 using CrmBpm.Server.Hosting;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,9 +38,11 @@ public sealed class UserAdministration(
     public async Task<OneTimePassword> CreateAsync(string actor, string? userName, UserProfile profile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var catalogue = await OrganisationCatalogue.LoadAsync(db, cancellationToken);
         var check = new Check().Required(userName, "userName", 64);
-        Validate(check, profile);
+        Validate(check, profile, catalogue);
         check.ThrowIfAny();
+        profile = InCatalogueSpelling(profile, catalogue);
         var password = OneTimePasswords.Create();
         var user = new CrmBpmUser { UserName = userName!.Trim(), MustChangePassword = true };
         Apply(user, profile);
@@ -57,11 +60,13 @@ public sealed class UserAdministration(
     /// would be refused for, each problem naming its field, without saving anything: the rules of <see cref="CreateAsync"/>
     /// (including Identity's user name rules) and <see cref="UpdateAsync"/> (including the last active Administrator).
     /// </summary>
-    public async Task<IReadOnlyList<InputProblem>> ValidateAsync(string? userName, UserProfile profile, bool creating, CancellationToken cancellationToken = default)
+    /// <param name="catalogue">The organisation read once by a caller checking many profiles (an import); read here when null.</param>
+    public async Task<IReadOnlyList<InputProblem>> ValidateAsync(
+        string? userName, UserProfile profile, bool creating, OrganisationCatalogue? catalogue = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var check = creating ? new Check().Required(userName, "userName", 64) : new Check();
-        Validate(check, profile);
+        Validate(check, profile, catalogue ?? await OrganisationCatalogue.LoadAsync(db, cancellationToken));
         var problems = check.Problems.ToList();
         if (creating && check.Problems.All(p => p.Field != "userName"))
         {
@@ -92,9 +97,11 @@ public sealed class UserAdministration(
     public async Task<ManagedUser> UpdateAsync(string actor, string userName, UserProfile profile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var catalogue = await OrganisationCatalogue.LoadAsync(db, cancellationToken);
         var check = new Check();
-        Validate(check, profile);
+        Validate(check, profile, catalogue);
         check.ThrowIfAny();
+        profile = InCatalogueSpelling(profile, catalogue);
         var user = await FindAsync(userName);
         var before = await SnapshotAsync(user, cancellationToken);
         if (before.IsActive && before.Roles.Contains(AppRoles.Administrator) && !profile.Roles!.Contains(AppRoles.Administrator))
@@ -345,7 +352,7 @@ public sealed class UserAdministration(
     private async Task<CrmBpmUser> FindAsync(string userName) =>
         await users.FindByNameAsync(userName.Trim()) ?? throw new NotFoundException("user.not-found", $"There is no user '{userName}'.");
 
-    private static void Validate(Check check, UserProfile profile)
+    private static void Validate(Check check, UserProfile profile, OrganisationCatalogue catalogue)
     {
         check.Required(profile.DisplayName, "displayName")
             .NoControlCharacters(profile.DisplayName, "displayName")
@@ -356,7 +363,9 @@ public sealed class UserAdministration(
             .That(string.IsNullOrWhiteSpace(profile.TimeZone) || (profile.TimeZone.Length <= 100 && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone.Trim(), out _)), "timeZone",
                 $"timeZone must be a time zone id such as Europe/Berlin; '{profile.TimeZone}' is not known.")
             .That(profile.Roles is { Count: > 0 }, "roles", $"roles must name at least one of {string.Join(", ", AppRoles.All)}.")
-            .MaxLength(profile.Department, "department", 200).NoControlCharacters(profile.Department, "department");
+            .MaxLength(profile.Department, "department", 200).NoControlCharacters(profile.Department, "department")
+            .That(Blank(profile.Department) is not { } department || catalogue.FindDepartment(department) is not null, "department",
+                $"'{profile.Department?.Trim()}' is not a Department of the structure (Administration → Structure).");
         foreach (var role in profile.Roles ?? [])
         {
             check.That(AppRoles.All.Contains(role, StringComparer.Ordinal), "roles", $"roles must be among {string.Join(", ", AppRoles.All)}; '{role}' is not.");
@@ -365,11 +374,30 @@ public sealed class UserAdministration(
         for (var i = 0; i < (profile.Pools?.Count ?? 0); i++)
         {
             var pool = profile.Pools![i];
-            check.Required(pool, $"pools[{i}]").NoControlCharacters(pool, $"pools[{i}]")
-                .That(pool is null || pool.Split('@') is { Length: <= 2 } parts && parts.All(p => p.Trim().Length > 0), $"pools[{i}]",
-                    $"pools[{i}] must be a role or role@object such as 'Sales manager@North'; '{pool}' is not.");
+            var field = $"pools[{i}]";
+            var before = check.Problems.Count;
+            check.Required(pool, field).NoControlCharacters(pool, field)
+                .That(pool is null || pool.Split('@') is { Length: <= 2 } parts && parts.All(p => p.Trim().Length > 0), field,
+                    $"{field} must be a role or role@object such as 'Sales manager@North'; '{pool}' is not.");
+            if (check.Problems.Count == before)
+            {
+                // Each part from its catalogue: a typo would otherwise make a pool nobody else is in.
+                var membership = CurrentUser.ParseMemberships([pool!]).Single();
+                check.That(catalogue.FindRole(membership.Role) is not null, field,
+                    $"'{membership.Role}' is not a performer role (Administration → Performer roles).");
+                check.That(membership.AddressingObject is null || catalogue.FindObject(membership.AddressingObject) is not null, field,
+                    $"'{membership.AddressingObject}' is not an addressing object (Administration → Structure).");
+            }
         }
     }
+
+    /// <summary>The profile with its department and memberships spelled as the catalogues spell them (claims match exactly).</summary>
+    private static UserProfile InCatalogueSpelling(UserProfile profile, OrganisationCatalogue catalogue) => profile with
+    {
+        Department = catalogue.FindDepartment(profile.Department)?.Name ?? Blank(profile.Department),
+        Pools = [.. (profile.Pools ?? []).Select(pool => CurrentUser.ParseMemberships([pool]).Single())
+            .Select(m => CrmBpmClaims.PoolValue(catalogue.FindRole(m.Role)?.Name ?? m.Role, m.AddressingObject is null ? null : catalogue.FindObject(m.AddressingObject)?.Name ?? m.AddressingObject))],
+    };
 
     private static void Apply(CrmBpmUser user, UserProfile profile)
     {

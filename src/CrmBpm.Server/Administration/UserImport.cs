@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CrmBpm.Server.Administration;
@@ -111,16 +112,18 @@ public sealed class UserImport(UserAdministration administration, CrmBpmIdentity
     {
         var (everyone, _) = await administration.ListAsync(null, 1, int.MaxValue, cancellationToken);
         var existing = everyone.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
+        var catalogue = await OrganisationCatalogue.LoadAsync(db, cancellationToken);
         var rows = new List<UserImportRow>(file.Document.Records.Count);
         foreach (var record in file.Document.Records)
         {
-            rows.Add(await CheckRowAsync(file, record, existing, cancellationToken));
+            rows.Add(await CheckRowAsync(file, record, existing, catalogue, cancellationToken));
         }
 
         return MarkDuplicates(rows);
     }
 
-    private async Task<UserImportRow> CheckRowAsync(UserImportFile file, CsvRecord record, Dictionary<string, ManagedUser> existing, CancellationToken cancellationToken)
+    private async Task<UserImportRow> CheckRowAsync(
+        UserImportFile file, CsvRecord record, Dictionary<string, ManagedUser> existing, OrganisationCatalogue catalogue, CancellationToken cancellationToken)
     {
         var userName = file.Cell(record, UserImportFile.UserName)?.Trim() ?? "";
         var columns = file.Document.Header.Fields.Count;
@@ -132,7 +135,7 @@ public sealed class UserImport(UserAdministration administration, CrmBpmIdentity
 
         var user = existing.GetValueOrDefault(userName);
         var profile = UserImportProfile.From(file, record, user);
-        var problems = (await administration.ValidateAsync(user?.UserName ?? userName, profile, creating: user is null, cancellationToken))
+        var problems = (await administration.ValidateAsync(user?.UserName ?? userName, profile, creating: user is null, catalogue, cancellationToken))
             .Select(p => new UserImportProblem(ColumnOf(p.Field), p.Message)).ToList();
         if (user is null && !file.Has("displayName"))
         {

@@ -26,7 +26,8 @@ public static class ApiEndpoints
             .MapClaimsEndpoints()
             .MapCataloguesEndpoints()
             .MapAdminEndpoints()
-            .MapUserImportEndpoints();
+            .MapUserImportEndpoints()
+            .MapOrganisationEndpoints();
         return endpoints;
     }
 }

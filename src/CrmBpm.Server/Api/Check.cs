@@ -124,7 +124,7 @@ public sealed partial class Check
         return this;
     }
 
-    /// <summary>The problems found so far.</summary>
+    /// <summary>The problems found so far (for a caller that reports them instead of throwing, such as an import's row report).</summary>
     public IReadOnlyList<InputProblem> Problems => _problems;
 
     /// <summary>True when no problem was found so far.</summary>

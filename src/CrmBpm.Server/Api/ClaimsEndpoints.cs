@@ -2,6 +2,7 @@ using CrmBpm.Crm.Claims;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Server.Api.Contracts;
+using CrmBpm.Server.Claims;
 using CrmBpm.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +41,8 @@ public static class ClaimsEndpoints
         TypedResults.Ok(ClaimDto.From(await claims.GetAsync(claimId, cancellationToken)));
 
     /// <summary>Register.</summary>
-    public static async Task<Created<ClaimDto>> RegisterClaim(RegisterClaimRequest request, ClaimService claims, WorkScope work, UserDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Created<ClaimDto>> RegisterClaim(
+        RegisterClaimRequest request, ClaimService claims, ClaimDepartments departments, WorkScope work, UserDirectory directory, CancellationToken cancellationToken)
     {
         var check = new Check().Present(request.PartnerId, "partnerId").Required(request.Reason, "reason").Required(request.ResponsibleId, "responsibleId")
             .Required(request.Description, "description", 4000);
@@ -52,9 +54,10 @@ public static class ClaimsEndpoints
 
         check.ThrowIfAny();
         await CheckUsersAsync(directory, [("responsibleId", request.ResponsibleId!), .. plan.Select((p, i) => ($"plan[{i}].performerId", p.PerformerId!))], cancellationToken);
+        var department = await departments.ResolveAsync(request.Department, cancellationToken);
         var claim = await claims.RegisterAsync(new RegisterClaim
         {
-            PartnerId = request.PartnerId!.Value, Reason = request.Reason!, Department = request.Department, ResponsibleId = request.ResponsibleId!,
+            PartnerId = request.PartnerId!.Value, Reason = request.Reason!, Department = department, ResponsibleId = request.ResponsibleId!,
             Description = request.Description!, RegisteredBy = work.User.Id,
             Plan = [.. plan.Select(p => new PlanItemRequest(p.Title!, p.PerformerId!, p.Deadline!.Value))],
         }, cancellationToken);

@@ -37,7 +37,7 @@ public static class RouteMapsEndpoints
         group.MapPost("/{key}/validate", ValidateRouteMap).WithName("ValidateRouteMap").RequireAuthorization(Policies.Design)
             .WithSummary("Validates the newest version (usually the draft) of a route map.");
         group.MapPost("/{key}/publish", PublishRouteMap).WithName("PublishRouteMap").RequireAuthorization(Policies.Design)
-            .WithSummary("Validates and freezes the draft; refused with 422 and the problem list when it has problems.")
+            .WithSummary("Validates and freezes the draft; refused with 422 and the problem list when it has errors; warnings come back with the published version.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
@@ -110,7 +110,7 @@ public static class RouteMapsEndpoints
     }
 
     /// <summary>Publish.</summary>
-    public static async Task<Ok<RouteMapSummary>> PublishRouteMap(string key, IRouteMapService maps, CancellationToken cancellationToken)
+    public static async Task<Ok<PublishedRouteMap>> PublishRouteMap(string key, IRouteMapService maps, CancellationToken cancellationToken)
     {
         var newest = await NewestAsync(maps, key, cancellationToken);
         if (newest.Status == RouteMapStatus.Published)
@@ -118,7 +118,9 @@ public static class RouteMapsEndpoints
             throw new ConflictException("routemap.no-draft", $"Route map '{key}' has no draft: version {newest.Version} is already published. Upload a new draft first.");
         }
 
-        return TypedResults.Ok(RouteMapSummary.From(await maps.PublishAsync(key, cancellationToken)));
+        // The warnings of the draft as published: they do not stop it, but the caller should hear them (a role nobody holds).
+        var warnings = (await maps.ValidateAsync(newest, cancellationToken)).Warnings();
+        return TypedResults.Ok(PublishedRouteMap.From(await maps.PublishAsync(key, cancellationToken), warnings));
     }
 
     /// <summary>

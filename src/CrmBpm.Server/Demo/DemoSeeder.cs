@@ -11,6 +11,7 @@ using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Engine.Validation;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ namespace CrmBpm.Server.Demo;
 internal sealed partial class DemoSeeder(
     UserManager<CrmBpmUser> users, RoleManager<IdentityRole> roles, IOptions<DemoOptions> options, DemoLogins logins,
     IHostEnvironment environment, IRouteMapService maps, ICrmStore crmStore, PartnerService partners, LeadService leads, DealService deals, ClaimService claims,
-    InstructionService instructions, ITaskService tasks, TimeProvider clock, ILogger<DemoSeeder> logger)
+    InstructionService instructions, ITaskService tasks, TimeProvider clock, CrmBpmIdentityDbContext identity, ILogger<DemoSeeder> logger)
 {
     /// <summary>Ensures the roles; in a new database (and with <see cref="DemoOptions.Seed"/>) creates the demo users and data.</summary>
     public async Task SeedAsync(bool newDatabase, CancellationToken cancellationToken)
@@ -51,6 +52,8 @@ internal sealed partial class DemoSeeder(
             {
                 await CreateUserAsync(user);
             }
+
+            await CreateStructureAsync(cancellationToken);
         }
 
         var demoUsers = new List<DemoUser>();
@@ -95,6 +98,23 @@ internal sealed partial class DemoSeeder(
 
         claims.AddRange(demo.Pools.Select(pool => new SecurityClaim(CrmBpmClaims.Pool, pool)));
         Require(await users.AddClaimsAsync(user, claims), $"claims of {demo.UserName}");
+    }
+
+    /// <summary>The performer roles and departments the demo users' pools and departments name (after the users: heads are users).</summary>
+    private async Task CreateStructureAsync(CancellationToken cancellationToken)
+    {
+        identity.PerformerRoles.AddRange(DemoStructure.Roles.Select(r => new PerformerRole { Name = r.Name, Description = r.Description }));
+        var created = new Dictionary<string, AddressingObject>(StringComparer.Ordinal);
+        foreach (var (kind, name, parent, head) in DemoStructure.Objects)
+        {
+            var item = new AddressingObject { Kind = kind, Name = name, HeadUserName = head };
+            identity.AddressingObjects.Add(item);
+            await identity.SaveChangesAsync(cancellationToken);
+            item.ParentId = parent is null ? null : created[parent].Id;
+            created[name] = item;
+        }
+
+        await identity.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Deploys every standard map not yet published; nested maps first (a map is retried after the others).</summary>

@@ -38,6 +38,10 @@ public static class ServerBuilderExtensions
         services.AddScoped<Administration.AdminAudit>();
         services.AddScoped<Administration.UserAdministration>();
         services.AddScoped<Administration.UserImport>();
+        services.AddScoped<Organisation.OrganisationDirectory>();
+        services.AddScoped<Organisation.OpenPoolTasks>();
+        services.AddScoped<Organisation.OrganisationAdministration>();
+        services.AddScoped<Claims.ClaimDepartments>();
         services.AddHostedService<ServerInitializer>();
         return builder;
     }

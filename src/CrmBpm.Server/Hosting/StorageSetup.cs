@@ -6,7 +6,7 @@ namespace CrmBpm.Server.Hosting;
 /// <summary>Chooses the engine and CRM stores for the configured database.</summary>
 internal static class StorageSetup
 {
-    /// <summary>Registers the engine on the configured database and the CRM on the same database.</summary>
+    /// <summary>Registers the engine on the configured database, the CRM on the same database and the organisation as its performer directory.</summary>
     public static IServiceCollection AddCrmBpmStorage(this IServiceCollection services, DatabaseSettings database) =>
         services.AddCrmBpm(bpm =>
         {
@@ -16,5 +16,8 @@ internal static class StorageSetup
                 _ => bpm.UseSqlite(database.ConnectionString),
             };
             bpm.AddCrm(crm => crm.UseEngineDatabase());
+
+            // Validation warns about a pool nobody in the organisation is in.
+            bpm.UsePerformerDirectory<Organisation.OrganisationPerformerDirectory>();
         });
 }

@@ -1,12 +1,13 @@
 using CrmBpm.Server.Absences;
 using CrmBpm.Server.Administration;
+using CrmBpm.Server.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBpm.Server.Identity;
 
 /// <summary>
-/// Users, roles and claims, the users' absences and the audit log of administrative changes; its tables sit next to the
+/// Users, roles and claims, performer roles and addressing objects, the users' absences and the audit log of administrative changes; its tables sit next to the
 /// engine's in the same database (see <see cref="IdentitySchema"/>).
 /// </summary>
 public sealed class CrmBpmIdentityDbContext(DbContextOptions<CrmBpmIdentityDbContext> options) : IdentityDbContext<CrmBpmUser>(options)
@@ -16,6 +17,12 @@ public sealed class CrmBpmIdentityDbContext(DbContextOptions<CrmBpmIdentityDbCon
 
     /// <summary>Absences with their substitutes.</summary>
     public DbSet<Absence> Absences => Set<Absence>();
+
+    /// <summary>The performer roles route maps address.</summary>
+    public DbSet<PerformerRole> PerformerRoles => Set<PerformerRole>();
+
+    /// <summary>Departments, regions and business directions.</summary>
+    public DbSet<AddressingObject> AddressingObjects => Set<AddressingObject>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -37,5 +44,6 @@ public sealed class CrmBpmIdentityDbContext(DbContextOptions<CrmBpmIdentityDbCon
         audit.HasIndex(e => e.Target);
 
         builder.ApplyConfiguration(new AbsenceConfiguration());
+        OrganisationConfiguration.Configure(builder);
     }
 }

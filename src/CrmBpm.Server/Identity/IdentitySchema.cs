@@ -16,6 +16,7 @@ internal static class IdentitySchema
         [
             new Schema.Step0002UserAdministration(),
             new Schema.Step0003Absences(),
+            new Schema.Step0004Organisation(),
         ]);
 
     /// <summary>Creates or upgrades the tables; true when they were created (a new database).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,9 +35,12 @@ public sealed class UserDirectory(UserManager<CrmBpmUser> users, CrmBpmIdentityD
         return user is null ? null : ToDirectoryUser(user, await users.GetClaimsAsync(user), [.. await users.GetRolesAsync(user)]);
     }
 
-    /// <summary>The users of a department (a Head's team, the Head included).</summary>
-    public async Task<IReadOnlyList<DirectoryUser>> TeamAsync(string department, CancellationToken cancellationToken = default) =>
-        [.. (await ListAsync(cancellationToken)).Where(u => string.Equals(u.Department, department, StringComparison.Ordinal))];
+    /// <summary>The users of a department and of the departments under it (a Head's team, the Head included).</summary>
+    public async Task<IReadOnlyList<DirectoryUser>> TeamAsync(string department, CancellationToken cancellationToken = default)
+    {
+        var departments = await new OrganisationDirectory(db).DepartmentAndSubDepartmentsAsync(department, cancellationToken);
+        return [.. (await ListAsync(cancellationToken)).Where(u => u.Department is { } own && departments.Contains(own))];
+    }
 
     private static DirectoryUser ToDirectoryUser(CrmBpmUser user, IList<Claim> claims, IReadOnlyList<string> roles) => new(
         user.UserName ?? user.Id,

@@ -2,29 +2,33 @@ using CrmBpm.Crm.Catalogues;
 using CrmBpm.Designer.Model;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Organisation;
 
 namespace CrmBpm.Server.RouteMaps;
 
-/// <summary>What the designer's pickers offer: users, roles, deal stages and the published maps a Nested process may run.</summary>
+/// <summary>
+/// What the designer's pickers offer: users, the organisation's performer roles and addressing objects, deal stages and the
+/// published maps a Nested process may run.
+/// </summary>
 public sealed record DesignerChoices(
-    IReadOnlyList<DesignerUser> Users, IReadOnlyList<string> Roles, IReadOnlyList<string> Stages, IReadOnlyList<PublishedMapInfo> PublishedMaps)
+    IReadOnlyList<DesignerUser> Users, IReadOnlyList<string> Roles, IReadOnlyList<DesignerAddressingObject> AddressingObjects,
+    IReadOnlyList<string> Stages, IReadOnlyList<PublishedMapInfo> PublishedMaps)
 {
     /// <summary>
-    /// The pool roles the standard maps (samples/RouteMaps) address, offered even before any user holds them:
-    /// a consultant designs for the organisation, not for today's staff list.
+    /// Reads the choices: Identity users; performer roles and addressing objects from the organisation (Administration →
+    /// Performer roles, Structure: the one source of them, so a map addresses only pools an Administrator can fill); the
+    /// sales-stage catalogue; published maps. A role or object a map already names but the organisation lacks is still shown
+    /// by the picker as the map's current value.
     /// </summary>
-    public static IReadOnlyList<string> StandardPoolRoles { get; } =
-        ["Sales manager", "Accountant", "Claims officer", "Compliance officer", "Head of customer service", "Warehouse manager"];
-
-    /// <summary>Reads the choices: Identity users, application + pool + catalogue roles, the sales-stage catalogue, published maps.</summary>
     public static async Task<DesignerChoices> LoadAsync(
-        UserDirectory directory, CatalogueService catalogues, IRouteMapService maps, CancellationToken cancellationToken = default)
+        UserDirectory directory, OrganisationDirectory organisation, CatalogueService catalogues, IRouteMapService maps, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(catalogues);
         ArgumentNullException.ThrowIfNull(maps);
         var users = await directory.ListAsync(cancellationToken);
-        var roleCatalogue = await catalogues.ListAsync(CatalogueKind.Role, cancellationToken: cancellationToken);
+        var structure = await organisation.CatalogueAsync(cancellationToken);
         var stages = await catalogues.ListAsync(CatalogueKind.SalesStage, cancellationToken: cancellationToken);
         var published = new List<PublishedMapInfo>();
         foreach (var map in (await maps.ListAsync(cancellationToken)).OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -36,16 +40,23 @@ public sealed record DesignerChoices(
             }
         }
 
-        var roles = StandardPoolRoles
-            .Concat(users.SelectMany(u => u.Memberships).Select(m => m.Role))
-            .Concat(roleCatalogue.Select(r => r.Name))
-            .Concat(AppRoles.All)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        // Active departments in tree order, then regions and business directions by name.
+        var objects = DepartmentTree.Order(structure.ActiveObjects).Select(d => d.Department)
+            .Concat(structure.ActiveObjects.Where(o => o.Kind != AddressingObjectKind.Department))
+            .Select(o => new DesignerAddressingObject(o.Name, KindName(o.Kind)));
         return new DesignerChoices(
             [.. users.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => new DesignerUser(u.Id, u.DisplayName))],
-            roles,
+            [.. structure.Roles.Select(r => r.Name)],
+            [.. objects],
             [.. stages.OrderBy(s => s.Order).Select(s => s.Name)],
             published);
     }
+
+    private static string KindName(AddressingObjectKind kind) => kind switch
+    {
+        AddressingObjectKind.Department => "department",
+        AddressingObjectKind.Region => "region",
+        AddressingObjectKind.BusinessDirection => "business direction",
+        _ => kind.ToString(),
+    };
 }

@@ -95,6 +95,23 @@ public abstract class An_older_database_is_upgraded_and_its_work_continues : IAs
 
     [Theory]
     [MemberData(nameof(Fixtures))]
+    public async Task Its_performer_roles_and_departments_are_filled_from_the_pools_and_departments_its_users_have(string fixture)
+    {
+        var database = await CopyAsync(fixture);
+        var pools = await DatabaseReads.ListAsync(database, $"SELECT \"ClaimValue\" FROM \"AspNetUserClaims\" WHERE \"ClaimType\" = '{CrmBpmClaims.Pool}'");
+        pools.ShouldNotBeEmpty("the fixture's users are in pools");
+
+        await StartAsync(database);
+
+        var roles = await DatabaseReads.ListAsync(database, "SELECT name FROM performer_roles ORDER BY name");
+        roles.ShouldBe([.. pools.Select(p => p.Split('@')[0]).Distinct().Order(StringComparer.Ordinal)]);
+        roles.ShouldContain("Sales manager");
+        var objects = await DatabaseReads.ListAsync(database, "SELECT kind, name, head_user_name FROM addressing_objects ORDER BY name");
+        objects.ShouldBe(["Region North null", "Department Sales helga"], "Sales is the users' department, headed by its one Head; North is the object of a pool");
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
     public async Task Its_schema_is_the_schema_of_a_new_database(string fixture)
     {
         var upgraded = await CopyAsync(fixture);

@@ -10,6 +10,14 @@ public sealed record RouteMapSummary(string Key, int Version, string Name, Route
     public static RouteMapSummary From(RouteMap map) => new(map.Key, map.Version, map.Name, map.Status, map.Points.Count, map.Flows.Count);
 }
 
+/// <summary>A version just published, with the warnings it was published despite (a pool nobody is in, …).</summary>
+public sealed record PublishedRouteMap(string Key, int Version, string Name, RouteMapStatus Status, int PointCount, int FlowCount, IReadOnlyList<ValidationProblem> Warnings)
+{
+    /// <summary>Maps an engine route map and the warnings of its validation.</summary>
+    public static PublishedRouteMap From(RouteMap map, IReadOnlyList<ValidationProblem> warnings) =>
+        new(map.Key, map.Version, map.Name, map.Status, map.Points.Count, map.Flows.Count, warnings);
+}
+
 /// <summary>A point of a route map, for lists and highlighting.</summary>
 public sealed record RoutePointDto(string Id, string Kind, string Name, string? Stage);
 

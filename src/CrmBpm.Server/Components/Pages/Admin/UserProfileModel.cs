@@ -2,7 +2,7 @@ using CrmBpm.Server.Administration;
 
 namespace CrmBpm.Server.Components.Pages.Admin;
 
-/// <summary>The editable form of a user's profile: lists as text (pools one a line) and roles as check boxes.</summary>
+/// <summary>The editable form of a user's profile: roles as check boxes, memberships as rows of role and object.</summary>
 public sealed class UserProfileModel
 {
     /// <summary>Display name.</summary>
@@ -23,8 +23,8 @@ public sealed class UserProfileModel
     /// <summary>Department.</summary>
     public string Department { get; set; } = "";
 
-    /// <summary>Pools, one a line.</summary>
-    public string Pools { get; set; } = "";
+    /// <summary>Memberships of performer roles (the pool claims), one row each.</summary>
+    public List<MembershipRow> Memberships { get; } = [];
 
     /// <summary>The system roles ticked.</summary>
     public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
@@ -36,9 +36,10 @@ public sealed class UserProfileModel
         var model = new UserProfileModel
         {
             DisplayName = user.DisplayName, Email = user.Email ?? "", Phone = user.Phone ?? "", Language = user.Language ?? "",
-            TimeZone = user.TimeZone ?? "", Department = user.Department ?? "", Pools = string.Join('\n', user.Pools),
+            TimeZone = user.TimeZone ?? "", Department = user.Department ?? "",
         };
         model.Roles.UnionWith(user.Roles);
+        model.Memberships.AddRange(Identity.CurrentUser.ParseMemberships(user.Pools).Select(m => new MembershipRow { Role = m.Role, Object = m.AddressingObject ?? "" }));
         return model;
     }
 
@@ -47,6 +48,8 @@ public sealed class UserProfileModel
     {
         DisplayName = DisplayName, Email = Email, Phone = Phone, Language = Language, TimeZone = TimeZone, Department = Department,
         Roles = [.. Identity.AppRoles.All.Where(Roles.Contains)],
-        Pools = [.. Pools.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        // A row with neither role nor object is an unused Add; a row with only an object is sent, and refused naming its row.
+        Pools = [.. Memberships.Where(m => !string.IsNullOrWhiteSpace(m.Role) || !string.IsNullOrWhiteSpace(m.Object))
+            .Select(m => string.IsNullOrWhiteSpace(m.Object) ? m.Role.Trim() : $"{m.Role.Trim()}@{m.Object.Trim()}")],
     };
 }
