@@ -24,11 +24,11 @@ public sealed class MyTasksQueryPlan : IAsyncLifetime
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, SeedSql);
-        await ExecuteAsync(connection, "ANALYZE");
+        await SqliteQueryPlan.ExecuteAsync(connection, SeedSql);
+        await SqliteQueryPlan.ExecuteAsync(connection, "ANALYZE");
 
         var actor = new Actor("user-1", [new RoleMembership("role-1"), new RoleMembership("role-2"), new RoleMembership("role-1", "north")]);
-        var plan = await PlanAsync(connection, MyTasksSql.For(new TaskQuery { Actor = actor }, DateTimeOffset.UtcNow));
+        var plan = await SqliteQueryPlan.OfAsync(connection, MyTasksSql.For(new TaskQuery { Actor = actor }, DateTimeOffset.UtcNow));
 
         plan.ShouldContain(line => line.Contains("COVERING INDEX ix_tasks_my_held (assignee_id=?)"));
         plan.Count(line => line.Contains("INDEX ix_tasks_my_role_pool (performer_role=?)")).ShouldBe(2);
@@ -59,28 +59,4 @@ public sealed class MyTasksQueryPlan : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _file.DisposeAsync().AsTask();
-
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, SqlStatement myTasks)
-    {
-        await using var command = new SqliteCommand("EXPLAIN QUERY PLAN " + myTasks.Sql.Split(";\n")[0], connection);
-        foreach (var (name, value) in myTasks.Parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return lines;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -25,12 +25,12 @@ public sealed class UnassignedTasksQueryPlan : IAsyncLifetime
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, SeedSql);
-        await ExecuteAsync(connection, "ANALYZE");
+        await SqliteQueryPlan.ExecuteAsync(connection, SeedSql);
+        await SqliteQueryPlan.ExecuteAsync(connection, "ANALYZE");
         var statements = UnassignedTasksSql.For(new UnassignedTaskQuery { Actor = new Actor("helen", [], canActOnAnyTask: true), Page = 3, PageSize = 20 });
 
-        var page = await PlanAsync(connection, statements, 0);
-        var total = await PlanAsync(connection, statements, 1);
+        var page = await SqliteQueryPlan.OfAsync(connection, statements, 0);
+        var total = await SqliteQueryPlan.OfAsync(connection, statements, 1);
 
         page.ShouldContain(line => line.Contains("SCAN tasks USING INDEX ix_tasks_unassigned"), string.Join(Environment.NewLine, page));
         page.ShouldContain(line => line.Contains("INTEGER PRIMARY KEY (rowid=?)"));
@@ -54,31 +54,4 @@ public sealed class UnassignedTasksQueryPlan : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _file.DisposeAsync().AsTask();
-
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, SqlStatement statements, int index)
-    {
-        await using var command = new SqliteCommand("EXPLAIN QUERY PLAN " + statements.Sql.Split(";\n")[index], connection);
-        foreach (var (name, value) in statements.Parameters)
-        {
-            if (command.CommandText.Contains(name, StringComparison.Ordinal))
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return lines;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
