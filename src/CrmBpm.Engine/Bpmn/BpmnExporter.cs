@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions.Juel;
 using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
 
 namespace CrmBpm.Engine.Bpmn;
@@ -130,9 +131,12 @@ public sealed class BpmnExporter
             process.Add(WritePoint(flows, point, namespaces));
         }
 
+        // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
+        var conditions = map.Points.OfType<ConditionPoint>().ToDictionary(c => c.Id, c => c.Expression, StringComparer.Ordinal);
         foreach (var flow in map.Flows)
         {
-            process.Add(WriteFlow(flow, namespaces));
+            var condition = flow.Branch == ConditionBranch.Yes && conditions.TryGetValue(flow.SourceId, out var expression) ? expression : flow.Condition;
+            process.Add(WriteFlow(flow, condition, namespaces));
         }
 
         process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) >= 4));
@@ -264,7 +268,7 @@ public sealed class BpmnExporter
             f.Options.Select(o => new XElement(CrmNs + "option", new XAttribute("value", o))))));
     }
 
-    private static XElement WriteFlow(Flow flow, NamespaceTable namespaces)
+    private static XElement WriteFlow(Flow flow, string? condition, NamespaceTable namespaces)
     {
         var element = new XElement(BpmnNs + "sequenceFlow", new XAttribute("id", flow.Id));
         if (!string.IsNullOrEmpty(flow.Name))
@@ -279,9 +283,13 @@ public sealed class BpmnExporter
         }
 
         AddForeign(element, flow.Foreign, [], namespaces);
-        if (flow.Condition is not null)
+        if (!string.IsNullOrWhiteSpace(condition))
         {
-            element.Add(new XElement(BpmnNs + "conditionExpression", new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"), flow.Condition));
+            // ${…} is JUEL, the default language of other engines; anything else is JavaScript and says so, or Camunda
+            // would read it as JUEL text.
+            element.Add(new XElement(BpmnNs + "conditionExpression", new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"),
+                JuelExpressionEvaluator.IsJuel(condition) ? null : new XAttribute("language", "javascript"),
+                condition));
         }
 
         return element;
