@@ -6,19 +6,6 @@ using CrmBpm.Server.Identity;
 
 namespace CrmBpm.Server.Tasks;
 
-/// <summary>One row of the Unassigned list: the task, its route map and point by name, its subject by name.</summary>
-public sealed record UnassignedTaskRow(WorkTask Task, string MapName, string PointName, TaskSubject? Subject);
-
-/// <summary>One page of the Unassigned list.</summary>
-public sealed record UnassignedTaskPage(IReadOnlyList<UnassignedTaskRow> Rows, int Page, int PageSize, long Total)
-{
-    /// <summary>Number of pages (at least one).</summary>
-    public long PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-/// <summary>Where a supervisor hands an unassigned task: a person (<see cref="ToUserId"/>) or a pool (<see cref="ToRole"/>, optionally narrowed).</summary>
-public sealed record UnassignedTaskHandOver(string? ToUserId, string? ToRole, string? AddressingObject, string? Comment);
-
 /// <summary>
 /// The Unassigned list for Heads and Administrators: tasks of Actions without any performer, which are in nobody's My tasks,
 /// and handing each to a person or a pool. Unassigned tasks belong to no team, so every Head sees all of them.
