@@ -6,9 +6,9 @@ using static CrmBpm.Engine.Bpmn.BpmnReadContext;
 namespace CrmBpm.Engine.Bpmn;
 
 /// <summary>
-/// Reads a <c>bpmn:userTask</c> into an Action: <c>crm:</c> attributes and extension elements, and the Camunda
-/// equivalents (<c>camunda:assignee</c>, <c>camunda:candidateGroups</c>, <c>camunda:formData</c>,
-/// <c>camunda:collection</c>) when no <c>crm:</c> value says otherwise.
+/// Reads a <c>bpmn:userTask</c> into an Action: <c>crm:</c> attributes and extension elements, and the equivalents of
+/// other engines (performers of Camunda, Flowable, Activiti and Zeebe, <c>camunda:formData</c>, <c>camunda:collection</c>)
+/// when no <c>crm:</c> value says otherwise.
 /// </summary>
 internal sealed class ActionReader(BpmnReadContext context, XElement element)
 {
@@ -23,14 +23,13 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
     internal static readonly XName PerformerRole = CrmNs + "performerRole";
     internal static readonly XName AddressingObject = CrmNs + "addressingObject";
     internal static readonly XName PerformerExpression = CrmNs + "performerExpression";
+    internal static readonly XName PerformerRoleExpression = CrmNs + "performerRoleExpression";
     internal static readonly XName Collection = CrmNs + "collection";
     internal static readonly XName ElementVariable = CrmNs + "elementVariable";
     internal static readonly XName ResultCollection = CrmNs + "resultCollection";
 
-    private static readonly XName CamundaAssignee = CamundaNs + "assignee";
-    private static readonly XName CamundaCandidateGroups = CamundaNs + "candidateGroups";
     private static readonly HashSet<XName> CrmAttributes =
-        [Title, Stage, RequiresAcceptance, OutcomeVariable, DeadlineDuration, DeadlineExpression, ReminderBefore, PerformerUser, PerformerRole, AddressingObject, PerformerExpression];
+        [Title, Stage, RequiresAcceptance, OutcomeVariable, DeadlineDuration, DeadlineExpression, ReminderBefore, PerformerUser, PerformerRole, AddressingObject, PerformerExpression, PerformerRoleExpression];
 
     private readonly string? _id = Id(element);
 
@@ -42,12 +41,15 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             return null;
         }
 
-        var (performer, usesCamundaPerformer) = ReadPerformer();
+        var (performer, keepDialect) = ReadPerformer();
         var outcomes = new List<string>();
         var fields = new List<FormField>();
         var sawCrmFields = element.Descendants(CrmNs + "formField").Any();
-        var attributes = context.ForeignAttributes(element, _id, n =>
-            n == "id" || n == "name" || CrmAttributes.Contains(n) || (usesCamundaPerformer && (n == CamundaAssignee || n == CamundaCandidateGroups)));
+        // Camunda's attributes the export writes from the performer anyway are not kept (they would be written twice).
+        var rewritten = PerformerDialect.CamundaAttributes(performer).Where(a => (string?)element.Attribute(a.Name) == a.Value).Select(a => a.Name).ToHashSet();
+        var attributes = context.ForeignAttributes(element, _id,
+            known: n => n == "id" || n == "name" || CrmAttributes.Contains(n) || rewritten.Contains(n) || (!keepDialect && PerformerDialect.IsPerformerAttribute(n)),
+            understood: PerformerDialect.IsPerformerAttribute);
         var extensions = context.ForeignExtensionElements(element, _id, child =>
         {
             if (child.Name == CrmNs + "outcome")
@@ -69,8 +71,9 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
                 return true;
             }
 
-            return false;
-        });
+            // Zeebe's assignment is read by PerformerDialect: kept while it still says the same, dropped when it does not.
+            return child.Name == PerformerDialect.ZeebeAssignment && !keepDialect;
+        }, understood: child => child.Name == PerformerDialect.ZeebeAssignment);
 
         var multi = ReadMultiInstance();
         var kept = context.KeptChildren(element, _id);
@@ -94,7 +97,12 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         };
     }
 
-    private (Performer? Performer, bool UsesCamunda) ReadPerformer()
+    /// <summary>
+    /// The performer from crm: attributes, or else from another engine's (see <see cref="PerformerDialect"/>). The other
+    /// engine's attributes are kept as written while they agree with the result, so that engine reads the export the same
+    /// way; after the task was readdressed in CrmBpm they no longer do, and are left out (the export writes new ones).
+    /// </summary>
+    private (Performer? Performer, bool KeepDialect) ReadPerformer()
     {
         var performer = new Performer
         {
@@ -102,38 +110,24 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             Role = Text(element, PerformerRole),
             AddressingObject = Text(element, AddressingObject),
             UserExpression = Text(element, PerformerExpression),
+            RoleExpression = Text(element, PerformerRoleExpression),
         };
-        if (performer.IsSpecified || performer.AddressingObject is not null)
+        var ours = performer.IsSpecified || performer.AddressingObject is not null;
+        var notesBefore = context.Notes.Count;
+        var dialects = PerformerDialect.Read(context, element, _id!);
+        if (!ours)
         {
-            return (performer, false);
+            return (dialects.FirstOrDefault(p => p is not null), true);
         }
 
-        var assignee = Text(element, CamundaAssignee);
-        var groups = Text(element, CamundaCandidateGroups);
-        if (assignee is null && groups is null)
+        var agrees = dialects.All(dialect => PerformerDialect.Agrees(dialect, performer));
+        if (!agrees)
         {
-            return (null, false);
+            // What the dropped attributes would have said is no longer news to the reader.
+            context.Notes.RemoveRange(notesBefore, context.Notes.Count - notesBefore);
         }
 
-        if (assignee is not null)
-        {
-            var isExpression = assignee.StartsWith("${", StringComparison.Ordinal) || assignee.StartsWith("#{", StringComparison.Ordinal);
-            performer = isExpression ? Performer.FromExpression(Unwrap(assignee)!) : Performer.User(assignee);
-        }
-
-        if (groups is not null)
-        {
-            var roles = groups.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (roles.Length > 1)
-            {
-                context.Problem(element.Attribute(CamundaCandidateGroups)!, _id,
-                    $"{Describe(element)} names several candidate groups ({groups}); a CrmBpm task goes to one role pool.");
-            }
-
-            performer = performer with { Role = roles.FirstOrDefault() };
-        }
-
-        return (performer, true);
+        return (performer, agrees);
     }
 
     private Deadline? ReadDeadline()

@@ -203,6 +203,12 @@ public sealed class BpmnExporter
         }
 
         AddForeign(element, point.Foreign, extensions, namespaces, documentation);
+        if (point is ActionPoint addressed)
+        {
+            // Camunda 7's own attributes beside ours, unless the task kept another engine's that still say the same.
+            AddDialect(element, PerformerDialect.CamundaAttributes(addressed.Performer), namespaces);
+        }
+
         element.Add(map.Incoming(point.Id).Select(f => new XElement(BpmnNs + "incoming", f.Id)));
         element.Add(map.Outgoing(point.Id).Select(f => new XElement(BpmnNs + "outgoing", f.Id)));
         // A kept terminate definition (with its id) only while the end still terminates, or beside other definitions
@@ -247,6 +253,7 @@ public sealed class BpmnExporter
             AddCrm(element, "performerRole", performer.Role);
             AddCrm(element, "addressingObject", performer.AddressingObject);
             AddCrm(element, "performerExpression", performer.UserExpression);
+            AddCrm(element, "performerRoleExpression", performer.RoleExpression);
         }
 
         AddCrm(element, "deadline", action.Deadline?.Duration);
@@ -359,6 +366,16 @@ public sealed class BpmnExporter
         }
     }
 
+    /// <summary>Another engine's attributes written from our model, each unless the element already has it (kept as written).</summary>
+    private static void AddDialect(XElement element, IEnumerable<XAttribute> attributes, NamespaceTable namespaces)
+    {
+        foreach (var attribute in attributes.Where(a => element.Attribute(a.Name) is null))
+        {
+            namespaces.Prefer(attribute.Name.NamespaceName, attribute.Name.Namespace == CamundaNs ? "camunda" : null);
+            element.Add(attribute);
+        }
+    }
+
     /// <summary>Foreign attributes, documentation, then extension elements (ours first, then kept ones) in BPMN's child order.</summary>
     private static void AddForeign(XElement element, ForeignBpmn? foreign, List<XElement> ours, NamespaceTable namespaces, string? documentation = null)
     {
@@ -387,6 +404,7 @@ public sealed class BpmnExporter
         private static readonly HashSet<string> FixedNamespaces = [.. Fixed.Values];
         private readonly Dictionary<string, string> _prefixByNamespace = new(StringComparer.Ordinal);
         private readonly HashSet<string> _taken = new(Fixed.Keys, StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _preferred = new(StringComparer.Ordinal);
         private int _nextGenerated = 1;
 
         public void Use(string ns, string? prefix)
@@ -406,6 +424,12 @@ public sealed class BpmnExporter
 
             _prefixByNamespace[ns] = chosen;
         }
+
+        /// <summary>
+        /// A namespace our own dialect attributes use: declared with <paramref name="prefix"/> when the file's kept content
+        /// did not declare it already (kept content decides first, so its prefixes read back as they were).
+        /// </summary>
+        public void Prefer(string ns, string? prefix) => _preferred.TryAdd(ns, prefix);
 
         public XElement Parse(string xml)
         {
@@ -431,6 +455,11 @@ public sealed class BpmnExporter
 
         public void Declare(XElement root)
         {
+            foreach (var (ns, prefix) in _preferred)
+            {
+                Use(ns, prefix);
+            }
+
             foreach (var (ns, prefix) in _prefixByNamespace)
             {
                 root.Add(new XAttribute(XNamespace.Xmlns + prefix, ns));

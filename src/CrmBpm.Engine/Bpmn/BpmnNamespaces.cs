@@ -26,6 +26,15 @@ public static class BpmnNamespaces
     /// <summary>Camunda 7 extensions, read for compatibility (<c>camunda:assignee</c>, <c>camunda:in</c>, ...).</summary>
     public const string Camunda = "http://camunda.org/schema/1.0/bpmn";
 
+    /// <summary>Flowable's extensions, read for compatibility (<c>flowable:assignee</c>, <c>flowable:candidateGroups</c>).</summary>
+    public const string Flowable = "http://flowable.org/bpmn";
+
+    /// <summary>Activiti's extensions (Flowable's ancestor; the same attributes).</summary>
+    public const string Activiti = "http://activiti.org/bpmn";
+
+    /// <summary>Camunda 8 (Zeebe) extensions (<c>zeebe:assignmentDefinition</c>, <c>zeebe:calledElement</c>).</summary>
+    public const string Zeebe = "http://camunda.org/schema/zeebe/1.0";
+
     internal static readonly XNamespace BpmnNs = Model;
     internal static readonly XNamespace BpmnDiNs = BpmnDi;
     internal static readonly XNamespace DcNs = Dc;
@@ -33,4 +42,7 @@ public static class BpmnNamespaces
     internal static readonly XNamespace XsiNs = Xsi;
     internal static readonly XNamespace CrmNs = Crm;
     internal static readonly XNamespace CamundaNs = Camunda;
+    internal static readonly XNamespace FlowableNs = Flowable;
+    internal static readonly XNamespace ActivitiNs = Activiti;
+    internal static readonly XNamespace ZeebeNs = Zeebe;
 }

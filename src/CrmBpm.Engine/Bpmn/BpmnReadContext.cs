@@ -104,7 +104,11 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     /// Attributes that are neither interpreted (<paramref name="known"/>) nor namespace declarations. Unknown
     /// <c>crm:</c> attributes are reported (a typo must not vanish); everything else is kept.
     /// </summary>
-    public IReadOnlyList<ForeignAttribute> ForeignAttributes(XElement element, string? elementId, Func<XName, bool> known)
+    /// <remarks>
+    /// <paramref name="understood"/> names attributes of another engine that the reader has read the meaning of and keeps
+    /// as written (so that engine reads the export the same way): kept, but no loss-report note.
+    /// </remarks>
+    public IReadOnlyList<ForeignAttribute> ForeignAttributes(XElement element, string? elementId, Func<XName, bool> known, Func<XName, bool>? understood = null)
     {
         var result = new List<ForeignAttribute>();
         foreach (var attribute in element.Attributes())
@@ -128,7 +132,10 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             var ns = attribute.Name.NamespaceName;
             var prefix = ns.Length == 0 ? null : PrefixOf(element, ns);
             result.Add(new(ns, attribute.Name.LocalName, attribute.Value, prefix));
-            NoteEngineExtension(attribute, elementId, attribute.Name, prefix, "attribute");
+            if (understood?.Invoke(attribute.Name) != true)
+            {
+                NoteEngineExtension(attribute, elementId, attribute.Name, prefix, "attribute");
+            }
         }
 
         return result;
@@ -136,9 +143,10 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
 
     /// <summary>
     /// Children of <c>bpmn:extensionElements</c>: <paramref name="interpret"/> takes those it understands; unknown
-    /// <c>crm:</c> ones are reported; the rest are kept as raw XML.
+    /// <c>crm:</c> ones are reported; the rest are kept as raw XML. <paramref name="understood"/> names kept children whose
+    /// meaning the reader has read (kept as written, without a loss-report note).
     /// </summary>
-    public IReadOnlyList<string> ForeignExtensionElements(XElement element, string? elementId, Func<XElement, bool> interpret)
+    public IReadOnlyList<string> ForeignExtensionElements(XElement element, string? elementId, Func<XElement, bool> interpret, Func<XElement, bool>? understood = null)
     {
         var result = new List<string>();
         foreach (var child in BpmnChildren(element, "extensionElements").SelectMany(e => e.Elements()))
@@ -160,7 +168,10 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             }
 
             result.Add(Canonical(child));
-            NoteEngineExtension(child, elementId, child.Name, PrefixOf(element, child.Name.NamespaceName), "element");
+            if (understood?.Invoke(child) != true)
+            {
+                NoteEngineExtension(child, elementId, child.Name, PrefixOf(element, child.Name.NamespaceName), "element");
+            }
         }
 
         return result;
@@ -187,9 +198,9 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
     private static readonly Dictionary<string, string> EngineNamespaceNames = new(StringComparer.Ordinal)
     {
         [Camunda] = "camunda",
-        ["http://camunda.org/schema/zeebe/1.0"] = "zeebe",
-        ["http://activiti.org/bpmn"] = "activiti",
-        ["http://flowable.org/bpmn"] = "flowable",
+        [Zeebe] = "zeebe",
+        [Activiti] = "activiti",
+        [Flowable] = "flowable",
     };
 
     private static readonly HashSet<string> EngineNamespaces = [.. EngineNamespaceNames.Keys];

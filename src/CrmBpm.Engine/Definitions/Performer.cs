@@ -18,6 +18,12 @@ public sealed record Performer
     /// <summary>A user id expression (e.g. <c>author</c>) evaluated when the task is created; wins over <see cref="UserId"/>.</summary>
     public string? UserExpression { get; init; }
 
+    /// <summary>
+    /// A role expression (e.g. Camunda's <c>candidateGroups="${group}"</c>) evaluated when the task is created: the task
+    /// goes to the pool of the role it yields; wins over <see cref="Role"/>.
+    /// </summary>
+    public string? RoleExpression { get; init; }
+
     /// <summary>Addresses one user.</summary>
     public static Performer User(string userId) => new() { UserId = userId };
 
@@ -29,5 +35,5 @@ public sealed record Performer
 
     /// <summary>True when some addressee is given.</summary>
     public bool IsSpecified =>
-        !string.IsNullOrWhiteSpace(UserId) || !string.IsNullOrWhiteSpace(Role) || !string.IsNullOrWhiteSpace(UserExpression);
+        !string.IsNullOrWhiteSpace(UserId) || !string.IsNullOrWhiteSpace(Role) || !string.IsNullOrWhiteSpace(UserExpression) || !string.IsNullOrWhiteSpace(RoleExpression);
 }

@@ -46,6 +46,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             }
 
             if (!TryResolvePerformer(context, instance, token, action, variables, out var userId) ||
+                !TryResolveRole(context, instance, token, action, variables, out var role) ||
                 !TryResolveDeadline(context, instance, token, action, variables, out var dueAt))
             {
                 return false;
@@ -65,7 +66,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 Title = Fill(template, variables),
                 Description = Fill(action.Description, variables),
                 PerformerUserId = userId,
-                PerformerRole = action.Performer?.Role,
+                PerformerRole = role,
                 PerformerAddressingObject = action.Performer?.AddressingObject,
                 AssigneeId = userId,
                 RequiresAcceptance = action.RequiresAcceptance,
@@ -132,6 +133,43 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
         catch (ExpressionException ex)
         {
             InstanceExecutor.RaiseIncident(context, instance, token, $"Performer of Action '{action.DisplayName}': {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The role whose pool gets the task: the role expression's value when there is one (a role name, or a list of them
+    /// or a comma-separated text as Camunda's candidate groups give, of which the first), else the named role.
+    /// </summary>
+    private bool TryResolveRole(CommandContext context, ProcessInstance instance, Token token, ActionPoint action, IReadOnlyDictionary<string, JsonElement> variables, out string? role)
+    {
+        role = action.Performer?.Role;
+        if (string.IsNullOrWhiteSpace(action.Performer?.RoleExpression))
+        {
+            return true;
+        }
+
+        try
+        {
+            var value = expressions.Evaluate(action.Performer.RoleExpression, variables);
+            var first = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
+                JsonValueKind.Array => value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).FirstOrDefault(r => r.Length > 0),
+                _ => null,
+            };
+            if (first is not null)
+            {
+                role = first;
+                return true;
+            }
+
+            InstanceExecutor.RaiseIncident(context, instance, token, $"The role expression '{action.Performer.RoleExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a role name.");
+            return false;
+        }
+        catch (ExpressionException ex)
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, $"Role of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }

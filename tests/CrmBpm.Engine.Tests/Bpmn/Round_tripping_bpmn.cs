@@ -69,8 +69,11 @@ public sealed class Round_tripping_bpmn
         xml.ShouldContain("<camunda:property name=\"color\" value=\"blue\" />");
         xml.ShouldContain("camunda:historyTimeToLive=\"180\"");
         xml.Split("xmlns:camunda=").Length.ShouldBe(2, xml); // declared once, on the root
-        // What CrmBpm understood is written in its own terms.
-        xml.ShouldContain("crm:performerExpression=\"author\"");
+        // What CrmBpm understood is written in its own terms, and in Camunda's beside them.
+        xml.ShouldContain("crm:performerExpression=\"${author}\"");
+        xml.ShouldContain("camunda:assignee=\"${author}\"");
+        xml.ShouldContain("crm:performerRole=\"Head of sales\"");
+        xml.ShouldContain("camunda:candidateGroups=\"Head of sales\"");
         xml.ShouldContain("<crm:formField name=\"amount\" label=\"Amount\" type=\"number\" required=\"true\" />");
     }
 

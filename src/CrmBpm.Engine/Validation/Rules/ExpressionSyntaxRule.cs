@@ -47,6 +47,7 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                 case ActionPoint action:
                     yield return (point.Id, null, $"deadline expression of '{point.DisplayName}'", action.Deadline?.Expression);
                     yield return (point.Id, null, $"performer expression of '{point.DisplayName}'", action.Performer?.UserExpression);
+                    yield return (point.Id, null, $"role expression of '{point.DisplayName}'", action.Performer?.RoleExpression);
                     break;
                 case NestedProcessPoint nested:
                     foreach (var mapping in nested.Inputs.Concat(nested.Outputs))

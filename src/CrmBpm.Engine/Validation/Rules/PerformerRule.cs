@@ -21,7 +21,7 @@ public sealed class PerformerRule : IValidationRule
                     $"Action '{action.DisplayName}' has no performer: its tasks will wait in the Unassigned list until a Head or Administrator hands them to someone. Choose a user, a role, or a role with an addressing object to address them.")
                     { Severity = ValidationSeverity.Warning };
             }
-            else if (action.Performer.AddressingObject is not null && string.IsNullOrWhiteSpace(action.Performer.Role))
+            else if (action.Performer.AddressingObject is not null && string.IsNullOrWhiteSpace(action.Performer.Role) && string.IsNullOrWhiteSpace(action.Performer.RoleExpression))
             {
                 yield return new("action.addressing-without-role", action.Id, $"Action '{action.DisplayName}' has an addressing object but no role; the addressing object narrows a role.");
             }
@@ -35,9 +35,12 @@ public sealed class PerformerRule : IValidationRule
         }
     }
 
-    /// <summary>The pool an Action's tasks may land in: its role (for its addressing object), unless a fixed user is named.</summary>
+    /// <summary>
+    /// The pool an Action's tasks may land in: its role (for its addressing object), unless a fixed user is named or the
+    /// role is only known at run time.
+    /// </summary>
     internal static RoleMembership? PoolOf(Performer performer) =>
-        string.IsNullOrWhiteSpace(performer.Role) || (!string.IsNullOrWhiteSpace(performer.UserId) && string.IsNullOrWhiteSpace(performer.UserExpression))
+        string.IsNullOrWhiteSpace(performer.Role) || !string.IsNullOrWhiteSpace(performer.RoleExpression) || (!string.IsNullOrWhiteSpace(performer.UserId) && string.IsNullOrWhiteSpace(performer.UserExpression))
             ? null
             : new RoleMembership(performer.Role, string.IsNullOrWhiteSpace(performer.AddressingObject) ? null : performer.AddressingObject);
 }
