@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmBpm.Engine.Definitions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -63,7 +64,15 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
             ("label", f.Label),
             ("type", f.Type.ToString().ToLowerInvariant()),
             ("required", f.Required ? "true" : null),
-            ("options", f.Type == FormFieldType.Choice ? f.Options.Select(o => Item("crm:Option", ("value", o))).ToArray() : null))));
+            ("readOnly", f.ReadOnly ? "true" : null),
+            ("defaultValue", f.DefaultValue),
+            ("min", f.Minimum?.ToString(CultureInfo.InvariantCulture)),
+            ("max", f.Maximum?.ToString(CultureInfo.InvariantCulture)),
+            ("minLength", f.MinLength?.ToString(CultureInfo.InvariantCulture)),
+            ("maxLength", f.MaxLength?.ToString(CultureInfo.InvariantCulture)),
+            ("options", f.Type == FormFieldType.Choice
+                ? f.Options.Select((o, i) => Item("crm:Option", ("value", o), ("label", i < f.OptionLabels.Count ? f.OptionLabels[i] : null))).ToArray()
+                : null))));
 
     /// <summary>A Nested process's variable mappings (<c>crm:input</c> parent → child, <c>crm:output</c> child → parent).</summary>
     public Task SetMappingsAsync(string elementId, IEnumerable<VariableMapping> inputs, IEnumerable<VariableMapping> outputs) =>

@@ -43,8 +43,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
 
         var (performer, keepDialect) = ReadPerformer();
         var outcomes = new List<string>();
-        var fields = new List<FormField>();
-        var sawCrmFields = element.Descendants(CrmNs + "formField").Any();
+        var (fields, keepForm) = ReadForm();
         // Camunda's attributes the export writes from the performer anyway are not kept (they would be written twice).
         var rewritten = PerformerDialect.CamundaAttributes(performer).Where(a => (string?)element.Attribute(a.Name) == a.Value).Select(a => a.Name).ToHashSet();
         var attributes = context.ForeignAttributes(element, _id,
@@ -59,21 +58,12 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
                 return true;
             }
 
-            if (child.Name == CrmNs + "formField")
-            {
-                fields.Add(ReadCrmField(child));
-                return true;
-            }
-
-            if (child.Name == CamundaNs + "formData" && !sawCrmFields)
-            {
-                fields.AddRange(child.Elements(CamundaNs + "formField").Select(ReadCamundaField));
-                return true;
-            }
-
-            // Zeebe's assignment is read by PerformerDialect: kept while it still says the same, dropped when it does not.
-            return child.Name == PerformerDialect.ZeebeAssignment && !keepDialect;
-        }, understood: child => child.Name == PerformerDialect.ZeebeAssignment);
+            // Read by ReadPerformer and ReadForm: kept while they still say the same and the export could not write them
+            // again, dropped when they do not.
+            return child.Name == CrmNs + "formField"
+                || (child.Name == PerformerDialect.ZeebeAssignment && !keepDialect)
+                || ((FormDialect.IsCamundaFormData(child) || FormDialect.IsFormProperty(child)) && !keepForm(child));
+        }, understood: child => child.Name == PerformerDialect.ZeebeAssignment || FormDialect.IsCamundaFormData(child) || FormDialect.IsFormProperty(child));
 
         var multi = ReadMultiInstance();
         var kept = context.KeptChildren(element, _id);
@@ -130,6 +120,38 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         return (performer, agrees);
     }
 
+    /// <summary>
+    /// The form from crm:formField elements, or else from Camunda's formData, or else from Flowable's formProperty
+    /// elements; and which of the other engines' elements to keep as written: those that say the same fields and hold
+    /// more than the export would write (a Camunda formData the export writes again in full is not kept twice).
+    /// </summary>
+    private (List<FormField> Fields, Func<XElement, bool> Keep) ReadForm()
+    {
+        var children = BpmnChildren(element, "extensionElements").SelectMany(e => e.Elements()).ToList();
+        var ours = children.Where(c => c.Name == CrmNs + "formField").Select(ReadCrmField).ToList();
+        var notesBefore = context.Notes.Count;
+        var formData = children.FirstOrDefault(FormDialect.IsCamundaFormData);
+        List<FormField>? camunda = null;
+        var camundaComplete = true;
+        if (formData is not null)
+        {
+            camunda = FormDialect.ReadCamunda(context, formData, _id!, out camundaComplete);
+        }
+
+        var properties = children.Where(FormDialect.IsFormProperty).ToList();
+        var flowable = properties.Count == 0 ? null : FormDialect.ReadProperties(context, properties, _id!, out _);
+        var fields = ours.Count > 0 ? ours : camunda ?? flowable ?? [];
+        var keepCamunda = FormDialect.Same(camunda, fields) && !camundaComplete;
+        var keepFlowable = FormDialect.Same(flowable, fields);
+        if ((camunda is not null && !FormDialect.Same(camunda, fields)) || (flowable is not null && !keepFlowable))
+        {
+            // A form changed in CrmBpm since: what the other engine's elements said is no longer news to the reader.
+            context.Notes.RemoveRange(notesBefore, context.Notes.Count - notesBefore);
+        }
+
+        return (fields, child => FormDialect.IsCamundaFormData(child) ? keepCamunda : keepFlowable);
+    }
+
     private Deadline? ReadDeadline()
     {
         var duration = Text(element, DeadlineDuration);
@@ -161,6 +183,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
 
     private FormField ReadCrmField(XElement field)
     {
+        var options = field.Elements(CrmNs + "option").ToList();
         var typeText = Text(field, "type") ?? "text";
         if (!Enum.TryParse<FormFieldType>(typeText, ignoreCase: true, out var type) || !Enum.IsDefined(type))
         {
@@ -174,30 +197,49 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             Label = (string?)field.Attribute("label") ?? "",
             Type = type,
             Required = context.Bool(field, "required", _id) ?? false,
-            Options = [.. field.Elements(CrmNs + "option").Select(o => Text(o, "value") ?? o.Value.Trim())],
+            ReadOnly = context.Bool(field, "readOnly", _id) ?? false,
+            DefaultValue = (string?)field.Attribute("defaultValue"),
+            Minimum = Decimal(field, "min"),
+            Maximum = Decimal(field, "max"),
+            MinLength = Length(field, "minLength"),
+            MaxLength = Length(field, "maxLength"),
+            Options = [.. options.Select(o => Text(o, "value") ?? o.Value.Trim())],
+            OptionLabels = options.Any(o => o.Attribute("label") is not null) ? [.. options.Select(o => (string?)o.Attribute("label") ?? Text(o, "value") ?? o.Value.Trim())] : [],
         };
     }
 
-    private FormField ReadCamundaField(XElement field)
+    private decimal? Decimal(XElement field, string name)
     {
-        var type = (Text(field, "type") ?? "string") switch
+        var text = Text(field, name);
+        if (text is null)
         {
-            "long" or "double" or "integer" => FormFieldType.Number,
-            "boolean" => FormFieldType.Boolean,
-            "date" => FormFieldType.Date,
-            "enum" => FormFieldType.Choice,
-            _ => FormFieldType.Text,
-        };
-        var required = field.Elements(CamundaNs + "validation").Elements(CamundaNs + "constraint")
-            .Any(c => (string?)c.Attribute("name") == "required" && (string?)c.Attribute("config") != "false");
-        return new FormField
+            return null;
+        }
+
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
-            Name = Text(field, "id") ?? "",
-            Label = (string?)field.Attribute("label") ?? "",
-            Type = type,
-            Required = required,
-            Options = [.. field.Elements(CamundaNs + "value").Select(v => Text(v, "id") ?? "")],
-        };
+            return value;
+        }
+
+        context.Problem(field.Attribute(name)!, _id, $"{Describe(element)}: form field '{Text(field, "name")}' has {name}='{text}', which is not a number.");
+        return null;
+    }
+
+    private int? Length(XElement field, string name)
+    {
+        var text = Text(field, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        context.Problem(field.Attribute(name)!, _id, $"{Describe(element)}: form field '{Text(field, "name")}' has {name}='{text}', which is not a whole number of characters.");
+        return null;
     }
 
     /// <summary>

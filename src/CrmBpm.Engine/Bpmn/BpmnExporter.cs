@@ -207,6 +207,10 @@ public sealed class BpmnExporter
         {
             // Camunda 7's own attributes beside ours, unless the task kept another engine's that still say the same.
             AddDialect(element, PerformerDialect.CamundaAttributes(addressed.Performer), namespaces);
+            if (addressed.FormFields.Count > 0)
+            {
+                namespaces.Prefer(Camunda, "camunda"); // for the camunda:formData WriteAction wrote
+            }
         }
 
         element.Add(map.Incoming(point.Id).Select(f => new XElement(BpmnNs + "incoming", f.Id)));
@@ -272,7 +276,21 @@ public sealed class BpmnExporter
             string.IsNullOrEmpty(f.Label) ? null : new XAttribute("label", f.Label),
             new XAttribute("type", f.Type.ToString().ToLowerInvariant()),
             f.Required ? new XAttribute("required", "true") : null,
-            f.Options.Select(o => new XElement(CrmNs + "option", new XAttribute("value", o))))));
+            f.ReadOnly ? new XAttribute("readOnly", "true") : null,
+            f.DefaultValue is null ? null : new XAttribute("defaultValue", f.DefaultValue),
+            f.Minimum is { } min ? new XAttribute("min", min.ToString(CultureInfo.InvariantCulture)) : null,
+            f.Maximum is { } max ? new XAttribute("max", max.ToString(CultureInfo.InvariantCulture)) : null,
+            f.MinLength is { } least ? new XAttribute("minLength", least.ToString(CultureInfo.InvariantCulture)) : null,
+            f.MaxLength is { } most ? new XAttribute("maxLength", most.ToString(CultureInfo.InvariantCulture)) : null,
+            f.Options.Select((o, i) => new XElement(CrmNs + "option", new XAttribute("value", o),
+                i < f.OptionLabels.Count ? new XAttribute("label", f.OptionLabels[i]) : null)))));
+
+        // Camunda's generated form asks the same, unless the task kept another engine's form that still says the same.
+        var keptForm = (action.Foreign?.ExtensionElements ?? []).Any(x => FormDialect.IsCamundaFormData(XElement.Parse(x)));
+        if (!keptForm && FormDialect.CamundaFormData(action.FormFields) is { } formData)
+        {
+            extensions.Add(formData);
+        }
     }
 
     private static XElement WriteFlow(Flow flow, string? condition, NamespaceTable namespaces)

@@ -30,6 +30,16 @@ internal static class FormValidator
         foreach (var field in task.FormFields)
         {
             var label = string.IsNullOrWhiteSpace(field.Label) ? field.Name : field.Label;
+            if (field.ReadOnly)
+            {
+                if (values.ContainsKey(field.Name))
+                {
+                    problems.Add(new(field.Name, $"'{label}' is read-only: it is shown to the performer, not set by them."));
+                }
+
+                continue;
+            }
+
             if (!values.TryGetValue(field.Name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ||
                 (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString())))
             {
@@ -50,7 +60,7 @@ internal static class FormValidator
                     $"'{label}' must be a date such as 2026-12-31.",
                 FormFieldType.Choice when value.ValueKind != JsonValueKind.String || !field.Options.Contains(value.GetString()!, StringComparer.Ordinal) =>
                     $"'{label}' must be one of {string.Join(", ", field.Options)}.",
-                _ => null,
+                _ => Limits(field, label, value),
             };
             if (problem is not null)
             {
@@ -59,5 +69,38 @@ internal static class FormValidator
         }
 
         return problems;
+    }
+
+    /// <summary>A value of the right type outside the field's range or length; null when it fits.</summary>
+    private static string? Limits(FormField field, string label, JsonElement value)
+    {
+        if (field.Type == FormFieldType.Number && value.TryGetDecimal(out var number))
+        {
+            if (number < field.Minimum)
+            {
+                return $"'{label}' must be at least {field.Minimum.Value.ToString(CultureInfo.InvariantCulture)}.";
+            }
+
+            if (number > field.Maximum)
+            {
+                return $"'{label}' must be at most {field.Maximum.Value.ToString(CultureInfo.InvariantCulture)}.";
+            }
+        }
+
+        if (field.Type == FormFieldType.Text && value.ValueKind == JsonValueKind.String)
+        {
+            var length = value.GetString()!.Length;
+            if (length < field.MinLength)
+            {
+                return $"'{label}' must have at least {field.MinLength} characters.";
+            }
+
+            if (length > field.MaxLength)
+            {
+                return $"'{label}' must have at most {field.MaxLength} characters.";
+            }
+        }
+
+        return null;
     }
 }

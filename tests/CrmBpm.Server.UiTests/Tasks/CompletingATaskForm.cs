@@ -145,6 +145,35 @@ public sealed class CompletingATaskForm : BunitContext
         }
     }
 
+    [Fact]
+    public void Starts_from_the_defaults_shows_option_names_and_limits_and_never_sends_a_read_only_field()
+    {
+        var delivery = new FormField
+        {
+            Name = "delivery", Label = "Delivery", Type = FormFieldType.Choice, Options = ["pickup", "courier"],
+            OptionLabels = ["Pickup at the store", "Courier"], DefaultValue = "pickup",
+        };
+        var amount = new FormField { Name = "amount", Label = "Amount", Type = FormFieldType.Number, DefaultValue = "100", Minimum = 10, Maximum = 5000.5m };
+        var note = new FormField { Name = "note", Type = FormFieldType.Text, MaxLength = 40 };
+        var customer = new FormField { Name = "customer", Label = "Customer", Type = FormFieldType.Choice, Options = ["acme"], OptionLabels = ["Acme Ltd"], DefaultValue = "acme", ReadOnly = true };
+        var form = Render(TaskWith([], delivery, amount, note, customer));
+
+        form.FindAll("#field-delivery option").Select(o => o.TextContent).ShouldBe(["— choose —", "Pickup at the store", "Courier"]);
+        form.Find("#field-amount").GetAttribute("value").ShouldBe("100");
+        form.Find("#field-amount").GetAttribute("min").ShouldBe("10");
+        form.Find("#field-amount").GetAttribute("max").ShouldBe("5000.5");
+        form.Find("#field-note").GetAttribute("maxlength").ShouldBe("40");
+        form.Find("[data-testid=read-only-field]").TextContent.ShouldBe("Acme Ltd");
+        form.FindAll("#field-customer[name], select#field-customer, textarea#field-customer").ShouldBeEmpty("a read-only field has no input");
+
+        form.Find("button[type=submit]").Click();
+
+        var sent = _sent.ShouldHaveSingleItem().Variables.ShouldNotBeNull();
+        sent.Keys.Order().ShouldBe(["amount", "delivery"]);
+        sent["delivery"].ShouldBe("pickup");
+        sent["amount"].ShouldBe(100m);
+    }
+
     private IRenderedComponent<TaskCompletionForm> Render(WorkTask task, IReadOnlyList<InputProblem>? engineProblems = null) =>
         Render<TaskCompletionForm>(p => p
             .Add(f => f.Task, task)

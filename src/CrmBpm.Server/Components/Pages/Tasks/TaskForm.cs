@@ -32,11 +32,15 @@ public sealed class TaskForm
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
-    /// <summary>A form for <paramref name="fields"/>, every value empty.</summary>
+    /// <summary>A form for <paramref name="fields"/>, each value its field's default (empty when it has none).</summary>
     public TaskForm(IReadOnlyList<FormField> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         Fields = fields;
+        foreach (var field in fields.Where(f => f.DefaultValue is not null))
+        {
+            _values[field.Name] = field.DefaultValue;
+        }
     }
 
     /// <summary>The fields, in the Action's order.</summary>
@@ -62,7 +66,7 @@ public sealed class TaskForm
     {
         var problems = new Dictionary<string, FieldProblemKind>(StringComparer.Ordinal);
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var field in Fields)
+        foreach (var field in Fields.Where(f => !f.ReadOnly)) // shown, never sent
         {
             var raw = this[field.Name]?.Trim();
             if (string.IsNullOrEmpty(raw))
