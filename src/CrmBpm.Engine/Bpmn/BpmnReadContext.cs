@@ -239,13 +239,16 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             .ToList();
         copy.ReplaceAttributes([.. declarations, .. copy.Attributes()]);
         // BPMN content is always written with the bpmn: prefix (as the exporter does), also in xsi:type values such as
-        // "bpmn2:tLaneSet", so that the text is the same whichever prefix the file used.
+        // "bpmn2:tLaneSet", so that the text is the same whichever prefix the file used. An unprefixed value such as
+        // "tFormalExpression" is in the file's default namespace, which the copy no longer declares: it gets the prefix too
+        // (bpmn-js could not read the condition of a kept event written without it).
         foreach (var type in copy.DescendantsAndSelf().Attributes(XsiType).ToList())
         {
             var colon = type.Value.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && type.Parent is { } owner && FindSource(element, copy, owner) is { } source && source.GetNamespaceOfPrefix(type.Value[..colon]) == BpmnNs)
+            if (colon != 0 && type.Parent is { } owner && FindSource(element, copy, owner) is { } source &&
+                (colon > 0 ? source.GetNamespaceOfPrefix(type.Value[..colon]) : source.GetDefaultNamespace()) == BpmnNs)
             {
-                type.Value = "bpmn" + type.Value[colon..];
+                type.Value = "bpmn:" + type.Value[(colon + 1)..];
             }
         }
 

@@ -7,6 +7,9 @@ namespace CrmBpm.Engine.Tests.Bpmn;
 /// <summary>What other modelers write and does not change execution opens, is kept and round-trips.</summary>
 public sealed class Opening_files_of_other_modelers
 {
+    private static readonly System.Xml.Linq.XNamespace BpmnModel = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static readonly System.Xml.Linq.XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
+
     private static BpmnImportResult ReadXml(string xml)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
@@ -89,6 +92,30 @@ public sealed class Opening_files_of_other_modelers
         xml.ShouldContain("<bpmn:message id=\"m\" name=\"Order\" />");
         xml.ShouldContain("<bpmn:text>Call within a day</bpmn:text>");
         RoundTrip(result.Maps).ShouldMeanTheSameAs([.. result.Maps.Select(m => m with { Diagram = AutoLayout.Create(m) })]);
+    }
+
+    [Fact]
+    public void A_type_named_without_a_prefix_in_the_default_namespace_is_written_back_in_the_bpmn_namespace()
+    {
+        // bpmn-js' own test fixtures write conditions so; written back without a prefix, bpmn-js could not read them.
+        var result = ReadXml("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <process id="p">
+                <startEvent id="s" />
+                <intermediateCatchEvent id="wait">
+                  <conditionalEventDefinition id="when"><condition id="c" xsi:type="tFormalExpression">${ready}</condition></conditionalEventDefinition>
+                </intermediateCatchEvent>
+                <sequenceFlow id="f" sourceRef="s" targetRef="wait" />
+              </process>
+            </definitions>
+            """);
+
+        var export = System.Xml.Linq.XDocument.Parse(new BpmnExporter().Export(result.Maps));
+
+        var condition = export.Descendants(BpmnModel + "condition").Single();
+        var type = (string)condition.Attribute(Xsi + "type")!;
+        condition.GetNamespaceOfPrefix(type.Split(':')[0]).ShouldBe(BpmnModel, $"xsi:type=\"{type}\"");
+        type.Split(':')[1].ShouldBe("tFormalExpression");
     }
 
     [Fact]
