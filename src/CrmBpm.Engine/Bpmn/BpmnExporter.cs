@@ -199,6 +199,21 @@ public sealed class BpmnExporter
                 element.Add(new XAttribute("calledElement", nested.CalledMapKey));
                 extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
                 extensions.AddRange(nested.Outputs.Select(m => new XElement(CrmNs + "output", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
+                // Camunda passes the same variables: each mapping as camunda:in/out, unless the point kept Camunda's own for it.
+                var keptCamunda = (nested.Foreign?.ExtensionElements ?? []).Select(XElement.Parse)
+                    .Where(x => x.Name.Namespace == CamundaNs && CallActivityDialect.Read(x) is not null)
+                    .Select(x => (x.Name.LocalName, CallActivityDialect.Read(x)!.Target))
+                    .ToHashSet();
+                var camunda = nested.Inputs.Where(m => !keptCamunda.Contains(("in", m.Target))).Select(m => CallActivityDialect.Camunda(m, isInput: true))
+                    .Concat(nested.Outputs.Where(m => !keptCamunda.Contains(("out", m.Target))).Select(m => CallActivityDialect.Camunda(m, isInput: false)))
+                    .OfType<XElement>()
+                    .ToList();
+                if (camunda.Count > 0)
+                {
+                    extensions.AddRange(camunda);
+                    namespaces.Prefer(Camunda, "camunda");
+                }
+
                 break;
         }
 

@@ -334,52 +334,71 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return null;
         }
 
-        var inputs = new List<VariableMapping>();
-        var outputs = new List<VariableMapping>();
+        var (inputs, outputs, keepMapping) = ReadMappings(element, id);
         var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == "calledElement");
-        var extensions = context.ForeignExtensionElements(element, id, child =>
-        {
-            var isCrm = child.Name.Namespace == CrmNs;
-            var isCamunda = child.Name.Namespace == CamundaNs;
-            if (!(isCrm || isCamunda) || child.Name.LocalName is not ("input" or "output" or "in" or "out"))
-            {
-                return false;
-            }
-
-            if (isCrm != (child.Name.LocalName is "input" or "output"))
-            {
-                return false;
-            }
-
-            var source = Unwrap(Text(child, "source") ?? Text(child, "sourceExpression"));
-            var target = Text(child, "target");
-            if (source is null || target is null)
-            {
-                // camunda:in variables="all" / businessKey have no CrmBpm meaning: keep them untouched.
-                if (isCamunda)
-                {
-                    return false;
-                }
-
-                context.Problem(child, id, $"{Describe(element)}: crm:{child.Name.LocalName} needs both source and target.");
-                return true;
-            }
-
-            (child.Name.LocalName is "input" or "in" ? inputs : outputs).Add(new VariableMapping(source, target));
-            return true;
-        });
+        var zeebeCalled = CallActivityDialect.ZeebeProcessId(context, element, id);
+        var extensions = context.ForeignExtensionElements(element, id,
+            child => child.Name == CrmNs + "input" || child.Name == CrmNs + "output" || (CallActivityDialect.IsMapping(child) && CallActivityDialect.Read(child) is not null && !keepMapping(child)),
+            understood: child => (CallActivityDialect.IsMapping(child) && CallActivityDialect.Read(child) is not null) || (child.Name == CallActivityDialect.ZeebeCalledElement && zeebeCalled is not null));
         var kept = context.KeptChildren(element, id);
         context.ReportUnexpectedChildren(element, id, _ => false);
         return new NestedProcessPoint
         {
             Id = id,
             Name = (string?)element.Attribute("name") ?? "",
-            CalledMapKey = Text(element, "calledElement") ?? "",
+            CalledMapKey = Text(element, "calledElement") ?? zeebeCalled ?? "",
             Inputs = inputs,
             Outputs = outputs,
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }
+
+    /// <summary>
+    /// The variables a call activity passes: crm:input/crm:output, or else another engine's in/out elements. Those are kept
+    /// as written while they say the same as the result and the export would not write them again (Camunda's are), and
+    /// dropped once the mappings were changed in CrmBpm.
+    /// </summary>
+    private (List<VariableMapping> Inputs, List<VariableMapping> Outputs, Func<XElement, bool> Keep) ReadMappings(XElement element, string id)
+    {
+        var children = BpmnChildren(element, "extensionElements").SelectMany(e => e.Elements()).ToList();
+        var inputs = new List<VariableMapping>();
+        var outputs = new List<VariableMapping>();
+        foreach (var child in children.Where(c => c.Name == CrmNs + "input" || c.Name == CrmNs + "output"))
+        {
+            var (source, target) = (Text(child, "source"), Text(child, "target"));
+            if (source is null || target is null)
+            {
+                context.Problem(child, id, $"{Describe(element)}: crm:{child.Name.LocalName} needs both source and target.");
+                continue;
+            }
+
+            (child.Name.LocalName == "input" ? inputs : outputs).Add(new VariableMapping(source, target));
+        }
+
+        var dialects = children.Where(c => CallActivityDialect.IsMapping(c) && CallActivityDialect.Read(c) is not null)
+            .GroupBy(c => c.Name.Namespace)
+            .Select(g => (Elements: g.ToList(),
+                Inputs: g.Where(c => c.Name.LocalName == "in").Select(c => CallActivityDialect.Read(c)!).ToList(),
+                Outputs: g.Where(c => c.Name.LocalName == "out").Select(c => CallActivityDialect.Read(c)!).ToList()))
+            .ToList();
+        if (inputs.Count + outputs.Count == 0 && dialects.Count > 0)
+        {
+            (inputs, outputs) = (dialects[0].Inputs, dialects[0].Outputs);
+        }
+
+        var keep = dialects.Where(d => d.Inputs.SequenceEqual(inputs) && d.Outputs.SequenceEqual(outputs))
+            .SelectMany(d => d.Elements)
+            .Where(c => !WrittenAgainOnExport(c))
+            .ToHashSet();
+        return (inputs, outputs, keep.Contains);
+    }
+
+    /// <summary>True for a Camunda in/out the export writes from the mapping anyway (so it is not kept twice).</summary>
+    private static bool WrittenAgainOnExport(XElement mapping) =>
+        CallActivityDialect.Read(mapping) is { } read && CallActivityDialect.Camunda(read, mapping.Name.LocalName == "in") is { } written
+        && written.Name == mapping.Name
+        && written.Attributes().Select(a => (a.Name, a.Value)).OrderBy(a => a.Name.LocalName, StringComparer.Ordinal)
+            .SequenceEqual(mapping.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => (a.Name, a.Value)).OrderBy(a => a.Name.LocalName, StringComparer.Ordinal));
 
     private void ReadExclusiveGateway(XElement element)
     {

@@ -91,7 +91,7 @@ public sealed class Importing_bpmn_files
         var ship = order.FindPoint("ship").ShouldBeOfType<NestedProcessPoint>();
         ship.CalledMapKey.ShouldBe("shipping");
         ship.Inputs.ShouldBe([new VariableMapping("amount", "value"), new VariableMapping("parcels", "parcels")]);
-        ship.Outputs.ShouldBe([new VariableMapping("trackingNo", "tracking")]);
+        ship.Outputs.ShouldBe([new VariableMapping("${trackingNo}", "tracking")]); // a sourceExpression stays JUEL
         var pack = (ActionPoint)maps[1].FindPoint("pack")!;
         pack.MultiInstance.ShouldBe(new MultiInstance { CollectionVariable = "parcels", ElementVariable = "parcel" });
         ((ActionPoint)maps[1].FindPoint("hand_over")!).Performer.ShouldBe(Performer.User("dispatcher"));
