@@ -47,7 +47,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         var fields = new List<FormField>();
         var sawCrmFields = element.Descendants(CrmNs + "formField").Any();
         var attributes = context.ForeignAttributes(element, _id, n =>
-            n == "id" || n == "name" || CrmAttributes.Contains(n) || (usesCamundaPerformer && (n == CamundaAssignee || n == CamundaCandidateGroups)));
+            n == "id" || n == "name" || n == DefaultFlow || CrmAttributes.Contains(n) || (usesCamundaPerformer && (n == CamundaAssignee || n == CamundaCandidateGroups)));
         var extensions = context.ForeignExtensionElements(element, _id, child =>
         {
             if (child.Name == CrmNs + "outcome")
@@ -90,6 +90,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             FormFields = fields,
             Stage = Text(element, Stage),
             MultiInstance = multi,
+            DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, kept: kept),
         };
     }
