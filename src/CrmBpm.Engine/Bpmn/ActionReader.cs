@@ -47,7 +47,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         // Camunda's attributes the export writes from the performer anyway are not kept (they would be written twice).
         var rewritten = PerformerDialect.CamundaAttributes(performer).Where(a => (string?)element.Attribute(a.Name) == a.Value).Select(a => a.Name).ToHashSet();
         var attributes = context.ForeignAttributes(element, _id,
-            known: n => n == "id" || n == "name" || CrmAttributes.Contains(n) || rewritten.Contains(n) || (!keepDialect && PerformerDialect.IsPerformerAttribute(n)),
+            known: n => n == "id" || n == "name" || n == DefaultFlow || CrmAttributes.Contains(n) || rewritten.Contains(n) || (!keepDialect && PerformerDialect.IsPerformerAttribute(n)),
             understood: PerformerDialect.IsPerformerAttribute);
         var extensions = context.ForeignExtensionElements(element, _id, child =>
         {
@@ -83,6 +83,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             FormFields = fields,
             Stage = Text(element, Stage),
             MultiInstance = multi,
+            DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, kept: kept),
         };
     }

@@ -181,13 +181,8 @@ public sealed class BpmnExporter
                 }
 
                 break;
-            case ChoicePoint choice:
+            case ChoicePoint:
                 element.Add(new XAttribute(CrmNs + "kind", "choice"));
-                if (!string.IsNullOrEmpty(choice.DefaultFlowId))
-                {
-                    element.Add(new XAttribute("default", choice.DefaultFlowId));
-                }
-
                 break;
             case SplitPoint when incoming >= 2:
                 element.Add(new XAttribute(CrmNs + "kind", "split"));
@@ -215,6 +210,12 @@ public sealed class BpmnExporter
                 }
 
                 break;
+        }
+
+        // The flow taken when no other is: BPMN writes it on the Choice, task or call activity it leaves.
+        if (point is IHasDefaultFlow { DefaultFlowId: { Length: > 0 } defaultFlow })
+        {
+            element.Add(new XAttribute("default", defaultFlow));
         }
 
         AddForeign(element, point.Foreign, extensions, namespaces, documentation);

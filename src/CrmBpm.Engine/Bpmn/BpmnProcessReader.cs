@@ -11,7 +11,6 @@ namespace CrmBpm.Engine.Bpmn;
 /// </summary>
 internal sealed class BpmnProcessReader(BpmnReadContext context, XElement process)
 {
-    private static readonly XName Default = "default";
     private readonly List<Point> _points = [];
     private readonly List<Flow> _flows = [];
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
@@ -224,7 +223,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return null;
         }
 
-        var attributes = context.ForeignAttributes(element, id, IsName);
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == DefaultFlow);
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
         var kept = context.KeptChildren(element, id);
         context.ReportUnexpectedChildren(element, id, _ => false);
@@ -237,6 +236,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             Id = id,
             Name = (string?)element.Attribute("name") ?? "",
             Element = kind,
+            DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }
@@ -335,7 +335,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
 
         var (inputs, outputs, keepMapping) = ReadMappings(element, id);
-        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == "calledElement");
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == "calledElement" || n == DefaultFlow);
         var zeebeCalled = CallActivityDialect.ZeebeProcessId(context, element, id);
         var extensions = context.ForeignExtensionElements(element, id,
             child => child.Name == CrmNs + "input" || child.Name == CrmNs + "output" || (CallActivityDialect.IsMapping(child) && CallActivityDialect.Read(child) is not null && !keepMapping(child)),
@@ -349,6 +349,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             CalledMapKey = Text(element, "calledElement") ?? zeebeCalled ?? "",
             Inputs = inputs,
             Outputs = outputs,
+            DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }
@@ -415,11 +416,11 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             kind = null;
         }
 
-        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == Default || n == CrmNs + "kind" || n == CrmNs + "expression");
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || n == DefaultFlow || n == CrmNs + "kind" || n == CrmNs + "expression");
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
         var kept = context.KeptChildren(element, id);
         context.ReportUnexpectedChildren(element, id, _ => false);
-        var info = new ExclusiveGatewayInfo(id, (string?)element.Attribute("name") ?? "", kind, Text(element, CrmNs + "expression"), Text(element, Default),
+        var info = new ExclusiveGatewayInfo(id, (string?)element.Attribute("name") ?? "", kind, Text(element, CrmNs + "expression"), Text(element, DefaultFlow),
             Foreign(attributes, extensions, Documentation(element), kept));
         _exclusive.Add((element, info));
         AddPoint(element, new ChoicePoint { Id = id }); // placeholder, replaced in ResolveGateways
@@ -549,7 +550,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             _points[index] = ResolveExclusive(element, info, outgoing.GetValueOrDefault(info.Id) ?? [], incomingCount.GetValueOrDefault(info.Id));
         }
 
-        // A condition on a flow that does not leave an exclusive gateway is kept; validation says it does not run yet.
+        // A condition on a flow that leaves neither an exclusive gateway nor an activity is kept; validation says it does not run yet.
     }
 
     /// <summary>An event definition (or a reference to one) of a start, end or intermediate event.</summary>
@@ -576,10 +577,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         if (info.Kind is null && info.Expression is null && incoming >= 2 && outgoing.Count == 1 && outgoing[0].Flow.Condition is null)
         {
             // A gateway that only joins (several in, one out) decides nothing: each token passes through.
-            var foreign = info.DefaultFlowId is null
-                ? info.Foreign
-                : (info.Foreign ?? new ForeignBpmn()) with { Attributes = [.. info.Foreign?.Attributes ?? [], new ForeignAttribute("", "default", info.DefaultFlowId)] };
-            return new PassThroughPoint { Id = info.Id, Name = info.Name, Element = "exclusiveGateway", Foreign = foreign };
+            return new PassThroughPoint { Id = info.Id, Name = info.Name, Element = "exclusiveGateway", DefaultFlowId = info.DefaultFlowId, Foreign = info.Foreign };
         }
 
         ConditionBranch? BranchOf(Flow f) => f.Branch ?? ParseBranch(f.Name);

@@ -8,6 +8,9 @@ namespace CrmBpm.Engine.Bpmn;
 /// <summary>Shared state of one import: problems, source locations and the helpers every element reader uses.</summary>
 internal sealed class BpmnReadContext(BpmnImportOptions options)
 {
+    /// <summary>BPMN's <c>default</c> attribute: on a gateway or an activity, the flow taken when no other one is.</summary>
+    public static readonly XName DefaultFlow = "default";
+
     private static readonly XName XsiType = XsiNs + "type";
     private readonly Dictionary<XElement, Scope?> _scopes = [];
     private readonly Dictionary<string, (int Line, string MapKey)> _fileIds = new(StringComparer.Ordinal);

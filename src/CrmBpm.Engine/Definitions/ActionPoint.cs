@@ -1,10 +1,11 @@
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>
-/// Creates a task for the addressed performer; the token waits until the task is completed.
-/// Exactly one outgoing flow.
+/// Creates a task for the addressed performer; the token waits until the task is completed. Then it leaves as every
+/// BPMN activity does: by every outgoing flow without a condition and every flow whose condition holds, each on a token
+/// of its own, or else by the <see cref="DefaultFlowId">default flow</see>.
 /// </summary>
-public sealed record ActionPoint : Point
+public sealed record ActionPoint : Point, IHasDefaultFlow
 {
     /// <inheritdoc />
     public override string KindName => "Action";
@@ -41,6 +42,11 @@ public sealed record ActionPoint : Point
 
     /// <summary>When set, one task is created per item of a list variable (parallel multi-instance).</summary>
     public MultiInstance? MultiInstance { get; init; }
+
+    /// <summary>
+    /// The flow taken when no other outgoing flow is (all their conditions are false); optional. It has no condition of its own.
+    /// </summary>
+    public string? DefaultFlowId { get; init; }
 
     /// <summary>The variable the outcome is written to.</summary>
     public string EffectiveOutcomeVariable => string.IsNullOrWhiteSpace(OutcomeVariable) ? Id + "Outcome" : OutcomeVariable;

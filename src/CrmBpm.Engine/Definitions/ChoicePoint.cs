@@ -4,7 +4,7 @@ namespace CrmBpm.Engine.Definitions;
 /// Picks one of several outgoing flows: the flows' conditions are evaluated in order and the
 /// first true one is taken; otherwise the default flow; otherwise the instance gets an incident.
 /// </summary>
-public sealed record ChoicePoint : Point
+public sealed record ChoicePoint : Point, IHasDefaultFlow
 {
     /// <inheritdoc />
     public override string KindName => "Choice";

@@ -15,7 +15,10 @@ public sealed record Flow
     /// <summary>Label on the canvas.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>For a flow leaving a Choice: the case expression (JavaScript, must be true to take the flow).</summary>
+    /// <summary>
+    /// The expression that must be true to take the flow (JavaScript, or JUEL when written <c>${…}</c>): a Choice's case, or
+    /// the condition of a flow leaving an Action, a Nested process or a plain task. Null for an unconditioned flow.
+    /// </summary>
     public string? Condition { get; init; }
 
     /// <summary>For a flow leaving a Condition: which answer it stands for.</summary>

@@ -2,9 +2,10 @@ namespace CrmBpm.Engine.Definitions;
 
 /// <summary>
 /// Starts a child instance of the latest published version of another route map and waits
-/// for it to complete. Variables are mapped into the child at start and back when it completes.
+/// for it to complete. Variables are mapped into the child at start and back when it completes; the token then leaves
+/// like an Action's (every flow without a condition or whose condition holds, else the default flow).
 /// </summary>
-public sealed record NestedProcessPoint : Point
+public sealed record NestedProcessPoint : Point, IHasDefaultFlow
 {
     /// <inheritdoc />
     public override string KindName => "Nested process";
@@ -17,4 +18,9 @@ public sealed record NestedProcessPoint : Point
 
     /// <summary>Child → parent: each source expression is evaluated over the child's variables.</summary>
     public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
+
+    /// <summary>
+    /// The flow taken when no other outgoing flow is (all their conditions are false); optional. It has no condition of its own.
+    /// </summary>
+    public string? DefaultFlowId { get; init; }
 }

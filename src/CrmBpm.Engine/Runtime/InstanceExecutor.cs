@@ -71,17 +71,76 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
     }
 
-    /// <summary>Continues a token that waited at an Action or Nested process along its single outgoing flow.</summary>
-    public void Continue(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
+    /// <summary>
+    /// A token whose point has done its work leaves it as a BPMN activity does (an implicit split): by every outgoing flow
+    /// without a condition and every flow whose condition is true, each on a token of its own, and by the default flow
+    /// only when no other is taken. No flow to take, or a condition that fails or gives no boolean, is an incident at the
+    /// point before any token moves; the stuck token is marked <see cref="Token.Leaving"/>, so a retry only leaves again.
+    /// </summary>
+    public void Leave(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
     {
-        var outgoing = map.Outgoing(token.PointId);
-        if (outgoing.Count != 1)
+        var point = map.Point(token.PointId);
+        var leaving = token with { Leaving = true };
+        var outgoing = map.Outgoing(point.Id);
+        var defaultFlowId = (point as IHasDefaultFlow)?.DefaultFlowId;
+        var taken = new List<Flow>(outgoing.Count);
+        foreach (var flow in outgoing.Where(f => f.Id != defaultFlowId))
         {
-            RaiseIncident(context, instance, token, $"'{map.Point(token.PointId).DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
+            if (string.IsNullOrWhiteSpace(flow.Condition))
+            {
+                taken.Add(flow);
+                continue;
+            }
+
+            JsonElement value;
+            try
+            {
+                value = expressions.Evaluate(flow.Condition, instance.Variables);
+            }
+            catch (ExpressionException ex)
+            {
+                RaiseIncident(context, instance, leaving, $"{ConditionOf(map, point, flow)} failed: {ex.Message}");
+                return;
+            }
+
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                RaiseIncident(context, instance, leaving, $"{ConditionOf(map, point, flow)} must give true or false, but gave {value.GetRawText()}.");
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.True)
+            {
+                taken.Add(flow);
+            }
+        }
+
+        if (taken.Count == 0 && outgoing.FirstOrDefault(f => f.Id == defaultFlowId) is { } fallback)
+        {
+            taken.Add(fallback);
+        }
+
+        if (taken.Count == 0)
+        {
+            RaiseIncident(context, instance, leaving, NoFlowTaken(map, point, outgoing));
             return;
         }
 
-        Move(context, instance, map, token, outgoing[0]);
+        Fork(context, instance, map, leaving, taken);
+    }
+
+    private static string ConditionOf(CompiledRouteMap map, Point point, Flow flow) =>
+        $"The condition '{flow.Condition}' of the flow from {point.KindName} '{point.DisplayName}' to '{map.Point(flow.TargetId).DisplayName}'";
+
+    private static string NoFlowTaken(CompiledRouteMap map, Point point, IReadOnlyList<Flow> outgoing)
+    {
+        if (outgoing.Count == 0)
+        {
+            return $"{point.KindName} '{point.DisplayName}' has no outgoing flow, so the process cannot go on from it.";
+        }
+
+        var conditions = string.Join(", ", outgoing.Select(f => $"'{f.Condition}' to '{map.Point(f.TargetId).DisplayName}'"));
+        return $"No outgoing flow of {point.KindName} '{point.DisplayName}' can be taken: its conditions ({conditions}) are all false and it has no default flow.";
     }
 
     /// <summary>Marks a token stuck and the instance as having an incident.</summary>
@@ -105,10 +164,17 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     private async Task ExecuteAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, CancellationToken cancellationToken)
     {
         var point = map.Point(token.PointId);
+        if (token.Leaving)
+        {
+            // A retry after an incident while leaving: the point's work is done, only its way out is chosen again.
+            Leave(context, instance, map, token);
+            return;
+        }
+
         switch (point)
         {
             case StartPoint:
-                Continue(context, instance, map, token);
+                Leave(context, instance, map, token);
                 break;
             case EndPoint end:
                 instance.MutableTokens.Remove(token);
@@ -124,12 +190,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 break;
             case PassThroughPoint:
-                Continue(context, instance, map, token);
+                Leave(context, instance, map, token);
                 break;
             case ActionPoint action:
                 if (taskFactory.CreateTasks(context, instance, action, token))
                 {
-                    Continue(context, instance, map, token);
+                    Leave(context, instance, map, token);
                 }
 
                 break;
@@ -140,7 +206,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 DecideChoice(context, instance, map, token, choice);
                 break;
             case SplitPoint:
-                Split(context, instance, map, token);
+                Fork(context, instance, map, token, map.Outgoing(point.Id));
                 break;
             case MergePoint merge:
                 Merge(context, instance, map, token, merge);
@@ -233,25 +299,35 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         Move(context, instance, map, token, fallback);
     }
 
-    private void Split(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
+    /// <summary>
+    /// Replaces <paramref name="token"/> with one new token on each of <paramref name="flows"/>, where it stood in the
+    /// instance's list. A point looping back to itself without waiting multiplies tokens on every round; past the cap the
+    /// instance gets an incident at the point, before any token is created, instead of filling the store.
+    /// </summary>
+    private void Fork(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, IReadOnlyList<Flow> flows)
     {
-        // A Split looping back to itself without waiting multiplies tokens on every round; past the cap the instance
-        // gets an incident at the Split, before any token is created, instead of filling the store.
-        var outgoing = map.Outgoing(token.PointId).Count;
-        if (instance.Tokens.Count - 1 + outgoing > options.MaxTokensPerInstance)
+        var count = instance.Tokens.Count - 1 + flows.Count;
+        if (count > options.MaxTokensPerInstance)
         {
+            var point = map.Point(token.PointId);
             RaiseIncident(context, instance, token,
-                $"Split '{map.Point(token.PointId).DisplayName}' would give the instance {instance.Tokens.Count - 1 + outgoing} tokens; the limit is {options.MaxTokensPerInstance} (MaxTokensPerInstance). The map probably loops back to the Split without waiting.");
+                $"{point.KindName} '{point.DisplayName}' would give the instance {count} tokens; the limit is {options.MaxTokensPerInstance} (MaxTokensPerInstance). The map probably loops back to the {point.KindName} without waiting.");
             return;
         }
 
-        var index = instance.MutableTokens.IndexOf(token);
-        instance.MutableTokens.RemoveAt(index);
-        var created = map.Outgoing(token.PointId)
-            .Select(flow => (Flow: flow, Token: new Token { Id = Ids.Next(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id }))
-            .ToList();
-        instance.MutableTokens.InsertRange(index, created.Select(c => c.Token));
-        foreach (var (flow, _) in created)
+        var index = instance.MutableTokens.FindIndex(t => t.Id == token.Id);
+        if (index < 0)
+        {
+            index = instance.MutableTokens.Count;
+        }
+        else
+        {
+            instance.MutableTokens.RemoveAt(index);
+        }
+
+        var created = flows.Select(flow => new Token { Id = Ids.Next(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id }).ToList();
+        instance.MutableTokens.InsertRange(index, created);
+        foreach (var flow in flows)
         {
             RecordMove(context, instance, map, token.PointId, flow);
         }
@@ -360,7 +436,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         parent.SetVariables(output);
         context.Record(parent, HistoryKind.ChildCompleted, pointId: nested.Id, details: child.Id.ToString());
-        Continue(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null });
+        Leave(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null });
     }
 
     private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ public sealed record Token
     /// <summary>At a nested process: the child instance the token waits for.</summary>
     public Guid? ChildInstanceId { get; init; }
 
+    /// <summary>
+    /// The point's work is done (its tasks completed, its nested instance finished) and the token is choosing its outgoing
+    /// flows. Set only on a token stuck while leaving, so that a retry evaluates the flows again instead of redoing the work.
+    /// </summary>
+    public bool Leaving { get; init; }
+
     /// <summary>Why the token is stuck, when <see cref="State"/> is <see cref="TokenState.Incident"/>.</summary>
     public string? IncidentMessage { get; init; }
 }

@@ -337,7 +337,7 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
             return;
         }
 
-        executor.Continue(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
+        executor.Leave(context, instance, map, token with { State = TokenState.Ready, PendingTasks = 0 });
         await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
     }
 }

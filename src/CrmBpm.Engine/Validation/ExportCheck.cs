@@ -52,7 +52,7 @@ internal static class ExportCheck
             if (readBack.TryGetValue(point.Id, out var other) && Difference(Meaning(point), Meaning(other)) is { } property)
             {
                 problems.Add(new("map.not-exportable", point.Id,
-                    $"'{point.DisplayName}' would not read back the same from its BPMN export: {property} changes (BPMN trims blanks around values and keeps conditions only on flows leaving a Choice)."));
+                    $"'{point.DisplayName}' would not read back the same from its BPMN export: {property} changes (BPMN trims blanks around values, and the flows of a Condition carry no condition of their own)."));
             }
         }
 
@@ -62,7 +62,7 @@ internal static class ExportCheck
             if (flowsBack.TryGetValue(flow.Id, out var other) && Difference(JsonSerializer.SerializeToElement(flow with { Foreign = null }), JsonSerializer.SerializeToElement(other with { Foreign = null })) is { } property)
             {
                 problems.Add(new("map.not-exportable", flow.SourceId,
-                    $"Flow '{flow.Id}' would not read back the same from its BPMN export: {property} changes (BPMN trims blanks around values and keeps conditions only on flows leaving a Choice).", flow.Id));
+                    $"Flow '{flow.Id}' would not read back the same from its BPMN export: {property} changes (BPMN trims blanks around values, and the flows of a Condition carry no condition of their own).", flow.Id));
             }
         }
 

@@ -14,6 +14,7 @@ public sealed class RouteMapValidator
         new StartPointRule(),
         new EndPointRule(),
         new SingleOutgoingRule(),
+        new ActivityFlowsRule(),
         new ConditionBranchesRule(),
         new ChoiceCasesRule(),
         new SplitMergeShapeRule(),

@@ -111,20 +111,21 @@ public sealed class Keeping_what_does_not_run_yet
     }
 
     [Fact]
-    public void A_condition_on_a_flow_out_of_a_user_task_opens_and_refuses_publishing_instead_of_being_ignored()
+    public void A_condition_on_a_flow_out_of_a_start_event_opens_and_refuses_publishing_instead_of_being_ignored()
     {
+        // Conditions on flows out of tasks run (Taking_the_flows_that_leave_a_task); out of an event they do not yet.
         var result = ReadXml("""
             <startEvent id="s"><outgoing>f1</outgoing></startEvent>
             <userTask id="t" camunda:assignee="anna"><incoming>f1</incoming><outgoing>f2</outgoing></userTask>
             <endEvent id="e"><incoming>f2</incoming></endEvent>
-            <sequenceFlow id="f1" sourceRef="s" targetRef="t" />
-            <sequenceFlow id="f2" sourceRef="t" targetRef="e"><conditionExpression>amount &gt; 5</conditionExpression></sequenceFlow>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="t"><conditionExpression>amount &gt; 5</conditionExpression></sequenceFlow>
+            <sequenceFlow id="f2" sourceRef="t" targetRef="e" />
             """);
         var map = result.Maps.ShouldHaveSingleItem();
 
         var problem = Validate(map).Where(p => p.Code == "flow.condition-not-run-yet").ShouldHaveSingleItem();
 
-        problem.FlowId.ShouldBe("f2");
+        problem.FlowId.ShouldBe("f1");
         problem.IsError.ShouldBeTrue();
         problem.Message.ShouldContain("does not run yet");
         RoundTrip(result.Maps).ShouldMeanTheSameAs(Drawn(result.Maps));

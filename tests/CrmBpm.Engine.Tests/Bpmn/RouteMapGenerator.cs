@@ -4,7 +4,7 @@ namespace CrmBpm.Engine.Tests.Bpmn;
 
 /// <summary>
 /// Generates route maps from a <see cref="Random"/>, block-structured so that most of them publish: sequences, conditions,
-/// choices with and without defaults, split/merge pairs, loops back through a condition, nested processes, multi-instance
+/// choices with and without defaults, Actions and Nested processes leaving by conditional flows, split/merge pairs, loops back through a condition, nested processes, multi-instance
 /// actions, outcomes, form fields — with names and values of odd and non-ASCII characters and ids of odd but valid ones.
 /// <see cref="Mutate"/> then breaks or bends a map in one place, so that maps near the edge of validity are tried too.
 /// </summary>
@@ -131,7 +131,7 @@ internal sealed class RouteMapGenerator(Random random)
     /// <summary>A single-entry, single-exit piece of map: its first point and its last (whose outgoing flow is not yet drawn).</summary>
     private (Point First, Point Last) Block(int depth)
     {
-        var kind = depth >= 3 ? random.Next(3) : random.Next(9);
+        var kind = depth >= 3 ? random.Next(3) : random.Next(10);
         switch (kind)
         {
             case 0:
@@ -190,6 +190,30 @@ internal sealed class RouteMapGenerator(Random random)
                 var afterMerge = Add(Action());
                 Connect(merge, afterMerge);
                 return (split, afterMerge);
+            case 8:
+                // An Action or Nested process leaving by its flows' conditions (BPMN's implicit split), maybe with a default.
+                var source = Add(random.Next(3) == 0 ? Nested() : (Point)Action());
+                var joined = Add(Action());
+                var ways = 2 + random.Next(2);
+                var hasDefault = random.Next(2) == 0;
+                string? fallback = null;
+                for (var i = 0; i < ways; i++)
+                {
+                    var (wayFirst, wayLast) = Block(depth + 1);
+                    var isDefault = hasDefault && i == 0;
+                    var flow = Connect(source, wayFirst, condition: isDefault ? null : Pick(Expressions));
+                    fallback = isDefault ? flow.Id : fallback;
+                    Connect(wayLast, joined);
+                }
+
+                var at = _points.IndexOf(source);
+                _points[at] = source switch
+                {
+                    ActionPoint a => a with { DefaultFlowId = fallback },
+                    NestedProcessPoint n => n with { DefaultFlowId = fallback },
+                    _ => source,
+                };
+                return (_points[at], joined);
             default:
                 // A loop: work, then ask whether it is done; No goes back to the work.
                 var work = Add(Action());

@@ -19,6 +19,11 @@ public sealed class InMemory_choice : ChoiceScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_implicit_split : ImplicitSplitScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_split_merge : SplitMergeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();

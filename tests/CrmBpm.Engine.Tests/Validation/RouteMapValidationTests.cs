@@ -157,11 +157,15 @@ public sealed class RouteMapValidationTests
     }
 
     [Fact]
-    public void An_action_with_two_ways_out_is_told_to_use_a_gateway()
+    public void An_action_with_two_ways_out_without_conditions_is_warned_that_both_are_taken()
     {
         var problems = Validate(Valid().Action("b").Flow("a", "b", "end").Build());
 
-        problems.ShouldContain(p => p.Code == "point.multiple-outgoing" && p.PointId == "a" && p.Message.Contains("Condition, Choice or Split"));
+        var problem = problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe("point.implicit-split");
+        problem.PointId.ShouldBe("a");
+        problem.IsError.ShouldBeFalse();
+        problem.Message.ShouldContain("2 flows at once (to 'end', to 'b')");
     }
 
     [Fact]

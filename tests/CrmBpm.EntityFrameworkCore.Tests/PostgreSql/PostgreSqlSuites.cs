@@ -30,6 +30,12 @@ public sealed class Postgres_choice : ChoiceScenarios
 }
 
 [RequiresPostgres]
+public sealed class Postgres_implicit_split : ImplicitSplitScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
 public sealed class Postgres_split_merge : SplitMergeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();

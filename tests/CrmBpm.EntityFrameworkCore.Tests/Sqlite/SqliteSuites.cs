@@ -24,6 +24,11 @@ public sealed class Sqlite_choice : ChoiceScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_implicit_split : ImplicitSplitScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_split_merge : SplitMergeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();

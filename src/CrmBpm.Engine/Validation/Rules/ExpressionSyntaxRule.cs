@@ -59,9 +59,17 @@ public sealed class ExpressionSyntaxRule : IValidationRule
             }
         }
 
-        foreach (var flow in map.Flows.Where(f => points.GetValueOrDefault(f.SourceId) is ChoicePoint))
+        foreach (var flow in map.Flows)
         {
-            yield return (flow.SourceId, flow.Id, $"case of flow '{flow.Id}'", flow.Condition);
+            switch (points.GetValueOrDefault(flow.SourceId))
+            {
+                case ChoicePoint:
+                    yield return (flow.SourceId, flow.Id, $"case of flow '{flow.Id}'", flow.Condition);
+                    break;
+                case { } source when ActivityFlowsRule.LeavesLikeAnActivity(source):
+                    yield return (flow.SourceId, flow.Id, $"condition of flow '{flow.Id}' leaving '{source.DisplayName}'", flow.Condition);
+                    break;
+            }
         }
     }
 }

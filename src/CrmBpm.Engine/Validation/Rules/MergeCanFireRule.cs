@@ -4,14 +4,18 @@ namespace CrmBpm.Engine.Validation.Rules;
 
 /// <summary>
 /// Every Merge can fire in some run. The rule explores the map's reachable token markings (Conditions and
-/// Choices may take any branch, Actions and Nested processes pass the token on) and reports a Merge that never
-/// receives tokens on all its incoming flows at once — typically one fed by different answers of a Condition.
+/// Choices may take any branch; Actions, Nested processes and plain tasks pass the token on along their flows
+/// without a condition and may take any one of their conditional flows, all of them, or else the default flow)
+/// and reports a Merge that never receives tokens on all its incoming flows at once — typically one fed by
+/// different answers of a Condition, or by two conditional flows of one Action.
 /// </summary>
 /// <remarks>
 /// The exploration is reduced so that its cost grows with the map, not with the number of interleavings:
-/// a token whose next step is forced (an Action, Split, End, or a Merge whose inputs are all there) is moved at
-/// once, since nothing else can take that step from it and taking it never disables another; only the branches
-/// of one waiting Condition or Choice are explored per marking, as no other step can disable them either.
+/// a token whose next step is forced (an Action without conditional flows, Split, End, or a Merge whose inputs are
+/// all there) is moved at once, since nothing else can take that step from it and taking it never disables
+/// another; only the branches of one waiting decision are explored per marking, as no other step can disable them
+/// either. Some subsets of an Action's conditional flows are left out (any one, or all): a Merge that fires with
+/// two of three also fires with all three, the extra token going elsewhere.
 /// Two parallel chains of 40,000 actions are then one marking, not 1.6 billion. Markings are sparse (only the
 /// flows holding tokens) and token counts per flow are capped. The work is bounded by <see cref="WorkBudget"/>;
 /// when it is spent nothing is reported.
@@ -63,6 +67,7 @@ public sealed class MergeCanFireRule : IValidationRule
         private readonly Step[] _step;
         private readonly int[] _target; // point index of each flow's target
         private readonly int[][] _outgoing; // flows leaving each point
+        private readonly int[][][] _ways; // the sets of flows each point may leave by: one for a forced step, several for a decision
         private readonly int[][] _incoming; // flows entering each point
         private readonly string[] _pointIds;
         private readonly Dictionary<string, int> _pointIndex;
@@ -84,18 +89,61 @@ public sealed class MergeCanFireRule : IValidationRule
                 outgoing[source].Add(i);
                 incoming[target].Add(i);
                 _target[i] = target;
-                _step[i] = map.Points[target] switch
-                {
-                    EndPoint => Step.Consume,
-                    ConditionPoint or ChoicePoint => Step.Decide,
-                    MergePoint => Step.Join,
-                    // Action, Nested process, Split and a misplaced Start pass a token on every outgoing flow.
-                    _ => Step.Pass,
-                };
             }
 
             _outgoing = [.. outgoing.Select(l => l.ToArray())];
             _incoming = [.. incoming.Select(l => l.ToArray())];
+            _ways = [.. map.Points.Select((point, p) => Ways(point, _outgoing[p], flows))];
+            for (var i = 0; i < flows.Count; i++)
+            {
+                _step[i] = map.Points[_target[i]] switch
+                {
+                    EndPoint => Step.Consume,
+                    MergePoint => Step.Join,
+                    ConditionPoint or ChoicePoint => Step.Decide,
+                    _ when _ways[_target[i]].Length > 1 => Step.Decide,
+                    // Split, an Action without conditions, and a misplaced Start pass a token on every outgoing flow.
+                    _ => Step.Pass,
+                };
+            }
+        }
+
+        /// <summary>
+        /// The sets of flows a point may leave by. A Condition or Choice: any one flow. An Action, Nested process or plain
+        /// task: its flows without a condition, with any one of its conditional flows or all of them; when it has no flow
+        /// without a condition, also none of them but the default flow. Any other point: all its flows.
+        /// </summary>
+        private static int[][] Ways(Point point, int[] outgoing, List<Flow> flows)
+        {
+            if (point is ConditionPoint or ChoicePoint)
+            {
+                return [.. outgoing.Select(f => new[] { f })];
+            }
+
+            if (!ActivityFlowsRule.LeavesLikeAnActivity(point))
+            {
+                return [outgoing];
+            }
+
+            var defaultFlowId = ((IHasDefaultFlow)point).DefaultFlowId;
+            var always = outgoing.Where(f => flows[f].Id != defaultFlowId && string.IsNullOrWhiteSpace(flows[f].Condition)).ToArray();
+            var conditional = outgoing.Where(f => flows[f].Id != defaultFlowId && !string.IsNullOrWhiteSpace(flows[f].Condition)).ToArray();
+            var ways = conditional.Select(f => (int[])[.. always, f]).ToList();
+            if (conditional.Length > 1)
+            {
+                ways.Add([.. always, .. conditional]);
+            }
+
+            if (always.Length > 0 && conditional.Length > 0)
+            {
+                ways.Add(always); // every condition false
+            }
+            else if (always.Length == 0 && outgoing.FirstOrDefault(f => flows[f].Id == defaultFlowId, -1) is >= 0 and var fallback)
+            {
+                ways.Add([fallback]);
+            }
+
+            return ways.Count == 0 ? [always] : [.. ways];
         }
 
         /// <summary>The ids of the Merges that fire in some run, or null when the work budget was spent first.</summary>
@@ -134,11 +182,15 @@ public sealed class MergeCanFireRule : IValidationRule
                     continue;
                 }
 
-                foreach (var branch in _outgoing[_target[decide]])
+                foreach (var way in _ways[_target[decide]])
                 {
                     var next = Expand(marking);
                     Take(next, decide);
-                    Add(next, branch);
+                    foreach (var branch in way)
+                    {
+                        Add(next, branch);
+                    }
+
                     var settled = Settle(next, fired);
                     if (settled is null)
                     {
@@ -180,7 +232,7 @@ public sealed class MergeCanFireRule : IValidationRule
                         break;
                     case Step.Pass:
                         Take(marking, flow);
-                        Produce(marking, _outgoing[point], pending);
+                        Produce(marking, _ways[point][0], pending);
                         break;
                     case Step.Join:
                         var inputs = _incoming[point];

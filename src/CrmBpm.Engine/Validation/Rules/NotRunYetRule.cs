@@ -5,8 +5,8 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// <summary>
 /// What another modeler's file holds and the engine cannot run yet is kept (the file opens, is drawn and exported back),
 /// but refuses publishing with an error naming it: a kept element (service task, sub-process, boundary event…), a
-/// start or end event with a message, timer, error… definition, and a condition on a flow that does not leave an
-/// exclusive gateway. None of them may ever let a token pass silently.
+/// start or end event with a message, timer, error… definition, and a condition on a flow that leaves neither an
+/// exclusive gateway nor a task (a start event's, a parallel gateway's). None of them may ever let a token pass silently.
 /// </summary>
 public sealed class NotRunYetRule : IValidationRule
 {
@@ -35,10 +35,10 @@ public sealed class NotRunYetRule : IValidationRule
 
         foreach (var flow in map.Flows.Where(f => f.Condition is not null))
         {
-            if (points.GetValueOrDefault(flow.SourceId) is { } source and not (ConditionPoint or ChoicePoint or KeptPoint))
+            if (points.GetValueOrDefault(flow.SourceId) is { } source and not (ConditionPoint or ChoicePoint or KeptPoint) && !ActivityFlowsRule.LeavesLikeAnActivity(source))
             {
                 yield return new("flow.condition-not-run-yet", source.Id,
-                    $"Flow '{(string.IsNullOrEmpty(flow.Name) ? flow.Id : flow.Name)}' leaves {source.KindName} '{source.DisplayName}' with a condition; a condition on a flow that does not leave an exclusive gateway does not run yet ({NextIssue}): put an exclusive gateway (Choice) after '{source.DisplayName}'.",
+                    $"Flow '{(string.IsNullOrEmpty(flow.Name) ? flow.Id : flow.Name)}' leaves {source.KindName} '{source.DisplayName}' with a condition; a condition on a flow that leaves neither an exclusive gateway nor a task does not run yet ({NextIssue}): put an exclusive gateway (Choice) after '{source.DisplayName}'.",
                     flow.Id);
             }
         }

@@ -3,9 +3,9 @@ using CrmBpm.Engine.Definitions;
 namespace CrmBpm.Engine.Validation.Rules;
 
 /// <summary>
-/// No Split can get a token back without something waiting in between (an Action, a Nested process or a Merge):
-/// such a loop copies tokens on every round, so one start would write thousands of history rows and leave tokens
-/// nothing moves. Found as the strongly connected parts of the map without waiting points (Tarjan, iterative, linear).
+/// No Split (nor a plain task taking several flows at once) can get a token back without something waiting in between
+/// (an Action, a Nested process or a Merge): such a loop copies tokens on every round, so one start would write thousands
+/// of history rows and leave tokens nothing moves. Found as the strongly connected parts of the map without waiting points (Tarjan, iterative, linear).
 /// </summary>
 public sealed class SplitLoopRule : IValidationRule
 {
@@ -16,12 +16,20 @@ public sealed class SplitLoopRule : IValidationRule
         var instant = map.Points.Where(p => p is not (ActionPoint or NestedProcessPoint or MergePoint)).GroupBy(p => p.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var looping = LoopingPoints(instant.Keys, id => graph.Outgoing(id).Select(f => f.TargetId).Where(instant.ContainsKey));
-        foreach (var split in map.Points.OfType<SplitPoint>().Where(s => looping.Contains(s.Id)).DistinctBy(s => s.Id))
+        foreach (var fork in map.Points.Where(p => looping.Contains(p.Id) && Forks(p, graph)).DistinctBy(p => p.Id))
         {
-            yield return new("split.loop-without-wait", split.Id,
-                $"Split '{split.DisplayName}' can get its own tokens back without passing an Action, Nested process or Merge, so every round would add tokens without end. Put an Action in the loop, or move the loop before the Split.");
+            yield return new("split.loop-without-wait", fork.Id,
+                $"{fork.KindName} '{fork.DisplayName}' can get its own tokens back without passing an Action, Nested process or Merge, so every round would add tokens without end. Put an Action in the loop, or move the loop before the {fork.KindName}.");
         }
     }
+
+    /// <summary>
+    /// A Split, or a plain task that may take two flows at once (its flows other than the default one: those without a
+    /// condition are all taken, and conditions may hold together). Actions and Nested processes wait, so never loop here.
+    /// </summary>
+    private static bool Forks(Point point, MapGraph graph) =>
+        point is SplitPoint ||
+        (ActivityFlowsRule.LeavesLikeAnActivity(point) && graph.Outgoing(point.Id).Count(f => f.Id != ((IHasDefaultFlow)point).DefaultFlowId) >= 2);
 
     /// <summary>Points that lie on a cycle of <paramref name="next"/>: members of a strongly connected part of two or more, or with a flow to themselves.</summary>
     private static HashSet<string> LoopingPoints(IEnumerable<string> points, Func<string, IEnumerable<string>> next)
