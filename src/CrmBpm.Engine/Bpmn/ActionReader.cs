@@ -44,11 +44,13 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         var (performer, keepDialect) = ReadPerformer();
         var outcomes = new List<string>();
         var (fields, keepForm) = ReadForm();
+        var (deadline, keepDueDate) = ReadDeadline();
         // Camunda's attributes the export writes from the performer anyway are not kept (they would be written twice).
         var rewritten = PerformerDialect.CamundaAttributes(performer).Where(a => (string?)element.Attribute(a.Name) == a.Value).Select(a => a.Name).ToHashSet();
         var attributes = context.ForeignAttributes(element, _id,
-            known: n => n == "id" || n == "name" || n == DefaultFlow || CrmAttributes.Contains(n) || rewritten.Contains(n) || (!keepDialect && PerformerDialect.IsPerformerAttribute(n)),
-            understood: PerformerDialect.IsPerformerAttribute);
+            known: n => n == "id" || n == "name" || n == DefaultFlow || CrmAttributes.Contains(n) || rewritten.Contains(n)
+                || (!keepDialect && PerformerDialect.IsPerformerAttribute(n)) || (!keepDueDate && IsDueDate(n)),
+            understood: n => PerformerDialect.IsPerformerAttribute(n) || IsDueDate(n));
         var extensions = context.ForeignExtensionElements(element, _id, child =>
         {
             if (child.Name == CrmNs + "outcome")
@@ -75,7 +77,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             TitleTemplate = (string?)element.Attribute(Title) ?? "",
             Description = Documentation(element) ?? "",
             Performer = performer,
-            Deadline = ReadDeadline(),
+            Deadline = deadline,
             ReminderBefore = ReadDuration(ReminderBefore),
             RequiresAcceptance = context.Bool(element, RequiresAcceptance, _id) ?? false,
             Outcomes = outcomes,
@@ -153,16 +155,40 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         return (fields, child => FormDialect.IsCamundaFormData(child) ? keepCamunda : keepFlowable);
     }
 
-    private Deadline? ReadDeadline()
+    /// <summary>
+    /// The deadline from crm: attributes, or else from another engine's <c>dueDate</c> (Camunda, Flowable, Activiti): an ISO
+    /// 8601 duration after the task is created, or a <c>${…}</c> expression giving a date or a duration. The dueDate is kept
+    /// as written while it says the same as the result (that engine reads the export the same way), dropped once the
+    /// deadline was changed in CrmBpm; a fixed date is kept but not used (a route map runs again and again).
+    /// </summary>
+    private (Deadline? Deadline, bool KeepDueDate) ReadDeadline()
     {
         var duration = Text(element, DeadlineDuration);
         var expression = Text(element, DeadlineExpression);
-        if (duration is null && expression is null)
+        var ours = duration is null && expression is null ? null : new Deadline { Duration = duration, Expression = expression };
+        var dueDates = DueDateNames.Select(n => element.Attribute(n)).OfType<XAttribute>().ToList();
+        var theirs = dueDates.Select(a => DueDateOf(a.Name)).ToList();
+        foreach (var fixedDate in dueDates.Where(a => DueDateOf(a.Name) is null))
         {
-            return null;
+            context.Note(fixedDate, _id, BpmnNoteSeverity.Warning, (fixedDate.Parent!.GetPrefixOfNamespace(fixedDate.Name.Namespace) ?? "") + ":dueDate",
+                "fixed due date", "fixed due dates", "kept, but not used: give a duration such as P3D or an expression");
         }
 
-        return new Deadline { Duration = duration, Expression = expression };
+        var deadline = ours ?? theirs.FirstOrDefault(d => d is not null);
+        return (deadline, theirs.All(d => d is null || d == deadline));
+    }
+
+    private static readonly XName[] DueDateNames = [CamundaNs + "dueDate", FlowableNs + "dueDate", ActivitiNs + "dueDate"];
+
+    private static bool IsDueDate(XName name) => DueDateNames.Contains(name);
+
+    private Deadline? DueDateOf(XName name)
+    {
+        var text = Text(element, name);
+        return text is null ? null
+            : Deadline.TryParseDuration(text, out _) ? new Deadline { Duration = text }
+            : Expressions.Juel.JuelExpressionEvaluator.IsJuel(text) ? new Deadline { Expression = text }
+            : null;
     }
 
     private TimeSpan? ReadDuration(XName name)
@@ -256,12 +282,18 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             return false;
         }
 
-        var known = new[] { (XName)"isSequential", "id", CamundaNs + "collection", CamundaNs + "elementVariable" };
+        var known = new[] { (XName)"isSequential", "id" }.Concat(LoopDialects.SelectMany(ns => new[] { ns + "collection", ns + "elementVariable" })).ToHashSet();
         return string.Equals(Text(loop, "isSequential"), "true", StringComparison.Ordinal)
             || loop.HasElements
             || loop.Attributes().Any(a => !a.IsNamespaceDeclaration && !known.Contains(a.Name))
-            || Text(loop, CamundaNs + "collection") is null;
+            || DialectLoop(loop, "collection") is null;
     }
+
+    /// <summary>Camunda, Flowable and Activiti name a multi-instance's list and item variable the same way.</summary>
+    private static readonly XNamespace[] LoopDialects = [CamundaNs, FlowableNs, ActivitiNs];
+
+    private static string? DialectLoop(XElement loop, string name) =>
+        LoopDialects.Select(ns => Text(loop, ns + name)).FirstOrDefault(v => v is not null);
 
     private MultiInstance? ReadMultiInstance()
     {
@@ -284,14 +316,14 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         foreach (var attribute in loop.Attributes().Where(a => !a.IsNamespaceDeclaration))
         {
             var known = attribute.Name == "isSequential" || attribute.Name == "id" || attribute.Name == Collection || attribute.Name == ElementVariable ||
-                attribute.Name == ResultCollection || attribute.Name == CamundaNs + "collection" || attribute.Name == CamundaNs + "elementVariable";
+                attribute.Name == ResultCollection || (LoopDialects.Contains(attribute.Name.Namespace) && attribute.Name.LocalName is "collection" or "elementVariable");
             if (!known)
             {
                 context.Problem(attribute, _id, $"{Describe(element)}: multi-instance attribute '{attribute.Name.LocalName}' is not supported.");
             }
         }
 
-        var collection = Text(loop, Collection) ?? Unwrap(Text(loop, CamundaNs + "collection"));
+        var collection = Text(loop, Collection) ?? Unwrap(DialectLoop(loop, "collection"));
         if (collection is null)
         {
             context.Problem(loop, _id, $"{Describe(element)} is a multi-instance without a list variable; set crm:collection (or camunda:collection).");
@@ -301,7 +333,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
         return new MultiInstance
         {
             CollectionVariable = collection,
-            ElementVariable = Text(loop, ElementVariable) ?? Text(loop, CamundaNs + "elementVariable") ?? "item",
+            ElementVariable = Text(loop, ElementVariable) ?? DialectLoop(loop, "elementVariable") ?? "item",
             ResultCollection = Text(loop, ResultCollection),
         };
     }

@@ -168,8 +168,16 @@ public sealed class BpmnExporter
                     ? new XElement(BpmnNs + "multiInstanceLoopCharacteristics",
                         new XAttribute(CrmNs + "collection", multi.CollectionVariable),
                         new XAttribute(CrmNs + "elementVariable", multi.ElementVariable),
-                        multi.ResultCollection is null ? null : new XAttribute(CrmNs + "resultCollection", multi.ResultCollection))
+                        multi.ResultCollection is null ? null : new XAttribute(CrmNs + "resultCollection", multi.ResultCollection),
+                        // Camunda creates one task per item of the same list, as parallel tasks.
+                        new XAttribute(CamundaNs + "collection", multi.CollectionVariable),
+                        new XAttribute(CamundaNs + "elementVariable", multi.ElementVariable))
                     : null;
+                if (loop is not null)
+                {
+                    namespaces.Prefer(Camunda, "camunda");
+                }
+
                 break;
             case ConditionPoint condition:
                 element.Add(new XAttribute(CrmNs + "kind", "condition"));
