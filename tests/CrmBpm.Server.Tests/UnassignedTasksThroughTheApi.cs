@@ -40,6 +40,21 @@ public abstract class UnassignedTasksThroughTheApi(ServerFixture server)
         (await client.GetOkAsync("/api/tasks/unassigned?pageSize=200")).Items().Where(t => t.GetProperty("instanceId").GetGuid() == instanceId).Cast<System.Text.Json.JsonElement?>().SingleOrDefault();
 
     [Fact]
+    public async Task A_head_opens_the_unassigned_task_and_its_process_to_decide_and_a_manager_may_not()
+    {
+        var (_, instanceId) = await StartUnaddressedAsync();
+        var helga = await server.SignInAsync("helga");
+        var anna = await server.SignInAsync("anna");
+        var task = (await UnassignedTaskOfAsync(helga, instanceId)).ShouldNotBeNull();
+
+        (await helga.GetOkAsync($"/api/tasks/{task.Id()}")).Str("title").ShouldBe("Call the customer back");
+        (await helga.GetOkAsync($"/api/instances/{instanceId}")).Id().ShouldBe(instanceId);
+
+        await anna.GetAsync($"/api/tasks/{task.Id()}").ExpectAsync(HttpStatusCode.Forbidden);
+        await anna.GetAsync($"/api/instances/{instanceId}").ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_head_lists_the_task_and_hands_it_to_a_manager_who_then_has_it_in_my_tasks()
     {
         var (key, instanceId) = await StartUnaddressedAsync();

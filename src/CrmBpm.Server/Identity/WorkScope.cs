@@ -80,6 +80,13 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, Ac
             return true;
         }
 
+        // A task addressed to nobody waits in the Unassigned list, which every Head reads to hand it out: they may open it
+        // (and its process) to decide whom it is for.
+        if (task.IsUnassigned && task.IsActive && User.IsHead)
+        {
+            return true;
+        }
+
         var team = await TeamAsync(cancellationToken);
         return team is null || team.Any(member => IsFor(task, member.ToActor()));
     }
