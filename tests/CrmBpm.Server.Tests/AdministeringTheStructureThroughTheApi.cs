@@ -171,6 +171,29 @@ public sealed class AdministeringTheStructureThroughTheApi(SqliteServer server) 
     }
 
     [Fact]
+    public async Task A_user_keeps_a_department_or_pool_deactivated_since_but_nobody_is_newly_given_one()
+    {
+        using var admin = await server.SignInAsync("admin");
+        await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Outpost", kind = "Department", parent = "Service" }).ExpectAsync(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/admin/addressing-objects", new { name = "Far east", kind = "Region" }).ExpectAsync(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/admin/users", new { userName = "ottokar", displayName = "Ottokar Example", roles = new[] { "Manager" }, department = "Outpost", pools = new[] { "Sales manager@Far east" } })
+            .ExpectAsync(HttpStatusCode.Created);
+        await admin.PutAsJsonAsync("/api/admin/addressing-objects/Outpost", new { kind = "Department", parent = "Service", active = false }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+        await admin.PutAsJsonAsync("/api/admin/addressing-objects/Far east", new { kind = "Region", active = false }, ServerFixture.Json).ExpectAsync(HttpStatusCode.OK);
+
+        // Ottokar's other details can still be edited: what he had stays.
+        await admin.PutAsJsonAsync("/api/admin/users/ottokar", new { displayName = "Ottokar Petrov", roles = new[] { "Manager" }, department = "Outpost", pools = new[] { "Sales manager@Far east" } }, ServerFixture.Json)
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var joining = await admin.PutAsJsonAsync("/api/admin/users/boris", new { displayName = "Boris", roles = new[] { "Manager" }, department = "Outpost", pools = new[] { "Sales manager@Far east" } }, ServerFixture.Json)
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        joining.GetProperty("errors").GetProperty("department")[0].GetString()!.ShouldContain("'Outpost' is deactivated");
+        joining.GetProperty("errors").GetProperty("pools[0]")[0].GetString()!.ShouldContain("'Far east' is deactivated");
+        (await admin.PostJsonAsync("/api/admin/users", new { userName = "jolanta", displayName = "Jana", roles = new[] { "Manager" }, department = "Outpost" })
+            .ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("department")[0].GetString()!.ShouldContain("'Outpost' is deactivated");
+    }
+
+    [Fact]
     public async Task A_consultant_reads_the_catalogue_for_the_performer_picker_but_changes_nothing()
     {
         using var carl = await server.SignInAsync("carl");

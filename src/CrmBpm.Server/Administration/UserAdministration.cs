@@ -66,7 +66,8 @@ public sealed class UserAdministration(
     {
         ArgumentNullException.ThrowIfNull(profile);
         var check = creating ? new Check().Required(userName, "userName", 64) : new Check();
-        Validate(check, profile, catalogue ?? await OrganisationCatalogue.LoadAsync(db, cancellationToken));
+        var current = !creating && await users.FindByNameAsync(userName?.Trim() ?? "") is { } existing ? await SnapshotAsync(existing, cancellationToken) : null;
+        Validate(check, profile, catalogue ?? await OrganisationCatalogue.LoadAsync(db, cancellationToken), current);
         var problems = check.Problems.ToList();
         if (creating && check.Problems.All(p => p.Field != "userName"))
         {
@@ -98,12 +99,12 @@ public sealed class UserAdministration(
     {
         ArgumentNullException.ThrowIfNull(profile);
         var catalogue = await OrganisationCatalogue.LoadAsync(db, cancellationToken);
-        var check = new Check();
-        Validate(check, profile, catalogue);
-        check.ThrowIfAny();
-        profile = InCatalogueSpelling(profile, catalogue);
         var user = await FindAsync(userName);
         var before = await SnapshotAsync(user, cancellationToken);
+        var check = new Check();
+        Validate(check, profile, catalogue, before);
+        check.ThrowIfAny();
+        profile = InCatalogueSpelling(profile, catalogue);
         if (before.IsActive && before.Roles.Contains(AppRoles.Administrator) && !profile.Roles!.Contains(AppRoles.Administrator))
         {
             await RequireAnotherAdministratorAsync(user, "demoted", cancellationToken);
@@ -352,7 +353,9 @@ public sealed class UserAdministration(
     private async Task<CrmBpmUser> FindAsync(string userName) =>
         await users.FindByNameAsync(userName.Trim()) ?? throw new NotFoundException("user.not-found", $"There is no user '{userName}'.");
 
-    private static void Validate(Check check, UserProfile profile, OrganisationCatalogue catalogue)
+    /// <param name="current">The user as they are (null when creating): a department or object deactivated since they got it may
+    /// stay, but nobody is newly given one (it was closed so that nobody joins it).</param>
+    private static void Validate(Check check, UserProfile profile, OrganisationCatalogue catalogue, ManagedUser? current = null)
     {
         check.Required(profile.DisplayName, "displayName")
             .NoControlCharacters(profile.DisplayName, "displayName")
@@ -365,7 +368,9 @@ public sealed class UserAdministration(
             .That(profile.Roles is { Count: > 0 }, "roles", $"roles must name at least one of {string.Join(", ", AppRoles.All)}.")
             .MaxLength(profile.Department, "department", 200).NoControlCharacters(profile.Department, "department")
             .That(Blank(profile.Department) is not { } department || catalogue.FindDepartment(department) is not null, "department",
-                $"'{profile.Department?.Trim()}' is not a Department of the structure (Administration → Structure).");
+                $"'{profile.Department?.Trim()}' is not a Department of the structure (Administration → Structure).")
+            .That(catalogue.FindDepartment(profile.Department) is not { IsActive: false } closed || SameName(closed.Name, current?.Department), "department",
+                $"'{profile.Department?.Trim()}' is deactivated (Administration → Structure): choose an active department.");
         foreach (var role in profile.Roles ?? [])
         {
             check.That(AppRoles.All.Contains(role, StringComparer.Ordinal), "roles", $"roles must be among {string.Join(", ", AppRoles.All)}; '{role}' is not.");
@@ -387,9 +392,15 @@ public sealed class UserAdministration(
                     $"'{membership.Role}' is not a performer role (Administration → Performer roles).");
                 check.That(membership.AddressingObject is null || catalogue.FindObject(membership.AddressingObject) is not null, field,
                     $"'{membership.AddressingObject}' is not an addressing object (Administration → Structure).");
+                check.That(catalogue.FindObject(membership.AddressingObject) is not { IsActive: false }
+                    || (current?.Pools ?? []).Any(p => SameName(p, pool)), field,
+                    $"'{membership.AddressingObject}' is deactivated (Administration → Structure): choose an active addressing object.");
             }
         }
     }
+
+    private static bool SameName(string? first, string? second) =>
+        first is not null && second is not null && string.Equals(first.Trim(), second.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The profile with its department and memberships spelled as the catalogues spell them (claims match exactly).</summary>
     private static UserProfile InCatalogueSpelling(UserProfile profile, OrganisationCatalogue catalogue) => profile with
