@@ -28,9 +28,11 @@ public sealed class DealService
     private readonly IRouteMapService _maps;
     private readonly IProcessEngine _engine;
     private readonly ITaskService _tasks;
+    private readonly IPeopleDirectory _people;
 
-    internal DealService(CrmCommands commands, CatalogueService catalogues, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
+    internal DealService(CrmCommands commands, CatalogueService catalogues, IRouteMapService maps, IProcessEngine engine, ITaskService tasks, IPeopleDirectory people)
     {
+        _people = people;
         _commands = commands;
         _catalogues = catalogues;
         _maps = maps;
@@ -213,7 +215,8 @@ public sealed class DealService
 
         try
         {
-            await _engine.SetVariablesAsync(instanceId, new Dictionary<string, object?> { ["manager"] = to }, by, cancellationToken).ConfigureAwait(false);
+            var department = await _people.DepartmentOfAsync(to, cancellationToken).ConfigureAwait(false);
+            await _engine.SetVariablesAsync(instanceId, new Dictionary<string, object?> { ["manager"] = to, ["department"] = department }, by, cancellationToken).ConfigureAwait(false);
         }
         catch (ConflictException ex) when (ex.Code == "instance.finished")
         {
@@ -313,8 +316,8 @@ public sealed class DealService
     internal static string StageCode(IReadOnlyList<CatalogueItem> stages, string stage) =>
         stages.FirstOrDefault(s => s.Matches(stage))?.Code ?? CatalogueItem.NormalizeCode(stage);
 
-    private Task StartProcessAsync(Deal deal, string by, string? startAtPointId, JoinedCrmChange joined, CancellationToken cancellationToken, string? mapKey = null) =>
-        _engine.StartAsync(mapKey ?? deal.RouteMapKey!, new StartOptions
+    private async Task StartProcessAsync(Deal deal, string by, string? startAtPointId, JoinedCrmChange joined, CancellationToken cancellationToken, string? mapKey = null) =>
+        await _engine.StartAsync(mapKey ?? deal.RouteMapKey!, new StartOptions
         {
             Subject = new SubjectReference(SubjectType, deal.Id.ToString()),
             StartedBy = by,
@@ -324,13 +327,14 @@ public sealed class DealService
                 ["dealId"] = deal.Id.ToString(),
                 ["dealTitle"] = deal.Title,
                 ["manager"] = deal.ManagerId,
+                ["department"] = await _people.DepartmentOfAsync(deal.ManagerId, cancellationToken).ConfigureAwait(false),
                 ["partnerId"] = deal.PartnerId.ToString(),
                 ["potentialAmount"] = deal.PotentialAmount,
             },
 
             // DealProcessTracker attaches the started instance while the same command follows its events.
             JoinedWork = joined,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Takes the deal out of process control (or between manual and non-process). A running process is terminated in

@@ -41,8 +41,10 @@ public static class CrmBuilderExtensions
         services.TryAddSingleton(sp => new PartnerService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>()));
         services.TryAddSingleton(sp => new LeadService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>()));
         services.TryAddSingleton(sp => new InteractionService(sp.GetRequiredService<CrmCommands>()));
+        services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
         services.TryAddSingleton(sp => new DealService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(),
-            sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
+            sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>(),
+            sp.GetRequiredService<IPeopleDirectory>()));
         services.TryAddSingleton(sp => new InstructionService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>(),
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
         services.TryAddSingleton(sp => new ClaimService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(),

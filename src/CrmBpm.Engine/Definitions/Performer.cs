@@ -12,7 +12,10 @@ public sealed record Performer
     /// <summary>Role whose members share the task as a pool.</summary>
     public string? Role { get; init; }
 
-    /// <summary>Narrows a role pool to members serving this object.</summary>
+    /// <summary>
+    /// Narrows a role pool to members serving this object; written as <c>${…}</c>, the object the expression names when the
+    /// task is created (e.g. <c>${department}</c>).
+    /// </summary>
     public string? AddressingObject { get; init; }
 
     /// <summary>A user id expression (e.g. <c>author</c>) evaluated when the task is created; wins over <see cref="UserId"/>.</summary>

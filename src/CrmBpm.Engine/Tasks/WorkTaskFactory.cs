@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Expressions.Juel;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Timers;
 
@@ -47,6 +48,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
 
             if (!TryResolvePerformer(context, instance, token, action, variables, out var userId) ||
                 !TryResolveRole(context, instance, token, action, variables, out var role) ||
+                !TryResolveAddressingObject(context, instance, token, action, variables, out var addressingObject) ||
                 !TryResolveDeadline(context, instance, token, action, variables, out var dueAt))
             {
                 return false;
@@ -67,7 +69,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 Description = Fill(action.Description, variables),
                 PerformerUserId = userId,
                 PerformerRole = role,
-                PerformerAddressingObject = action.Performer?.AddressingObject,
+                PerformerAddressingObject = addressingObject,
                 AssigneeId = userId,
                 RequiresAcceptance = action.RequiresAcceptance,
                 Outcomes = action.Outcomes,
@@ -170,6 +172,37 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
         catch (ExpressionException ex)
         {
             InstanceExecutor.RaiseIncident(context, instance, token, $"Role of Action '{action.DisplayName}': {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The addressing object that narrows the pool: as written, or, written as <c>${…}</c>, the object its value names when the
+    /// task is created (e.g. <c>${department}</c> for the department of the deal's manager).
+    /// </summary>
+    private bool TryResolveAddressingObject(CommandContext context, ProcessInstance instance, Token token, ActionPoint action, IReadOnlyDictionary<string, JsonElement> variables, out string? addressingObject)
+    {
+        addressingObject = action.Performer?.AddressingObject;
+        if (addressingObject is null || !JuelExpressionEvaluator.IsJuel(addressingObject))
+        {
+            return true;
+        }
+
+        try
+        {
+            var value = expressions.Evaluate(addressingObject, variables);
+            if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                addressingObject = value.GetString()!.Trim();
+                return true;
+            }
+
+            InstanceExecutor.RaiseIncident(context, instance, token, $"The addressing object '{action.Performer!.AddressingObject}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not the name of an addressing object.");
+            return false;
+        }
+        catch (ExpressionException ex)
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, $"Addressing object of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }

@@ -15,6 +15,9 @@ internal static class StorageSetup
                 DatabaseProvider.PostgreSql => bpm.UsePostgreSql(database.ConnectionString),
                 _ => bpm.UseSqlite(database.ConnectionString),
             };
+
+            // A deal's process is given its manager's department (for "the head of the deal's department").
+            bpm.Services.AddSingleton<Crm.Common.IPeopleDirectory, Organisation.UserDirectoryPeople>();
             bpm.AddCrm(crm => crm.UseEngineDatabase());
 
             // Validation warns about a pool nobody in the organisation is in.

@@ -2,6 +2,7 @@ using CrmBpm.Crm.Deals;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Server.Absences;
+using CrmBpm.Server.Organisation;
 
 namespace CrmBpm.Server.Identity;
 
@@ -11,7 +12,7 @@ namespace CrmBpm.Server.Identity;
 /// (<see cref="Actor.CanActOnAnyTask"/>) on the team's tasks only. An Administrator: everything. Anyone: also the tasks of the
 /// people they substitute for now (<see cref="ActiveSubstitutions"/>), acting on their behalf.
 /// </summary>
-public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, ActiveSubstitutions substitutions, TimeProvider clock)
+public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, ActiveSubstitutions substitutions, OrganisationDirectory organisation, TimeProvider clock)
 {
     /// <summary>How long substitutions read once are reused (a Blazor circuit lives long; an absence starts or ends on its own).</summary>
     private static readonly TimeSpan SubstitutionsFresh = TimeSpan.FromSeconds(5);
@@ -19,6 +20,7 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, Ac
     private CurrentUser? _user;
     private IReadOnlyList<DirectoryUser>? _team;
     private (IReadOnlyList<ActiveSubstitution> List, DateTimeOffset ReadAt)? _substitutions;
+    private (IReadOnlyList<RoleMembership> List, DateTimeOffset ReadAt)? _headPools;
 
     /// <summary>The signed-in user.</summary>
     public CurrentUser User => _user ??= CurrentUser.From(signedIn.Principal);
@@ -46,7 +48,29 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, Ac
     public async Task<Actor> ActorAsync(CancellationToken cancellationToken = default)
     {
         var active = await SubstitutionsAsync(cancellationToken);
-        return active.Count == 0 ? User.Actor : User.Actor.WithSubstitutions(active.Select(s => s.Substitution));
+        var heads = await HeadPoolsAsync(cancellationToken);
+        var own = heads.Count == 0 ? User.Actor : new Actor(User.Id, [.. User.Memberships, .. heads], canActOnAnyTask: User.IsAdministrator);
+        return active.Count == 0 ? own : own.WithSubstitutions(active.Select(s => s.Substitution));
+    }
+
+    /// <summary>
+    /// The pools of <see cref="HeadOfDepartment.Role"/> the user is in now: the departments they head, and those below without
+    /// a head of their own (read from the structure at most every few seconds, so a new head sees the tasks without signing in again).
+    /// </summary>
+    public async Task<IReadOnlyList<RoleMembership>> HeadPoolsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_headPools is not { } cached || now - cached.ReadAt > SubstitutionsFresh || now < cached.ReadAt)
+        {
+            var pools = (await organisation.HeadPoolsAsync(cancellationToken))
+                .Where(p => string.Equals(p.UserName, User.Id, StringComparison.OrdinalIgnoreCase))
+                .Select(p => new RoleMembership(HeadOfDepartment.Role, p.Department))
+                .ToList();
+            cached = (pools, now);
+            _headPools = cached;
+        }
+
+        return cached.List;
     }
 
     /// <summary>The team the user supervises: null for an administrator (everyone), the department for a Head, else only the user.</summary>

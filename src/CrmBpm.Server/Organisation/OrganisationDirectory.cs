@@ -33,6 +33,35 @@ public sealed class OrganisationDirectory(CrmBpmIdentityDbContext db)
     }
 
     /// <summary>
+    /// The pools of <see cref="HeadOfDepartment.Role"/>: for every department, its head or the nearest head above it, when that
+    /// user is active. Computed from the structure each time, so a new head takes over at once.
+    /// </summary>
+    public async Task<IReadOnlyList<(string UserName, string Department)>> HeadPoolsAsync(CancellationToken cancellationToken = default)
+    {
+        var departments = await db.AddressingObjects.AsNoTracking().Where(o => o.Kind == AddressingObjectKind.Department).ToListAsync(cancellationToken);
+        var active = (await db.Users.AsNoTracking().Where(u => u.DeactivatedAt == null).Select(u => u.UserName).ToListAsync(cancellationToken))
+            .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var byId = departments.ToDictionary(d => d.Id);
+        var pools = new List<(string, string)>();
+        foreach (var department in departments)
+        {
+            var seen = new HashSet<long>();
+            var current = department;
+            while (current is not null && string.IsNullOrWhiteSpace(current.HeadUserName) && seen.Add(current.Id))
+            {
+                current = current.ParentId is { } parent ? byId.GetValueOrDefault(parent) : null;
+            }
+
+            if (current?.HeadUserName is { } head && active.Contains(head))
+            {
+                pools.Add((head, department.Name));
+            }
+        }
+
+        return pools;
+    }
+
+    /// <summary>
     /// True when an active user is in the pool a task addressed to <paramref name="role"/> (and <paramref name="addressingObject"/>)
     /// would land in: for a role alone every member of the role, for a role and an object the members serving that object.
     /// Compared exactly, as the engine compares them.

@@ -46,7 +46,7 @@ public sealed record DesignerChoices(
             .Select(o => new DesignerAddressingObject(o.Name, KindName(o.Kind)));
         return new DesignerChoices(
             [.. users.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => new DesignerUser(u.Id, u.DisplayName))],
-            [.. structure.Roles.Select(r => r.Name)],
+            [.. structure.Roles.Select(r => r.Name).Append(HeadOfDepartment.Role).Distinct(StringComparer.OrdinalIgnoreCase)],
             [.. objects],
             [.. stages.OrderBy(s => s.Order).Select(s => s.Name)],
             published);

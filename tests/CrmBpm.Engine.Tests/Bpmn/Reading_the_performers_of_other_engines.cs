@@ -138,6 +138,20 @@ public sealed class Reading_the_performers_of_other_engines : IAsyncLifetime
         current.IncidentMessage.ShouldNotBeNull().ShouldContain("gave 7, not a role name");
     }
 
+    [Fact]
+    public async Task An_addressing_object_written_as_an_expression_names_the_pool_when_the_task_is_created()
+    {
+        var map = ImportXml(UserTaskFile("", "crm:performerRole=\"Head of department\" crm:addressingObject=\"${department}\"")).Single();
+
+        var instance = await _bpm.StartAsync(map, new { department = "Sales South" });
+
+        var task = await _bpm.TaskAtAsync(instance.Id, "task");
+        task.PerformerRole.ShouldBe("Head of department");
+        task.PerformerAddressingObject.ShouldBe("Sales South");
+        var nowhere = await _bpm.StartAsync(map, new { department = 12 });
+        (await _bpm.InstanceAsync(nowhere.Id)).IncidentMessage.ShouldNotBeNull().ShouldContain("not the name of an addressing object");
+    }
+
     private static BpmnImportResult Read(string xml) => new BpmnImporter().Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)));
 
     private static IReadOnlyList<RouteMap> ImportXml(string xml) => new BpmnImporter().ImportXml(xml);

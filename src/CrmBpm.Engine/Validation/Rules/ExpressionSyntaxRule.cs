@@ -1,4 +1,5 @@
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions.Juel;
 
 namespace CrmBpm.Engine.Validation.Rules;
 
@@ -48,6 +49,11 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                     yield return (point.Id, null, $"deadline expression of '{point.DisplayName}'", action.Deadline?.Expression);
                     yield return (point.Id, null, $"performer expression of '{point.DisplayName}'", action.Performer?.UserExpression);
                     yield return (point.Id, null, $"role expression of '{point.DisplayName}'", action.Performer?.RoleExpression);
+                    if (action.Performer?.AddressingObject is { } addressing && JuelExpressionEvaluator.IsJuel(addressing))
+                    {
+                        yield return (point.Id, null, $"addressing object of '{point.DisplayName}'", addressing);
+                    }
+
                     break;
                 case NestedProcessPoint nested:
                     foreach (var mapping in nested.Inputs.Concat(nested.Outputs))

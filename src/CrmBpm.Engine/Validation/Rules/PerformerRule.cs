@@ -37,10 +37,11 @@ public sealed class PerformerRule : IValidationRule
 
     /// <summary>
     /// The pool an Action's tasks may land in: its role (for its addressing object), unless a fixed user is named or the
-    /// role is only known at run time.
+    /// role or its addressing object is only known at run time.
     /// </summary>
     internal static RoleMembership? PoolOf(Performer performer) =>
-        string.IsNullOrWhiteSpace(performer.Role) || !string.IsNullOrWhiteSpace(performer.RoleExpression) || (!string.IsNullOrWhiteSpace(performer.UserId) && string.IsNullOrWhiteSpace(performer.UserExpression))
+        string.IsNullOrWhiteSpace(performer.Role) || !string.IsNullOrWhiteSpace(performer.RoleExpression)
+        || (performer.AddressingObject is { } addressing && Expressions.Juel.JuelExpressionEvaluator.IsJuel(addressing)) || (!string.IsNullOrWhiteSpace(performer.UserId) && string.IsNullOrWhiteSpace(performer.UserExpression))
             ? null
             : new RoleMembership(performer.Role, string.IsNullOrWhiteSpace(performer.AddressingObject) ? null : performer.AddressingObject);
 }
