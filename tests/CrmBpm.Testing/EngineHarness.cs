@@ -15,7 +15,7 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EngineHarness(Action<CrmBpmBuilder> useStore, Action<CrmBpmOptions>? configure = null)
+    public EngineHarness(Action<CrmBpmBuilder> useStore, Action<CrmBpmOptions>? configure = null, Action<CrmBpmBuilder>? extend = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
@@ -24,6 +24,7 @@ public sealed class EngineHarness : IAsyncDisposable
         {
             useStore(bpm);
             bpm.AddEventHandler<RecordingEventHandler>();
+            extend?.Invoke(bpm);
             bpm.Configure(o =>
             {
                 o.RunTimers = false;

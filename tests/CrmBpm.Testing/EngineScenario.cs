@@ -1,3 +1,5 @@
+using CrmBpm.Engine.DependencyInjection;
+
 namespace CrmBpm.Testing;
 
 /// <summary>
@@ -16,11 +18,16 @@ public abstract class EngineScenario : IAsyncLifetime
     /// <summary>A fresh, empty database for one test.</summary>
     protected abstract ITestDatabase CreateDatabase();
 
+    /// <summary>What a suite adds to the engine beyond the store (handlers of automatic steps, transaction handlers).</summary>
+    protected virtual void ConfigureEngine(CrmBpmBuilder bpm)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _database = CreateDatabase();
         await _database.CreateAsync();
-        _harness = new EngineHarness(_database.Attach);
+        _harness = new EngineHarness(_database.Attach, extend: ConfigureEngine);
     }
 
     public async Task DisposeAsync()

@@ -198,6 +198,11 @@ public sealed class BpmnExporter
             case MergePoint when incoming < 2:
                 element.Add(new XAttribute(CrmNs + "kind", "merge"));
                 break;
+            case ServicePoint service:
+                AddCrm(element, "handler", service.Handler);
+                AddCrm(element, "retries", service.Retries);
+                AddCrm(element, "timeout", service.Timeout);
+                break;
             case NestedProcessPoint nested:
                 element.Add(new XAttribute("calledElement", nested.CalledMapKey));
                 extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
@@ -266,6 +271,7 @@ public sealed class BpmnExporter
         SplitPoint or MergePoint => "parallelGateway",
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
+        ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),

@@ -104,6 +104,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (ServiceTaskReader.Applies(element))
+        {
+            AddPoint(element, new ServiceTaskReader(context, element).Read());
+            return;
+        }
+
         if (DoesNotRunYet(element))
         {
             AddPoint(element, ReadKept(element));

@@ -15,6 +15,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(MergePoint), "merge")]
 [JsonDerivedType(typeof(NestedProcessPoint), "nested")]
 [JsonDerivedType(typeof(PassThroughPoint), "pass")]
+[JsonDerivedType(typeof(ServicePoint), "service")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

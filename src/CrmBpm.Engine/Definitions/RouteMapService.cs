@@ -8,7 +8,7 @@ using CrmBpm.Engine.Validation.Rules;
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>Default <see cref="IRouteMapService"/> over an <see cref="IWorkflowStore"/>.</summary>
-internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions, IEnumerable<IPerformerDirectory> directories) : IRouteMapService
+internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions, IEnumerable<IPerformerDirectory> directories, Jobs.ServiceTaskHandlerRegistry handlers) : IRouteMapService
 {
     private static readonly RouteMapValidator Validator = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -36,6 +36,7 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
         var context = new ValidationContext(expressions, key => published.GetValueOrDefault(key))
         {
             PoolsWithoutMembers = await PoolsWithoutMembersAsync(map, cancellationToken).ConfigureAwait(false),
+            RegisteredHandlers = handlers.Names,
         };
         return Validator.Validate(map, context);
     }

@@ -1,4 +1,5 @@
 using CrmBpm.Engine.Events;
+using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Persistence;
 using CrmBpm.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,21 @@ public sealed class CrmBpmBuilder
         where THandler : class, IEngineEventHandler
     {
         Services.AddSingleton<IEngineEventHandler, THandler>();
+        return this;
+    }
+
+    /// <summary>
+    /// Registers the handler an automatic step calls by <paramref name="name"/> (a map's <c>crm:handler</c>, Camunda's
+    /// delegate expression or topic, Zeebe's task type). It is resolved in a new DI scope for every run, so it may depend on
+    /// scoped services such as a DbContext. Validation refuses to publish a map naming a handler that is not registered.
+    /// </summary>
+    public CrmBpmBuilder AddHandler<THandler>(string name)
+        where THandler : class, IServiceTaskHandler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var registry = Services.Select(d => d.ImplementationInstance).OfType<ServiceTaskHandlerRegistry>().First();
+        registry.Add(name.Trim());
+        Services.AddKeyedScoped<IServiceTaskHandler, THandler>(name.Trim());
         return this;
     }
 

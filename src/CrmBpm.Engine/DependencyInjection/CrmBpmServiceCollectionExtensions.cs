@@ -1,5 +1,6 @@
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Persistence;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
@@ -35,6 +36,11 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore>(_ => throw new InvalidOperationException(
             "CrmBpm has no store: call UseSqlite(...), UsePostgreSql(...) or UseInMemoryStore() inside AddCrmBpm(...)."));
         services.TryAddSingleton<IExpressionEvaluator>(sp => new ExpressionEvaluator(sp.GetRequiredService<CrmBpmOptions>().Expressions));
+        if (!services.Any(d => d.ServiceType == typeof(ServiceTaskHandlerRegistry)))
+        {
+            services.AddSingleton(new ServiceTaskHandlerRegistry());
+        }
+
         services.TryAddSingleton<EngineEventPublisher>();
         services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<RouteMapCatalog>();
@@ -44,9 +50,11 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IRouteMapService, RouteMapService>();
         services.TryAddSingleton<IProcessEngine, ProcessEngine>();
         services.TryAddSingleton<ITaskService, TaskService>();
+        services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton(sp => new TimerProcessor(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<CommandRunner>(),
+            sp.GetRequiredService<JobRunner>(),
             sp.GetRequiredService<CrmBpmOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TimerProcessor>>()));

@@ -42,6 +42,15 @@ public enum HistoryKind
     /// <summary>A nested instance completed and the parent continued.</summary>
     ChildCompleted,
 
+    /// <summary>A token reached an automatic step and its job was committed; the handler runs after the command.</summary>
+    JobScheduled,
+
+    /// <summary>An automatic step's handler ran and returned; its variables were set and the token moved on.</summary>
+    JobCompleted,
+
+    /// <summary>A run of an automatic step's handler failed and will be tried again after the back-off (details: why, when).</summary>
+    JobFailed,
+
     /// <summary>A token got stuck.</summary>
     IncidentRaised,
 

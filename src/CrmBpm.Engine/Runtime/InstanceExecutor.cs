@@ -8,7 +8,7 @@ namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
 /// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
-/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge),
+/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
@@ -213,6 +213,9 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 break;
             case NestedProcessPoint nested:
                 await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                break;
+            case ServicePoint service:
+                Jobs.ServiceJobs.Schedule(context, instance, token, service);
                 break;
             default:
                 RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");

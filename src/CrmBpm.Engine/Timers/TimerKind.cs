@@ -8,4 +8,10 @@ public enum TimerKind
 
     /// <summary>A task's deadline is near.</summary>
     Reminder,
+
+    /// <summary>
+    /// An automatic step's handler is to run (due at once, or after a retry's back-off): a job. It belongs to the token
+    /// waiting at the step (<see cref="TimerRecord.TaskId"/> holds the token's id) and is run by <see cref="Jobs.JobRunner"/>.
+    /// </summary>
+    Job,
 }

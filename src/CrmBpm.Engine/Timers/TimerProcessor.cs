@@ -14,20 +14,25 @@ public sealed class TimerProcessor
 {
     private readonly IWorkflowStore _store;
     private readonly CommandRunner _runner;
+    private readonly Jobs.JobRunner _jobs;
     private readonly CrmBpmOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TimerProcessor> _logger;
 
-    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
+    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
     {
         _store = store;
         _runner = runner;
+        _jobs = jobs;
         _options = options;
         _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Fires the timers due now; returns how many fired.</summary>
+    /// <summary>
+    /// Fires the timers due now and runs the due jobs (automatic steps' handlers, one after another, each outside any
+    /// transaction; see <see cref="Jobs.JobRunner"/>); returns how many fired or ran.
+    /// </summary>
     public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
@@ -37,7 +42,10 @@ public sealed class TimerProcessor
         {
             try
             {
-                if (await FireAsync(timer, cancellationToken).ConfigureAwait(false))
+                var done = timer.Kind == TimerKind.Job
+                    ? await _jobs.RunAsync(timer, cancellationToken).ConfigureAwait(false)
+                    : await FireAsync(timer, cancellationToken).ConfigureAwait(false);
+                if (done)
                 {
                     fired++;
                 }

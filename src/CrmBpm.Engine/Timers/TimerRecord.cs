@@ -2,7 +2,8 @@ namespace CrmBpm.Engine.Timers;
 
 /// <summary>
 /// A timer due in the database. A node leases due timers (owner + expiry) before firing them,
-/// so several nodes on one database never fire one twice; a crashed node's lease expires.
+/// so several nodes on one database never fire one twice; a crashed node's lease expires. A job (an automatic step's
+/// handler to run, <see cref="TimerKind.Job"/>) is a timer too, due at once: one persisted queue with one lease.
 /// </summary>
 public sealed class TimerRecord
 {
@@ -12,10 +13,13 @@ public sealed class TimerRecord
     /// <summary>The instance of the task.</summary>
     public required Guid InstanceId { get; init; }
 
-    /// <summary>The task the timer belongs to.</summary>
+    /// <summary>The task the timer belongs to; for a <see cref="TimerKind.Job"/>, the token waiting at the automatic step.</summary>
     public required Guid TaskId { get; init; }
 
-    /// <summary>Deadline or reminder.</summary>
+    /// <summary>For a job: which run of the handler it is, 1 for the first, 2 for the first retry, … (0 for other timers).</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>Deadline, reminder or job.</summary>
     public required TimerKind Kind { get; init; }
 
     /// <summary>When it is due.</summary>

@@ -26,6 +26,7 @@ public sealed class RouteMapValidator
         new ActionPropertiesRule(),
         new ExpressionSyntaxRule(),
         new NestedMapRule(),
+        new ServiceStepRule(),
         new NotRunYetRule(),
     ];
 

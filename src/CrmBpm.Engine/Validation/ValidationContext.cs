@@ -4,7 +4,7 @@ using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Engine.Validation;
 
-/// <summary>What rules may consult beyond the map: expression syntax, the other (published) maps and, when known, empty pools.</summary>
+/// <summary>What rules may consult beyond the map: expression syntax, the other (published) maps and, when known, empty pools and the registered handlers.</summary>
 public sealed class ValidationContext(IExpressionEvaluator expressions, Func<string, RouteMap?> findPublishedMap, RouteMapLimits? limits = null)
 {
     /// <summary>Checks expression syntax (parsed, never run).</summary>
@@ -18,4 +18,10 @@ public sealed class ValidationContext(IExpressionEvaluator expressions, Func<str
 
     /// <summary>Pools the map addresses that no active user is in (see <see cref="IPerformerDirectory"/>); empty when unknown.</summary>
     public IReadOnlySet<RoleMembership> PoolsWithoutMembers { get; init; } = new HashSet<RoleMembership>();
+
+    /// <summary>
+    /// The handler names automatic steps may call (<c>bpm.AddHandler&lt;T&gt;(name)</c>); null when unknown (a file validated
+    /// on its own), and then an unknown handler is found at run time, as an incident.
+    /// </summary>
+    public IReadOnlySet<string>? RegisteredHandlers { get; init; }
 }

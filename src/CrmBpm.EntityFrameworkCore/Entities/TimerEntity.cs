@@ -20,6 +20,9 @@ public sealed class TimerEntity
     /// <summary>See <see cref="TimerRecord.Kind"/>.</summary>
     public TimerKind Kind { get; set; }
 
+    /// <summary>See <see cref="TimerRecord.Attempt"/>.</summary>
+    public int Attempt { get; set; }
+
     /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
     public DateTimeOffset DueAt { get; set; }
 

@@ -11,5 +11,6 @@ public static class EngineSchema
         [
             new Engine.Step0002HistoryOnBehalfOf(),
             new Engine.Step0003UnassignedTasksIndex(),
+            new Engine.Step0004JobAttempts(),
         ]);
 }

@@ -186,7 +186,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt };
         Apply(timer, entity);
         return entity;
     }
@@ -206,6 +206,7 @@ internal static class EntityMapper
         TaskId = entity.TaskId,
         Kind = entity.Kind,
         DueAt = entity.DueAt,
+        Attempt = entity.Attempt,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,

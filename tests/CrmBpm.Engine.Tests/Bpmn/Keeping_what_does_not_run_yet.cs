@@ -46,7 +46,8 @@ public sealed class Keeping_what_does_not_run_yet
             ("Activity_sub", 11),
         ]);
         notRun.ShouldAllBe(p => p.IsError);
-        notRun[0].Message.ShouldBe("A service task (serviceTask) 'Send invoice' does not run yet (issue 'Automatic steps, waiting for time and messages, sub-processes'): it is kept and written back, but the map cannot be published until it is replaced.");
+        // A service task runs once it names a handler; this one names none, so the sentence says how to give it one.
+        notRun[0].Message.ShouldBe("A service task (serviceTask) 'Send invoice' names no handler to call: give it crm:handler (or Camunda's delegate expression, class or external topic, or Zeebe's task type) with the name of a registered handler, so it runs as an automatic step.");
         map.Points.OfType<EndPoint>().ShouldHaveSingleItem().Terminates.ShouldBeTrue();
     }
 
@@ -67,14 +68,17 @@ public sealed class Keeping_what_does_not_run_yet
 
         var xml = new BpmnExporter().Export(result.Maps);
 
-        map.Points.OfType<KeptPoint>().Select(k => k.Element).ShouldBe(["serviceTask", "boundaryEvent", "subProcess"]);
+        // The service task names a Java class: it runs as an automatic step calling the handler registered as "Mail".
+        map.Points.OfType<ServicePoint>().ShouldHaveSingleItem().Handler.ShouldBe("Mail");
+        map.Points.OfType<KeptPoint>().Select(k => k.Element).ShouldBe(["boundaryEvent", "subProcess"]);
         xml.ShouldContain("camunda:class=\"org.example.Mail\"");
+        xml.ShouldContain("crm:handler=\"Mail\"");
         xml.ShouldContain("attachedToRef=\"mail\"");
         xml.ShouldContain("<bpmn:timeDuration>PT1H</bpmn:timeDuration>");
         xml.ShouldContain("<bpmn:sequenceFlow id=\"inner_f\" sourceRef=\"inner_s\" targetRef=\"inner_e\" />");
         RoundTrip(result.Maps).ShouldMeanTheSameAs(Drawn(result.Maps));
         // The boundary event has no incoming flow by nature: only the not-run-yet errors, no "unreachable".
-        Validate(map).Select(p => p.Code).ShouldBe(["point.not-run-yet", "point.not-run-yet", "point.not-run-yet"]);
+        Validate(map).Select(p => p.Code).ShouldBe(["point.not-run-yet", "point.not-run-yet"]);
     }
 
     [Fact]

@@ -73,3 +73,8 @@ public sealed class InMemory_unassigned_task_scenarios : UnassignedTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_service_tasks : ServiceTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -130,3 +130,9 @@ public sealed class Postgres_unassigned_task_scenarios : UnassignedTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_service_tasks : ServiceTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -108,3 +108,8 @@ public sealed class Sqlite_unassigned_task_scenarios : UnassignedTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_service_tasks : ServiceTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

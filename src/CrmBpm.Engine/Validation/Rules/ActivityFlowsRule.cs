@@ -13,7 +13,7 @@ public sealed class ActivityFlowsRule : IValidationRule
 {
     /// <summary>The points that leave as BPMN activities do; a joining exclusive gateway has one way out.</summary>
     internal static bool LeavesLikeAnActivity(Point point) =>
-        point is ActionPoint or NestedProcessPoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
+        point is ActionPoint or NestedProcessPoint or ServicePoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
 
     /// <inheritdoc />
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)

@@ -26,7 +26,12 @@ public sealed class NotRunYetRule : IValidationRule
                 StartPoint or EndPoint => DescribeEvent(point),
                 _ => null,
             };
-            if (what is not null)
+            if (point is KeptPoint keptTask && NamesNoHandler(keptTask))
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"{what} '{point.DisplayName}' names no handler to call: give it crm:handler (or Camunda's delegate expression, class or external topic, or Zeebe's task type) with the name of a registered handler, so it runs as an automatic step.");
+            }
+            else if (what is not null)
             {
                 yield return new("point.not-run-yet", point.Id,
                     $"{what} '{point.DisplayName}' does not run yet ({NextIssue}): it is kept and written back, but the map cannot be published until it is replaced.");
@@ -43,6 +48,11 @@ public sealed class NotRunYetRule : IValidationRule
             }
         }
     }
+
+    /// <summary>A service, send or business-rule task without a loop is kept only because it names no handler.</summary>
+    private static bool NamesNoHandler(KeptPoint kept) =>
+        ServicePoint.Elements.ContainsKey(kept.Element)
+        && kept.Foreign?.ElementLocalNames().Any(n => n is "standardLoopCharacteristics" or "multiInstanceLoopCharacteristics") != true;
 
     private static string Describe(KeptPoint kept)
     {

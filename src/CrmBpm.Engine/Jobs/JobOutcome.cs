@@ -1,0 +1,18 @@
+namespace CrmBpm.Engine.Jobs;
+
+/// <summary>How one run of a handler ended, decided outside any transaction and recorded by the next command.</summary>
+internal abstract record JobOutcome
+{
+    private JobOutcome()
+    {
+    }
+
+    /// <summary>The handler returned these variables.</summary>
+    public sealed record Succeeded(IReadOnlyDictionary<string, System.Text.Json.JsonElement> Variables) : JobOutcome;
+
+    /// <summary>The run failed (an exception, the timeout): retried while the step's retries last, then an incident.</summary>
+    public sealed record Failed(string Message) : JobOutcome;
+
+    /// <summary>Trying again cannot help (no such handler, a business error): an incident at once.</summary>
+    public sealed record Stuck(string Message) : JobOutcome;
+}
