@@ -1,8 +1,10 @@
 namespace CrmBpm.Engine.Tests.Bpmn.Corpus;
 
 /// <summary>
-/// Every real file of the shared corpus (../shared/bpmn-corpus beside the repository) is imported, validated, exported
-/// and read back; the results are written to docs/bpmn-compatibility.md. A missing corpus fails the test, never skips it.
+/// Every real file of the shared corpus (../shared/bpmn-corpus beside the repository) and of the files collected into the
+/// repository (Collected/: MIWG reference files and tool exports, Camunda and Flowable files) is imported, validated,
+/// exported and read back; the results are written to docs/bpmn-compatibility.md. A missing corpus fails the test, never
+/// skips it.
 /// </summary>
 public sealed class Opening_every_file_of_the_corpus
 {
@@ -16,18 +18,29 @@ public sealed class Opening_every_file_of_the_corpus
 
     private static readonly Lazy<IReadOnlyList<CorpusFileResult>> Results = new(() =>
     {
-        var results = BpmnCorpus.Files().Select(f => CorpusWalk.Walk(f.Path, f.Source)).ToList();
+        var results = AllFiles().Select(f => CorpusWalk.Walk(f.Path, f.Source)).ToList();
         CompatibilityTable.Write(Path.Combine(BpmnCorpus.RepositoryRoot(), "docs", "bpmn-compatibility.md"), results);
         return results;
     });
 
+    private static IReadOnlyList<(string Path, string Source)> AllFiles() => [.. BpmnCorpus.Files(), .. BpmnCorpus.CollectedFiles()];
+
     [Fact]
     public void The_corpus_is_there_and_every_file_is_walked()
     {
-        var files = BpmnCorpus.Files();
+        var files = AllFiles();
 
-        files.ShouldNotBeEmpty();
+        BpmnCorpus.Files().ShouldNotBeEmpty();
+        BpmnCorpus.CollectedFiles().ShouldNotBeEmpty();
         Results.Value.Count.ShouldBe(files.Count);
+    }
+
+    [Fact]
+    public void Every_collected_file_names_where_it_came_from()
+    {
+        var unnamed = BpmnCorpus.CollectedFiles().Where(f => f.Source.StartsWith("(not in", StringComparison.Ordinal)).Select(f => Path.GetFileName(f.Path)).ToList();
+
+        unnamed.ShouldBeEmpty("collected files without a row in Collected/SOURCES.tsv: " + string.Join(", ", unnamed));
     }
 
     [Fact]
