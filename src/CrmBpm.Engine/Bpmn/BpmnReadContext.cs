@@ -405,9 +405,24 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
         return foreign.IsEmpty ? null : foreign;
     }
 
-    /// <summary>BPMN children of a point that describe data, not behaviour: kept as XML and written back, never a reason to refuse.</summary>
+    /// <summary>
+    /// BPMN children of a point kept as XML and written back, never a reason to refuse: those that describe data, not
+    /// behaviour, and the standard resource roles (<see cref="IsResourceRole"/>), which are not read but reported.
+    /// </summary>
     public static bool IsKeptChild(XElement child) =>
-        IsBpmnNamespace(child.Name.Namespace) && child.Name.LocalName is "dataInputAssociation" or "dataOutputAssociation" or "ioSpecification" or "property";
+        IsBpmnNamespace(child.Name.Namespace)
+        && (child.Name.LocalName is "dataInputAssociation" or "dataOutputAssociation" or "ioSpecification" or "property" || IsResourceRole(child));
+
+    /// <summary>
+    /// BPMN's own way of naming who does an activity (<c>potentialOwner</c>, <c>humanPerformer</c>, <c>performer</c> with a
+    /// resourceAssignmentExpression), as the MIWG files and Camunda's engine tests write it beside or instead of an engine's
+    /// attributes: its expression language is the tool's own, so it is kept as written and reported, not read.
+    /// </summary>
+    private static bool IsResourceRole(XElement child) =>
+        IsBpmnNamespace(child.Name.Namespace)
+        && child.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer"
+        && child.Parent?.Name.LocalName is { } parent
+        && (parent.EndsWith("Task", StringComparison.Ordinal) || parent is "task" or "callActivity" or "subProcess" or "transaction" or "adHocSubProcess");
 
     /// <summary>
     /// The kept children of <paramref name="element"/> (see <see cref="IsKeptChild"/>, and those <paramref name="alsoKeep"/>
@@ -421,6 +436,13 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
             if (!CountForeign(child, elementId))
             {
                 break;
+            }
+
+            if (IsResourceRole(child))
+            {
+                Note(child, elementId, BpmnNoteSeverity.Warning, child.Name.LocalName, $"standard BPMN performer ({child.Name.LocalName})",
+                    $"standard BPMN performers ({child.Name.LocalName})",
+                    "kept as written, but not read: give the performer as crm:performerUser / crm:performerRole (or camunda:assignee / camunda:candidateGroups)");
             }
 
             result.Add(Canonical(child));

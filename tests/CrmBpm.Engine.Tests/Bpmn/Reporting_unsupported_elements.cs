@@ -5,7 +5,7 @@ namespace CrmBpm.Engine.Tests.Bpmn;
 public sealed class Reporting_unsupported_elements
 {
     [Theory]
-    [InlineData("<userTask id=\"t\"><potentialOwner /></userTask>", "contains <potentialOwner>")]
+    [InlineData("<userTask id=\"a\" /><sequenceFlow id=\"f\" sourceRef=\"a\" targetRef=\"a\"><potentialOwner /></sequenceFlow>", "contains <potentialOwner>")]
     [InlineData("<userTask id=\"t\" crm:performer=\"bob\" />", "crm:performer, which CrmBpm does not know")]
     [InlineData("<userTask id=\"t\"><extensionElements><crm:outcomes /></extensionElements></userTask>", "crm:outcomes, which CrmBpm does not know")]
     [InlineData("<userTask id=\"t\"><multiInstanceLoopCharacteristics isSequential=\"true\" crm:collection=\"x\" /></userTask>", "isSequential must be false")]

@@ -7,6 +7,9 @@ namespace CrmBpm.Engine.Tests.Bpmn.Corpus;
 /// </summary>
 internal static class BpmnCorpus
 {
+    /// <summary>How the source of a file collected into the repository ends (see <see cref="CollectedFiles"/>).</summary>
+    public const string CollectedMark = " (collected)";
+
     public static string RepositoryRoot()
     {
         for (var at = new DirectoryInfo(AppContext.BaseDirectory); at is not null; at = at.Parent)
@@ -34,15 +37,24 @@ internal static class BpmnCorpus
         return folder;
     }
 
-    /// <summary>Every file of the corpus, in name order, with the repository it came from (SOURCES.tsv).</summary>
-    public static IReadOnlyList<(string Path, string Source)> Files()
+    /// <summary>Every file of the shared corpus, in name order, with the repository it came from (SOURCES.tsv).</summary>
+    public static IReadOnlyList<(string Path, string Source)> Files() => FilesOf(Folder(), source => source);
+
+    /// <summary>
+    /// The files collected into the repository for issue #13 (Collected/ beside this class: MIWG reference files and tool
+    /// exports, Camunda and Flowable files the shared corpus lacks), each with the repository it came from, marked
+    /// "(collected)" so that the compatibility table counts them apart from the shared corpus.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Source)> CollectedFiles() =>
+        FilesOf(Path.Combine(RepositoryRoot(), "tests", "CrmBpm.Engine.Tests", "Bpmn", "Corpus", "Collected"), source => source + CollectedMark);
+
+    private static IReadOnlyList<(string Path, string Source)> FilesOf(string folder, Func<string, string> label)
     {
-        var folder = Folder();
         var sources = File.ReadLines(Path.Combine(folder, "SOURCES.tsv"))
             .Skip(1)
             .Select(line => line.Split('\t'))
             .Where(fields => fields.Length >= 2)
-            .ToDictionary(fields => fields[0], fields => fields[1], StringComparer.Ordinal);
+            .ToDictionary(fields => fields[0], fields => label(fields[1]), StringComparer.Ordinal);
         return [.. Directory.EnumerateFiles(Path.Combine(folder, "files"))
             .Order(StringComparer.Ordinal)
             .Select(path => (path, sources.GetValueOrDefault(Path.GetFileName(path)) ?? "(not in SOURCES.tsv)"))];

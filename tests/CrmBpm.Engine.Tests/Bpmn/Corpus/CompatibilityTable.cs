@@ -29,8 +29,12 @@ internal static class CompatibilityTable
         var s = new StringBuilder();
         s.Append(Begin).Append('\n');
         s.Append("## Real files (generated)\n\n");
+        var collected = results.Count(r => r.Source.EndsWith(BpmnCorpus.CollectedMark, StringComparison.Ordinal));
         s.Append("Written by `Opening_every_file_of_the_corpus` (tests/CrmBpm.Engine.Tests/Bpmn/Corpus) from the ")
-            .Append(results.Count).Append(" files of `../shared/bpmn-corpus/files`: each is imported, its maps validated, exported ")
+            .Append(results.Count - collected).Append(" files of `../shared/bpmn-corpus/files` and the ").Append(collected)
+            .Append(" files collected into `tests/CrmBpm.Engine.Tests/Bpmn/Corpus/Collected/files` (their sources marked *")
+            .Append(BpmnCorpus.CollectedMark.Trim()).Append("*; `SOURCES.tsv` beside each folder names the repository, path and commit of every file): ")
+            .Append("each is imported, its maps validated, exported ")
             .Append("together and read back, and the model read back compared with the one imported (points, flows, conditions, ")
             .Append("performers, forms, diagram, kept content of other tools). **clean**: imports and validates without a problem; ")
             .Append("**warnings**: only warnings (publishable); **errors**: imports, but a map has a validation error; **refused**: ")
