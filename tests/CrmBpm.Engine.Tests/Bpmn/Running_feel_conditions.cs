@@ -76,6 +76,19 @@ public sealed class Running_feel_conditions : IAsyncLifetime
         MapComparison.FirstDifference(maps.Single(), RoundTrip(maps).Single()).ShouldBeNull();
     }
 
+    [Fact]
+    public void FEEL_outside_the_subset_fails_validation_quoting_the_condition_and_naming_what_is_not_run()
+    {
+        var text = File.ReadAllText(Fixture("zeebe-review.bpmn"))
+            .Replace("= reviewResult in (\"rejected\", \"changes requested\")", "= some r in reviews satisfies r = \"rejected\"", StringComparison.Ordinal);
+        var map = new BpmnImporter().ImportXml(text).Single();
+
+        var problem = Validate(map).Single(p => p.Code == "expression.syntax");
+
+        problem.FlowId.ShouldBe("toRework");
+        problem.Message.ShouldContain("'= some r in reviews satisfies r = \"rejected\"' is not a valid expression: it is not a FEEL expression CrmBpm can run: 'some' at column 3 is FEEL that CrmBpm does not run");
+    }
+
     [Theory]
     [InlineData("camunda_zeebe-process-test__qa_src_test_resources_pr-created.bpmn", "= reviewResult = \"approved\"")]
     [InlineData("camunda_zeebe-process-test__qa_abstracts_src_main_resources_looping-servicetask.bpmn", "= loopAmount != totalLoops")]
