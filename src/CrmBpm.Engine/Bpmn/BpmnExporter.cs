@@ -204,6 +204,17 @@ public sealed class BpmnExporter
                 AddCrm(element, "retries", service.Retries);
                 AddCrm(element, "timeout", service.Timeout);
                 break;
+            case ScriptPoint script:
+                element.Add(new XAttribute("scriptFormat", script.ScriptFormat));
+                AddCrm(element, "resultVariable", script.ResultVariable);
+                if (script.ResultVariable is not null)
+                {
+                    // Camunda stores the script's value the same way.
+                    element.Add(new XAttribute(CamundaNs + "resultVariable", script.ResultVariable));
+                    namespaces.Prefer(Camunda, "camunda");
+                }
+
+                break;
             case NestedProcessPoint nested:
                 element.Add(new XAttribute("calledElement", nested.CalledMapKey));
                 extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
@@ -260,6 +271,11 @@ public sealed class BpmnExporter
         }
 
         element.Add(loop);
+        if (point is ScriptPoint { Script: var body })
+        {
+            element.Add(new XElement(BpmnNs + "script", body)); // BPMN puts the script after everything an activity holds
+        }
+
         return element;
     }
 
@@ -273,6 +289,7 @@ public sealed class BpmnExporter
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
+        ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),

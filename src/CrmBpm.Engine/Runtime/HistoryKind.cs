@@ -71,4 +71,7 @@ public enum HistoryKind
 
     /// <summary>The instance completed.</summary>
     InstanceCompleted,
+
+    /// <summary>A script step ran (details: the variable its value went to, if any).</summary>
+    ScriptRun,
 }

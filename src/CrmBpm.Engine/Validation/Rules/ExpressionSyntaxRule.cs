@@ -55,6 +55,9 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                     }
 
                     break;
+                case ScriptPoint script:
+                    yield return (point.Id, null, $"script of '{point.DisplayName}'", script.Script);
+                    break;
                 case NestedProcessPoint nested:
                     foreach (var mapping in nested.Inputs.Concat(nested.Outputs))
                     {
