@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions.Feel;
 using CrmBpm.Engine.Expressions.Juel;
 using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
 
@@ -357,10 +358,10 @@ public sealed class BpmnExporter
         AddForeign(element, flow.Foreign, [], namespaces);
         if (!string.IsNullOrWhiteSpace(condition))
         {
-            // ${…} is JUEL, the default language of other engines; anything else is JavaScript and says so, or Camunda
-            // would read it as JUEL text.
+            // ${…} is JUEL, the default language of Camunda 7 and Flowable, and =… is FEEL, Zeebe's only one: both are
+            // written as they came. Anything else is JavaScript and says so, or Camunda would read it as JUEL text.
             element.Add(new XElement(BpmnNs + "conditionExpression", new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"),
-                JuelExpressionEvaluator.IsJuel(condition) ? null : new XAttribute("language", "javascript"),
+                JuelExpressionEvaluator.IsJuel(condition) || FeelExpressionEvaluator.IsFeel(condition) ? null : new XAttribute("language", "javascript"),
                 condition));
         }
 
