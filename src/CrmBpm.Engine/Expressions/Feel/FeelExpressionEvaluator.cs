@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace CrmBpm.Engine.Expressions.Feel;
@@ -10,11 +9,8 @@ namespace CrmBpm.Engine.Expressions.Feel;
 /// </summary>
 public sealed class FeelExpressionEvaluator : IExpressionEvaluator
 {
-    // Parsed once per text; bounded so that a stream of distinct texts cannot grow it without end.
-    private const int MaxCached = 10_000;
-
     private readonly ExpressionLimits _limits;
-    private readonly ConcurrentDictionary<string, FeelNode> _parsed = new(StringComparer.Ordinal);
+    private readonly ParsedExpressionCache<FeelNode, FeelSyntaxException> _parsed = new(FeelParser.Parse);
 
     /// <summary>Creates the evaluator; <see cref="ExpressionLimits.MaxStringLength"/> and <see cref="ExpressionLimits.MaxArrayLength"/> bound what it builds.</summary>
     public FeelExpressionEvaluator(ExpressionLimits limits) => _limits = limits;
@@ -27,7 +23,7 @@ public sealed class FeelExpressionEvaluator : IExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(variables);
-        var parsed = Parse(expression, out var syntaxError)
+        var parsed = _parsed.Parse(expression, out var syntaxError)
             ?? throw new ExpressionException(expression, $"it is not a FEEL expression CrmBpm can run ({syntaxError}).");
         try
         {
@@ -51,38 +47,6 @@ public sealed class FeelExpressionEvaluator : IExpressionEvaluator
             return "the expression is empty";
         }
 
-        return Parse(expression, out var syntaxError) is null ? $"it is not a FEEL expression CrmBpm can run: {syntaxError}" : null;
-    }
-
-    private FeelNode? Parse(string expression, out string? syntaxError)
-    {
-        syntaxError = null;
-        var text = expression.Trim();
-        if (_parsed.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        try
-        {
-            var parsed = FeelParser.Parse(text);
-            if (_parsed.Count >= MaxCached)
-            {
-                _parsed.Clear();
-            }
-
-            _parsed.TryAdd(text, parsed);
-            return parsed;
-        }
-        catch (FeelSyntaxException ex)
-        {
-            syntaxError = ex.Message;
-            return null;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            syntaxError = "it nests too deep to read";
-            return null;
-        }
+        return _parsed.Parse(expression, out var syntaxError) is null ? $"it is not a FEEL expression CrmBpm can run: {syntaxError}" : null;
     }
 }
