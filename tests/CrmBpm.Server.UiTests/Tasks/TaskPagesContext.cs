@@ -9,6 +9,7 @@ using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.Server.Absences;
 using CrmBpm.Server.Identity;
+using CrmBpm.Server.Organisation;
 using CrmBpm.Server.Tasks;
 using CrmBpm.Testing;
 using Microsoft.AspNetCore.Components;
@@ -52,6 +53,7 @@ public abstract class TaskPagesContext : BunitContext
         Services.AddSingleton<IHttpContextAccessor>(_ => new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = _user } });
         Services.AddScoped<SignedInUser>();
         Services.AddScoped<UserDirectory>();
+        Services.AddScoped<OrganisationDirectory>();
         Services.AddScoped<WorkScope>();
         Services.AddScoped<ActiveSubstitutions>();
         Services.AddScoped<AbsenceBook>();
