@@ -81,7 +81,7 @@ public static class AutoLayout
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        StartPoint or EndPoint or TimerWaitPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "inclusiveGateway" or "complexGateway" } => (50, 50),
         ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),

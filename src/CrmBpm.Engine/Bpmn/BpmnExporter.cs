@@ -253,6 +253,11 @@ public sealed class BpmnExporter
         }
 
         element.Add(keptChildren);
+        if (point is TimerWaitPoint wait)
+        {
+            element.Add(WriteTimer(wait.Timer));
+        }
+
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
         {
             element.Add(new XElement(BpmnNs + "terminateEventDefinition"));
@@ -272,11 +277,26 @@ public sealed class BpmnExporter
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
+        TimerWaitPoint => "intermediateCatchEvent",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
+
+    /// <summary>A <c>timerEventDefinition</c> as bpmn-js writes it: the time as a formal expression, JavaScript saying so.</summary>
+    internal static XElement WriteTimer(TimerDefinition? timer) =>
+        new(BpmnNs + "timerEventDefinition",
+            timer?.DefinitionId is { } id ? new XAttribute("id", id) : null,
+            timer is null ? null : new XElement(BpmnNs + timer.Kind switch
+                {
+                    TimerDefinitionKind.Date => "timeDate",
+                    TimerDefinitionKind.Cycle => "timeCycle",
+                    _ => "timeDuration",
+                },
+                new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"),
+                timer.IsJavaScript ? new XAttribute("language", "javascript") : null,
+                timer.Value));
 
     private static void WriteAction(XElement element, ActionPoint action, List<XElement> extensions)
     {

@@ -110,6 +110,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (TimerEventReader.Applies(element))
+        {
+            AddPoint(element, new TimerEventReader(context, element).Read());
+            return;
+        }
+
         if (DoesNotRunYet(element))
         {
             AddPoint(element, ReadKept(element));

@@ -8,7 +8,7 @@ namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
 /// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
-/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step),
+/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step, Wait for time),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
@@ -217,6 +217,9 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case ServicePoint service:
                 Jobs.ServiceJobs.Schedule(context, instance, token, service);
                 break;
+            case TimerWaitPoint wait:
+                Timers.TimerEvents.Schedule(context, instance, token, wait, expressions);
+                break;
             default:
                 RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");
                 break;
@@ -229,6 +232,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// </summary>
     private static async Task TerminateRestAsync(CommandContext context, ProcessInstance instance, EndPoint end, CancellationToken cancellationToken)
     {
+        Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         instance.Status = InstanceStatus.Active;
         instance.IncidentMessage = null;

@@ -151,6 +151,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
     {
         instance.Status = InstanceStatus.Terminated;
         instance.EndedAt = context.Now;
+        Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         context.Record(instance, HistoryKind.InstanceTerminated, details: reason);
         context.Events.Add(new InstanceTerminated(instance.Id, instance.MapKey, instance.Subject, context.Now, reason));

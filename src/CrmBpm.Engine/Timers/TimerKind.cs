@@ -14,4 +14,10 @@ public enum TimerKind
     /// waiting at the step (<see cref="TimerRecord.TaskId"/> holds the token's id) and is run by <see cref="Jobs.JobRunner"/>.
     /// </summary>
     Job,
+
+    /// <summary>
+    /// A timer event is due: a token waiting at a <see cref="Definitions.TimerWaitPoint"/> goes on
+    /// (<see cref="TimerRecord.TaskId"/> holds the waiting token's id). Fired by <see cref="TimerEvents"/>.
+    /// </summary>
+    TimerEvent,
 }

@@ -27,6 +27,7 @@ public sealed class RouteMapValidator
         new ExpressionSyntaxRule(),
         new NestedMapRule(),
         new ServiceStepRule(),
+        new TimerEventRule(),
         new NotRunYetRule(),
     ];
 

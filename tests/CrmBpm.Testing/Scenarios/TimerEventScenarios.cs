@@ -1,0 +1,149 @@
+using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Timers;
+
+namespace CrmBpm.Testing.Scenarios;
+
+/// <summary>
+/// Timer events: a token reaching one waits while a persisted timer, committed with the command, is due; the timer service
+/// fires it and the token goes on. Driven by a manual clock and by calling the timer processor, never by waiting.
+/// </summary>
+public abstract class TimerEventScenarios : EngineScenario
+{
+    private static RouteMap WaitThenAction(TimerDefinition timer, string key = "waiting") =>
+        new MapBuilder(key).Start()
+            .Add(new TimerWaitPoint { Id = "wait", Name = "Cool off", Timer = timer })
+            .Action("check")
+            .End()
+            .Flow("start", "wait", "check", "end")
+            .Build();
+
+    private async Task<TimerRecord> PendingTimerAsync(Guid instanceId)
+    {
+        var token = (await Bpm.InstanceAsync(instanceId)).Tokens.Single(t => t.PointId == "wait");
+        token.State.ShouldBe(TokenState.Waiting);
+        return (await Bpm.Store.GetTimersOfTaskAsync(token.Id)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task The_token_waits_for_the_duration_then_goes_on()
+    {
+        var started = Bpm.Clock.GetUtcNow();
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("PT1H")));
+
+        var timer = await PendingTimerAsync(instance.Id);
+        (timer.Kind, timer.DueAt).ShouldBe((TimerKind.TimerEvent, started.AddHours(1)));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+        Bpm.Clock.Advance(TimeSpan.FromMinutes(59));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["wait"]);
+
+        Bpm.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+        (await Bpm.Engine.GetHistoryAsync(instance.Id)).Select(h => h.Kind).ShouldContain(HistoryKind.TimerFired);
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_date_in_the_past_fires_at_the_first_poll_not_inside_the_command()
+    {
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.At("2020-01-01T00:00:00Z")));
+
+        instance.Tokens.ShouldHaveSingleItem().PointId.ShouldBe("wait");
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+    }
+
+    [Fact]
+    public async Task A_date_in_the_future_fires_at_that_date()
+    {
+        var at = Bpm.Clock.GetUtcNow().AddDays(2);
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.At(at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))));
+
+        (await PendingTimerAsync(instance.Id)).DueAt.ShouldBe(at);
+        Bpm.Clock.Advance(TimeSpan.FromDays(2));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+    }
+
+    [Fact]
+    public async Task A_juel_expression_gives_the_duration_and_a_javascript_one_the_date()
+    {
+        var now = Bpm.Clock.GetUtcNow();
+        var juel = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("${waitFor}"), "juel"), new { waitFor = "PT2H" });
+        var javaScript = await Bpm.StartAsync(
+            WaitThenAction(new TimerDefinition { Kind = TimerDefinitionKind.Date, Value = "callBackAt", IsJavaScript = true }, "javascript"),
+            new { callBackAt = "2026-11-05T12:00:00Z" });
+
+        (await PendingTimerAsync(juel.Id)).DueAt.ShouldBe(now.AddHours(2));
+        (await PendingTimerAsync(javaScript.Id)).DueAt.ShouldBe(new DateTimeOffset(2026, 11, 5, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task An_expression_giving_no_time_is_an_incident_at_the_wait_and_a_retry_with_a_value_waits()
+    {
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("${waitFor}")), new { waitFor = "soon" });
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentMessage!.ShouldContain("Cool off");
+        instance.IncidentMessage!.ShouldContain("soon");
+
+        await Bpm.Engine.RetryIncidentAsync(instance.Id, new Dictionary<string, object?> { ["waitFor"] = "PT5M" });
+
+        (await PendingTimerAsync(instance.Id)).DueAt.ShouldBe(Bpm.Clock.GetUtcNow().AddMinutes(5));
+    }
+
+    [Fact]
+    public async Task Terminating_the_instance_cancels_its_pending_timer()
+    {
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("PT1H")));
+        var timer = await PendingTimerAsync(instance.Id);
+
+        await Bpm.Engine.TerminateAsync(instance.Id, "customer withdrew");
+
+        (await Bpm.Store.GetTimersOfTaskAsync(timer.TaskId)).Where(t => t.FiredAt is null).ShouldBeEmpty();
+        Bpm.Clock.Advance(TimeSpan.FromHours(2));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Terminated);
+    }
+
+    [Fact]
+    public async Task A_suspended_instance_s_timer_fires_after_the_resume()
+    {
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("PT1H")));
+        await Bpm.Engine.SuspendAsync(instance.Id);
+
+        Bpm.Clock.Advance(TimeSpan.FromHours(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+        await Bpm.Engine.ResumeAsync(instance.Id);
+        Bpm.Clock.Advance(TimeSpan.FromMinutes(10)); // past the lease the suspended round took
+
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+    }
+
+    [Fact]
+    public async Task Two_waits_in_parallel_branches_each_fire_at_their_own_time()
+    {
+        var map = new MapBuilder("parallel").Start()
+            .Split("split")
+            .Add(new TimerWaitPoint { Id = "short", Timer = TimerDefinition.After("PT1H") })
+            .Add(new TimerWaitPoint { Id = "long", Timer = TimerDefinition.After("P1D") })
+            .Merge("merge")
+            .End()
+            .Flow("start", "split", "short", "merge", "end")
+            .Flow("split", "long", "merge")
+            .Build();
+        var instance = await Bpm.StartAsync(map);
+
+        Bpm.Clock.Advance(TimeSpan.FromHours(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["long", "merge"]);
+        Bpm.Clock.Advance(TimeSpan.FromDays(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
+}
