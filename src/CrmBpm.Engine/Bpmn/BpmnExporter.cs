@@ -198,6 +198,14 @@ public sealed class BpmnExporter
             case MergePoint when incoming < 2:
                 element.Add(new XAttribute(CrmNs + "kind", "merge"));
                 break;
+            case BoundaryTimerPoint boundary:
+                if (!boundary.CancelsActivity)
+                {
+                    element.Add(new XAttribute("cancelActivity", "false"));
+                }
+
+                element.Add(new XAttribute("attachedToRef", boundary.AttachedToId));
+                break;
             case ServicePoint service:
                 AddCrm(element, "handler", service.Handler);
                 AddCrm(element, "retries", service.Retries);
@@ -253,9 +261,14 @@ public sealed class BpmnExporter
         }
 
         element.Add(keptChildren);
-        if (point is TimerWaitPoint wait)
+        switch (point)
         {
-            element.Add(WriteTimer(wait.Timer));
+            case TimerWaitPoint wait:
+                element.Add(WriteTimer(wait.Timer));
+                break;
+            case BoundaryTimerPoint boundary:
+                element.Add(WriteTimer(boundary.Timer));
+                break;
         }
 
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
@@ -278,6 +291,7 @@ public sealed class BpmnExporter
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         TimerWaitPoint => "intermediateCatchEvent",
+        BoundaryTimerPoint => "boundaryEvent",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),

@@ -116,6 +116,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (BoundaryTimerReader.Applies(element))
+        {
+            AddPoint(element, new BoundaryTimerReader(context, element).Read());
+            return;
+        }
+
         if (DoesNotRunYet(element))
         {
             AddPoint(element, ReadKept(element));

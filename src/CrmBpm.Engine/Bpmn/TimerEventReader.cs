@@ -94,6 +94,6 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
     private static bool IsJavaScript(string? language) =>
         language?.Trim().ToUpperInvariant() is "JAVASCRIPT" or "ECMASCRIPT" or "JS";
 
-    private static bool IsEventDefinition(XElement element) =>
+    internal static bool IsEventDefinition(XElement element) =>
         IsBpmnNamespace(element.Name.Namespace) && (element.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || element.Name.LocalName == "eventDefinitionRef");
 }

@@ -17,6 +17,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(PassThroughPoint), "pass")]
 [JsonDerivedType(typeof(ServicePoint), "service")]
 [JsonDerivedType(typeof(TimerWaitPoint), "timer")]
+[JsonDerivedType(typeof(BoundaryTimerPoint), "boundary-timer")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

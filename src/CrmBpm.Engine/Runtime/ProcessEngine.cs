@@ -180,11 +180,16 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
         }
     }
 
-    /// <summary>Cancels the open tasks of one instance (and their deadline timers).</summary>
-    internal static async Task CancelTasksAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    /// <summary>Cancels the open tasks of one instance, or those <paramref name="which"/> takes (and their deadline timers).</summary>
+    internal static async Task CancelTasksAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken, Func<WorkTask, bool>? which = null)
     {
         foreach (var task in await context.Session.GetActiveTasksAsync(instance.Id, cancellationToken).ConfigureAwait(false))
         {
+            if (which is not null && !which(task))
+            {
+                continue;
+            }
+
             task.Status = WorkTaskStatus.Cancelled;
             task.ClosedAt = context.Now;
             context.Session.RemoveTimersOfTask(task.Id);

@@ -20,4 +20,10 @@ public enum TimerKind
     /// (<see cref="TimerRecord.TaskId"/> holds the waiting token's id). Fired by <see cref="TimerEvents"/>.
     /// </summary>
     TimerEvent,
+
+    /// <summary>
+    /// A boundary timer is due on an activity (an Action or a Nested process): <see cref="TimerRecord.TaskId"/> holds the token
+    /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>.
+    /// </summary>
+    BoundaryTimer,
 }

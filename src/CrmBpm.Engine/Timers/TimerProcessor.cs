@@ -80,7 +80,7 @@ public sealed class TimerProcessor
 
             timer.FiredAt = context.Now;
             context.Touch(instance);
-            if (timer.Kind == TimerKind.TimerEvent)
+            if (timer.Kind is TimerKind.TimerEvent or TimerKind.BoundaryTimer)
             {
                 return await _timerEvents.FireAsync(context, instance, timer, cancellationToken).ConfigureAwait(false);
             }

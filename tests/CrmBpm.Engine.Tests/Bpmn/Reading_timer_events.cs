@@ -75,4 +75,82 @@ public sealed class Reading_timer_events
         (problem.Code, problem.PointId).ShouldBe((code, "wait"));
         problem.Message.ShouldContain("Cool off");
     }
+
+    private static RouteMap ReadBoundary(string boundary, string attachedTo = "userTask")
+    {
+        var properties = attachedTo switch
+        {
+            "userTask" => "crm:performerUser=\"alice\"",
+            "callActivity" => "calledElement=\"child\"",
+            _ => "",
+        };
+        var xml = $"""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+                         xmlns:crm="https://crmbpm.dev/schema/bpmn">
+              <process id="p">
+                <startEvent id="s" />
+                <{attachedTo} id="task" {properties} />
+                {boundary}
+                <endEvent id="e" />
+                <endEvent id="late-end" />
+                <sequenceFlow id="f1" sourceRef="s" targetRef="task" />
+                <sequenceFlow id="f2" sourceRef="task" targetRef="e" />
+                <sequenceFlow id="f3" sourceRef="late" targetRef="late-end" />
+              </process>
+              <bpmndi:BPMNDiagram id="d">
+                <bpmndi:BPMNPlane id="plane" bpmnElement="p">
+                  <bpmndi:BPMNShape id="task_di" bpmnElement="task"><dc:Bounds x="200" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+                  <bpmndi:BPMNShape id="late_di" bpmnElement="late"><dc:Bounds x="262" y="142" width="36" height="36" /></bpmndi:BPMNShape>
+                </bpmndi:BPMNPlane>
+              </bpmndi:BPMNDiagram>
+            </definitions>
+            """;
+        return new BpmnImporter().ImportXml(xml).ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData("""<boundaryEvent id="late" attachedToRef="task"><timerEventDefinition id="t"><timeDuration>PT4H</timeDuration></timerEventDefinition></boundaryEvent>""", true, TimerDefinitionKind.Duration)]
+    [InlineData("""<boundaryEvent id="late" cancelActivity="false" attachedToRef="task"><timerEventDefinition id="t"><timeCycle>R3/PT1H</timeCycle></timerEventDefinition></boundaryEvent>""", false, TimerDefinitionKind.Cycle)]
+    public void A_boundary_timer_is_read_with_its_activity_and_drawn_where_it_was(string boundary, bool interrupting, TimerDefinitionKind kind)
+    {
+        var map = ReadBoundary(boundary);
+
+        var point = map.Points.OfType<BoundaryTimerPoint>().ShouldHaveSingleItem();
+        (point.AttachedToId, point.CancelsActivity, point.Timer!.Kind).ShouldBe(("task", interrupting, kind));
+        var xml = new BpmnExporter().Export(map);
+        xml.ShouldContain("attachedToRef=\"task\"");
+        xml.ShouldContain("<bpmndi:BPMNShape id=\"late_di\" bpmnElement=\"late\">");
+        xml.Contains("cancelActivity=\"false\"", StringComparison.Ordinal).ShouldBe(!interrupting);
+        RoundTrip([map]).ShouldMeanTheSameAs([map]);
+        Validate(map).Where(p => p.IsError).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_boundary_timer_on_a_call_activity_publishes()
+    {
+        var map = ReadBoundary("""<boundaryEvent id="late" attachedToRef="task"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent>""", "callActivity");
+
+        map.Points.OfType<BoundaryTimerPoint>().ShouldHaveSingleItem();
+        Validate(map).Where(p => p.IsError).Select(p => p.Code).ShouldBe(["nested.map-unknown"]);
+    }
+
+    [Theory]
+    [InlineData("userTask", """attachedToRef="task" """, "<timeDuration>PT1H</timeDuration>", "f3", "boundary.outgoing-missing")]
+    [InlineData("manualTask", """attachedToRef="task" """, "<timeDuration>PT1H</timeDuration>", null, "boundary.attached-kind")]
+    [InlineData("userTask", """attachedToRef="nowhere" """, "<timeDuration>PT1H</timeDuration>", null, "boundary.attached-unknown")]
+    [InlineData("userTask", """attachedToRef="task" """, "<timeCycle>R3/PT1H</timeCycle>", null, "timer.cycle-not-here")]
+    [InlineData("userTask", """attachedToRef="task" """, "<timeDuration>an hour</timeDuration>", null, "timer.duration")]
+    public void Validation_names_the_boundary_timer_that_cannot_run(string attachedTo, string attachment, string time, string? removedFlow, string code)
+    {
+        var map = ReadBoundary($"""<boundaryEvent id="late" name="Too late" {attachment}><timerEventDefinition>{time}</timerEventDefinition></boundaryEvent>""", attachedTo);
+        if (removedFlow is not null)
+        {
+            map = map with { Flows = [.. map.Flows.Where(f => f.Id != removedFlow)] };
+        }
+
+        var problems = Validate(map).Where(p => p.IsError && p.PointId == "late").ToList();
+        problems.Select(p => p.Code).ShouldContain(code);
+        problems.First(p => p.Code == code).Message.ShouldContain("Too late");
+    }
 }

@@ -146,4 +146,134 @@ public abstract class TimerEventScenarios : EngineScenario
 
         (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
     }
+
+    private static RouteMap ActionWithBoundary(BoundaryTimerPoint boundary, string after = "escalate") =>
+        new MapBuilder("guarded").Start()
+            .Action("check")
+            .End()
+            .Add(boundary with { AttachedToId = "check" })
+            .Action(after, user: "head")
+            .End("late-end")
+            .Flow("start", "check", "end")
+            .Flow(boundary.Id, after, "late-end")
+            .Build();
+
+    private static BoundaryTimerPoint Boundary(TimerDefinition timer, bool interrupting = true) =>
+        new() { Id = "late", Name = "Too late", Timer = timer, CancelsActivity = interrupting };
+
+    private async Task<IReadOnlyList<TimerRecord>> PendingTimersAtAsync(Guid instanceId, string pointId)
+    {
+        var token = (await Bpm.InstanceAsync(instanceId)).Tokens.Single(t => t.PointId == pointId);
+        return [.. (await Bpm.Store.GetTimersOfTaskAsync(token.Id)).Where(t => t.FiredAt is null)];
+    }
+
+    [Fact]
+    public async Task An_interrupting_boundary_timer_cancels_the_task_and_takes_the_boundary_s_flow()
+    {
+        var instance = await Bpm.StartAsync(ActionWithBoundary(Boundary(TimerDefinition.After("PT4H"))));
+        var task = await Bpm.TaskAtAsync(instance.Id, "check");
+        var timer = (await PendingTimersAtAsync(instance.Id, "check")).ShouldHaveSingleItem();
+        (timer.Kind, timer.PointId, timer.DueAt).ShouldBe((TimerKind.BoundaryTimer, "late", Bpm.Clock.GetUtcNow().AddHours(4)));
+
+        Bpm.Clock.Advance(TimeSpan.FromHours(4));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["escalate"]);
+        (await Bpm.Tasks.GetAsync(task.Id)).Status.ShouldBe(Engine.Tasks.WorkTaskStatus.Cancelled);
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldHaveSingleItem().PointId.ShouldBe("escalate");
+    }
+
+    [Fact]
+    public async Task A_non_interrupting_boundary_timer_sends_a_token_of_its_own_and_the_task_stays()
+    {
+        var instance = await Bpm.StartAsync(ActionWithBoundary(Boundary(TimerDefinition.After("PT1H"), interrupting: false), after: "remind"));
+        var task = await Bpm.TaskAtAsync(instance.Id, "check");
+
+        Bpm.Clock.Advance(TimeSpan.FromHours(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check", "remind"]);
+        (await Bpm.TaskAtAsync(instance.Id, "check")).Id.ShouldBe(task.Id);
+        await Bpm.CompleteAsync(instance.Id, "check");
+        await Bpm.CompleteAsync(instance.Id, "remind");
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    [Fact]
+    public async Task A_non_interrupting_cycle_fires_as_many_times_as_it_says_one_interval_apart()
+    {
+        var map = new MapBuilder("reminders").Start()
+            .Action("check")
+            .End()
+            .Add(new BoundaryTimerPoint { Id = "remind", AttachedToId = "check", CancelsActivity = false, Timer = TimerDefinition.Every("R3/PT1H") })
+            .End("reminded")
+            .Flow("start", "check", "end")
+            .Flow("remind", "reminded")
+            .Build();
+        var instance = await Bpm.StartAsync(map);
+
+        var fired = new List<int>();
+        for (var hour = 0; hour < 5; hour++)
+        {
+            Bpm.Clock.Advance(TimeSpan.FromHours(1));
+            fired.Add(await Bpm.Timers.FireDueTimersAsync());
+        }
+
+        fired.ShouldBe([1, 1, 1, 0, 0]);
+        (await Bpm.Engine.GetHistoryAsync(instance.Id)).Count(h => h.Kind == HistoryKind.TimerFired).ShouldBe(3);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+    }
+
+    [Fact]
+    public async Task The_task_completed_first_cancels_its_boundary_timer()
+    {
+        var instance = await Bpm.StartAsync(ActionWithBoundary(Boundary(TimerDefinition.After("PT4H"))));
+        var token = (await Bpm.InstanceAsync(instance.Id)).Tokens.Single();
+
+        await Bpm.CompleteAsync(instance.Id, "check");
+
+        (await Bpm.Store.GetTimersOfTaskAsync(token.Id)).ShouldBeEmpty();
+        Bpm.Clock.Advance(TimeSpan.FromHours(5));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    [Fact]
+    public async Task An_interrupting_boundary_timer_on_a_nested_process_terminates_the_child_and_takes_the_boundary_s_flow()
+    {
+        await Bpm.DeployAsync(new MapBuilder("child").Start().Action("inner").End().Flow("start", "inner", "end").Build());
+        var map = new MapBuilder("parent").Start()
+            .Nested("call", "child")
+            .End()
+            .Add(new BoundaryTimerPoint { Id = "late", AttachedToId = "call", Timer = TimerDefinition.After("P1D") })
+            .Action("escalate", user: "head")
+            .End("late-end")
+            .Flow("start", "call", "end")
+            .Flow("late", "escalate", "late-end")
+            .Build();
+        var instance = await Bpm.StartAsync(map);
+        var child = (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).ShouldHaveSingleItem();
+
+        Bpm.Clock.Advance(TimeSpan.FromDays(1));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.InstanceAsync(child.Id)).Status.ShouldBe(InstanceStatus.Terminated);
+        var parent = await Bpm.InstanceAsync(instance.Id);
+        parent.Status.ShouldBe(InstanceStatus.Active);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["escalate"]);
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldHaveSingleItem().PointId.ShouldBe("escalate");
+    }
+
+    [Fact]
+    public async Task Terminating_the_instance_cancels_its_boundary_timers()
+    {
+        var instance = await Bpm.StartAsync(ActionWithBoundary(Boundary(TimerDefinition.After("PT4H"))));
+        var token = (await Bpm.InstanceAsync(instance.Id)).Tokens.Single();
+
+        await Bpm.Engine.TerminateAsync(instance.Id);
+
+        (await Bpm.Store.GetTimersOfTaskAsync(token.Id)).ShouldBeEmpty();
+        Bpm.Clock.Advance(TimeSpan.FromHours(5));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
+    }
 }

@@ -58,6 +58,9 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                 case TimerWaitPoint { Timer: { IsExpression: true } timer }:
                     yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
                     break;
+                case BoundaryTimerPoint { Timer: { IsExpression: true } timer }:
+                    yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
+                    break;
                 case NestedProcessPoint nested:
                     foreach (var mapping in nested.Inputs.Concat(nested.Outputs))
                     {

@@ -31,7 +31,8 @@ public sealed class TimerEventRule : IValidationRule
 
         if (timer.Kind == TimerDefinitionKind.Cycle && !repeats)
         {
-            return new("timer.cycle-not-here", point.Id, $"{what} is a cycle ('{timer.Value}'), but it fires only once here: give it a duration or a date.");
+            return new("timer.cycle-not-here", point.Id,
+                $"{what} is a cycle ('{timer.Value}'), but it fires only once here: give it a duration or a date (only a non-interrupting boundary timer repeats).");
         }
 
         if (timer.IsExpression || timer.FirstDue(DateTimeOffset.UnixEpoch, out var error) is not null)
