@@ -94,6 +94,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
                 parent.Tokens.FirstOrDefault(t => t.ChildInstanceId == instance.Id) is { } waiting)
             {
                 InstanceExecutor.RaiseIncident(context, parent, waiting, $"The nested instance {instance.Id} was terminated{(reason is null ? "" : $" ({reason})")}; retry to start it again.");
+                context.Session.RemoveTimersOfTask(waiting.Id); // its boundary timers: the retry starts them again with the new child
                 InstanceExecutor.Replace(parent, waiting, parent.Tokens.First(t => t.Id == waiting.Id) with { ChildInstanceId = null });
             }
 

@@ -276,4 +276,38 @@ public abstract class TimerEventScenarios : EngineScenario
         Bpm.Clock.Advance(TimeSpan.FromHours(5));
         (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_pending_timer_survives_a_restart_and_another_engine_on_the_same_database_fires_it()
+    {
+        var instance = await Bpm.StartAsync(WaitThenAction(TimerDefinition.After("PT1H")));
+        await using var restarted = new EngineHarness(Database.Attach, o => o.NodeId = "restarted-node");
+
+        restarted.Clock.Advance(TimeSpan.FromHours(1));
+        (await restarted.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["check"]);
+    }
+
+    [Fact]
+    public async Task A_nested_instance_terminated_on_its_own_leaves_no_boundary_timer_behind_and_the_retry_starts_one()
+    {
+        await Bpm.DeployAsync(new MapBuilder("child").Start().Action("inner").End().Flow("start", "inner", "end").Build());
+        var map = new MapBuilder("parent").Start()
+            .Nested("call", "child")
+            .End()
+            .Add(new BoundaryTimerPoint { Id = "late", AttachedToId = "call", Timer = TimerDefinition.After("P1D") })
+            .End("late-end")
+            .Flow("start", "call", "end")
+            .Flow("late", "late-end")
+            .Build();
+        var instance = await Bpm.StartAsync(map);
+        var child = (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).ShouldHaveSingleItem();
+
+        await Bpm.Engine.TerminateAsync(child.Id, "started by mistake");
+        (await PendingTimersAtAsync(instance.Id, "call")).ShouldBeEmpty();
+        await Bpm.Engine.RetryIncidentAsync(instance.Id);
+
+        (await PendingTimersAtAsync(instance.Id, "call")).ShouldHaveSingleItem().DueAt.ShouldBe(Bpm.Clock.GetUtcNow().AddDays(1));
+    }
 }
