@@ -310,4 +310,30 @@ public abstract class TimerEventScenarios : EngineScenario
 
         (await PendingTimersAtAsync(instance.Id, "call")).ShouldHaveSingleItem().DueAt.ShouldBe(Bpm.Clock.GetUtcNow().AddDays(1));
     }
+
+    [Fact]
+    public async Task A_non_interrupting_boundary_timer_on_a_nested_process_leaves_the_child_running()
+    {
+        await Bpm.DeployAsync(new MapBuilder("child").Start().Action("inner").End().Flow("start", "inner", "end").Build());
+        var map = new MapBuilder("parent").Start()
+            .Nested("call", "child")
+            .End()
+            .Add(new BoundaryTimerPoint { Id = "nudge", AttachedToId = "call", CancelsActivity = false, Timer = TimerDefinition.After("PT2H") })
+            .Action("remind", user: "head")
+            .End("reminded")
+            .Flow("start", "call", "end")
+            .Flow("nudge", "remind", "reminded")
+            .Build();
+        var instance = await Bpm.StartAsync(map);
+        var child = (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).ShouldHaveSingleItem();
+
+        Bpm.Clock.Advance(TimeSpan.FromHours(2));
+        (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
+
+        (await Bpm.InstanceAsync(child.Id)).Status.ShouldBe(InstanceStatus.Active);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["call", "remind"]);
+        await Bpm.CompleteAsync(child.Id, "inner");
+        await Bpm.CompleteAsync(instance.Id, "remind");
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
 }
