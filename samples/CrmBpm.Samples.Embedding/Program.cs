@@ -8,14 +8,16 @@ using CrmBpm.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 // Embeds the CrmBpm engine from its NuGet packages: a SQLite file, the Typical sale route map from BPMN, one deal
-// run to the end by completing each task as it appears. Exit code 0 when the sale is won.
+// run to the end by completing each task as it appears; then an automatic step that calls the application's own handler.
+// Exit code 0 when the sale is won and the handler's step ran.
 var bpmnPath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "typical-sale.bpmn");
 var databasePath = Path.Combine(Path.GetTempPath(), $"crmbpm-embedding-{Guid.NewGuid():N}.db");
 
 var services = new ServiceCollection();
 services.AddCrmBpm(bpm => bpm
     .UseSqlite($"Data Source={databasePath}")
-    .Configure(options => options.RunTimers = false)); // no host here; deadlines are not part of this walk-through
+    .AddHandler<SendOffer>("send-offer") // the application's code behind an automatic step, found by name
+    .Configure(options => options.RunTimers = false)); // no host here: the sample runs due jobs itself, below
 var provider = services.BuildServiceProvider();
 try
 {
@@ -61,7 +63,17 @@ try
     var finished = await engine.GetInstanceAsync(instance.Id);
     var path = (await engine.GetHistoryAsync(instance.Id)).Where(h => h.Kind == HistoryKind.TaskCompleted).Select(h => h.PointId);
     Console.WriteLine($"instance {finished.Status}, result {finished.Result ?? "none"}; path: {string.Join(" → ", path)}");
-    return finished is { Status: InstanceStatus.Completed, Result: "Won" } ? 0 : 1;
+
+    // An automatic step: reaching it commits a job; the job executor (here called by hand, in a host the engine's
+    // background service) runs the handler outside the command and moves the token on with the variables it returned.
+    await maps.DeployAsync(new BpmnImporter().ImportXml(SendOffer.Map).Single());
+    var offer = await engine.StartAsync("send-offer", new StartOptions { Variables = new Dictionary<string, object?> { ["customer"] = "North Ltd" } });
+    var jobs = provider.GetRequiredService<CrmBpm.Engine.Timers.TimerProcessor>();
+    Console.WriteLine($"ran {await jobs.FireDueTimersAsync()} job(s)");
+    var sent = await engine.GetInstanceAsync(offer.Id);
+    var offerNumber = sent.Variables.TryGetValue("offerNumber", out var number) ? Variables.ToText(number) : "none";
+    Console.WriteLine($"send-offer {sent.Status}, offerNumber {offerNumber}");
+    return finished is { Status: InstanceStatus.Completed, Result: "Won" } && sent.Status == InstanceStatus.Completed && offerNumber == "OF-North Ltd" ? 0 : 1;
 }
 finally
 {
@@ -81,3 +93,28 @@ static object? ValueFor(FormField field) => field.Type switch
     FormFieldType.Choice => field.Options.FirstOrDefault(),
     _ => $"{field.Label} (filled by the sample)",
 };
+
+/// <summary>The application's handler behind the "send-offer" automatic step: it would e-mail the offer; here it numbers it.</summary>
+internal sealed class SendOffer : CrmBpm.Engine.Jobs.IServiceTaskHandler
+{
+    /// <summary>start → an automatic step calling "send-offer" → end.</summary>
+    public const string Map = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="send-offer" name="Send the offer" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="send" />
+            <bpmn:serviceTask id="send" name="Send the offer" crm:handler="send-offer" />
+            <bpmn:sequenceFlow id="f2" sourceRef="send" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(CrmBpm.Engine.Jobs.ServiceTaskContext context, CancellationToken cancellationToken = default)
+    {
+        var customer = Variables.ToText(context.Variables["customer"]);
+        Console.WriteLine($"  handler send-offer for {customer} (idempotency key {context.IdempotencyKey})");
+        return Task.FromResult<IReadOnlyDictionary<string, object?>?>(new Dictionary<string, object?> { ["offerNumber"] = $"OF-{customer}" });
+    }
+}

@@ -68,6 +68,7 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "GET", "/api/route-maps/{key}/bpmn", Access.SignedIn },
         { "POST", "/api/route-maps", Access.Design },
         { "POST", "/api/route-maps/validate", Access.Design },
+        { "GET", "/api/handlers", Access.Design },
         { "POST", "/api/route-maps/{key}/validate", Access.Design },
         { "POST", "/api/route-maps/{key}/publish", Access.Design },
 

@@ -50,6 +50,9 @@ public static class CrmBuilderExtensions
         services.TryAddSingleton(sp => new ClaimService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(),
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
 
+        // Automatic steps a consultant can use in maps without code.
+        bpm.AddHandler<Handlers.SetDealAmount>(Handlers.SetDealAmount.Name, Handlers.SetDealAmount.Description);
+
         // The CRM follows its processes inside each engine command's transaction (see CrmFollowsProcesses).
         services.AddSingleton<IProcessFollower>(sp => new DealProcessTracker(sp.GetRequiredService<CatalogueService>()));
         services.AddSingleton<IProcessFollower, InstructionTracker>();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Expressions.Feel;
 using CrmBpm.Engine.Expressions.Juel;
 using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
 
@@ -211,6 +212,17 @@ public sealed class BpmnExporter
                 AddCrm(element, "retries", service.Retries);
                 AddCrm(element, "timeout", service.Timeout);
                 break;
+            case ScriptPoint script:
+                element.Add(new XAttribute("scriptFormat", script.ScriptFormat));
+                AddCrm(element, "resultVariable", script.ResultVariable);
+                if (script.ResultVariable is not null)
+                {
+                    // Camunda stores the script's value the same way.
+                    element.Add(new XAttribute(CamundaNs + "resultVariable", script.ResultVariable));
+                    namespaces.Prefer(Camunda, "camunda");
+                }
+
+                break;
             case NestedProcessPoint nested:
                 element.Add(new XAttribute("calledElement", nested.CalledMapKey));
                 extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
@@ -277,6 +289,11 @@ public sealed class BpmnExporter
         }
 
         element.Add(loop);
+        if (point is ScriptPoint { Script: var body })
+        {
+            element.Add(new XElement(BpmnNs + "script", body)); // BPMN puts the script after everything an activity holds
+        }
+
         return element;
     }
 
@@ -292,6 +309,7 @@ public sealed class BpmnExporter
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         TimerWaitPoint => "intermediateCatchEvent",
         BoundaryTimerPoint => "boundaryEvent",
+        ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
@@ -374,10 +392,10 @@ public sealed class BpmnExporter
         AddForeign(element, flow.Foreign, [], namespaces);
         if (!string.IsNullOrWhiteSpace(condition))
         {
-            // ${…} is JUEL, the default language of other engines; anything else is JavaScript and says so, or Camunda
-            // would read it as JUEL text.
+            // ${…} is JUEL, the default language of Camunda 7 and Flowable, and =… is FEEL, Zeebe's only one: both are
+            // written as they came. Anything else is JavaScript and says so, or Camunda would read it as JUEL text.
             element.Add(new XElement(BpmnNs + "conditionExpression", new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"),
-                JuelExpressionEvaluator.IsJuel(condition) ? null : new XAttribute("language", "javascript"),
+                JuelExpressionEvaluator.IsJuel(condition) || FeelExpressionEvaluator.IsFeel(condition) ? null : new XAttribute("language", "javascript"),
                 condition));
         }
 

@@ -122,6 +122,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (ScriptTaskReader.Applies(element))
+        {
+            AddPoint(element, new ScriptTaskReader(context, element).Read());
+            return;
+        }
+
         if (DoesNotRunYet(element))
         {
             AddPoint(element, ReadKept(element));

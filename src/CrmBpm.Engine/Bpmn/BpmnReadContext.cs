@@ -470,7 +470,8 @@ internal sealed class BpmnReadContext(BpmnImportOptions options)
 
     /// <summary>
     /// A condition as written, blanks around trimmed: <c>${…}</c> and <c>#{…}</c> stay, because they say the condition is
-    /// JUEL (evaluated with JUEL's rules, and written back unchanged on export); any other text is JavaScript.
+    /// JUEL, and so does Zeebe's leading <c>=</c>, which says it is FEEL (each evaluated with its language's rules, and
+    /// written back unchanged on export); any other text is JavaScript.
     /// </summary>
     public static string? KeptCondition(string? expression)
     {

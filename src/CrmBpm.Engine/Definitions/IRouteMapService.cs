@@ -18,8 +18,20 @@ public interface IRouteMapService
     /// <exception cref="RouteMapValidationException">The draft has problems; nothing was published.</exception>
     Task<RouteMap> PublishAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves <paramref name="map"/> as the draft and publishes it: the one call embedders usually need.</summary>
+    /// <summary>
+    /// Saves <paramref name="map"/> as the draft and publishes it: the one call embedders usually need. A map with errors is
+    /// refused before anything is saved, so a failed deploy leaves no draft behind.
+    /// </summary>
+    /// <exception cref="RouteMapValidationException">The map has errors; nothing was saved.</exception>
     Task<RouteMap> DeployAsync(RouteMap map, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deploys several maps as one unit (the processes of one file, a caller with the maps it calls), in any order: each is
+    /// validated as if the others were already published, and either all are published (called maps first) or, when any has
+    /// errors, none is saved.
+    /// </summary>
+    /// <exception cref="RouteMapValidationException">The first map with errors (the message names every map that has some); nothing was saved.</exception>
+    Task<IReadOnlyList<RouteMap>> DeployAsync(IReadOnlyList<RouteMap> maps, CancellationToken cancellationToken = default);
 
     /// <summary>A specific version, or null.</summary>
     Task<RouteMap?> GetAsync(string key, int version, CancellationToken cancellationToken = default);

@@ -67,8 +67,89 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
 
     public async Task<RouteMap> DeployAsync(RouteMap map, CancellationToken cancellationToken = default)
     {
-        var draft = await SaveDraftAsync(map, cancellationToken).ConfigureAwait(false);
-        return await PublishAsync(draft.Key, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(map);
+        return (await DeployAsync([map], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    public async Task<IReadOnlyList<RouteMap>> DeployAsync(IReadOnlyList<RouteMap> maps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        var byKey = new Dictionary<string, RouteMap>(StringComparer.Ordinal);
+        foreach (var map in maps)
+        {
+            if (string.IsNullOrWhiteSpace(map.Key))
+            {
+                throw new InputException("routemap.key-missing", "key", "A route map needs a key.");
+            }
+
+            if (!byKey.TryAdd(map.Key, map))
+            {
+                throw new InputException("routemap.key-twice", "key", $"Route map '{map.Key}' is given twice; each map of a unit needs its own key.");
+            }
+        }
+
+        // Validate every map first, with the others of the unit standing in as published: a failure saves nothing.
+        var published = await PublishedMapsAsync(cancellationToken).ConfigureAwait(false);
+        var failures = new List<(string Key, IReadOnlyList<ValidationProblem> Errors)>();
+        foreach (var map in maps)
+        {
+            var context = new ValidationContext(expressions, key => byKey.GetValueOrDefault(key) is { } sibling ? sibling with { Status = RouteMapStatus.Published } : published.GetValueOrDefault(key))
+            {
+                PoolsWithoutMembers = await PoolsWithoutMembersAsync(map, cancellationToken).ConfigureAwait(false),
+                RegisteredHandlers = handlers.Names,
+            };
+            var errors = Validator.Validate(map, context).Errors();
+            if (errors.Count > 0)
+            {
+                failures.Add((map.Key, errors));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            var others = failures.Count == 1 ? "" : $" (also with errors: {string.Join(", ", failures.Skip(1).Select(f => $"'{f.Key}'"))}; nothing was deployed)";
+            throw new RouteMapValidationException(failures[0].Key + others, failures[0].Errors);
+        }
+
+        var result = new List<RouteMap>();
+        foreach (var map in CalledFirst(maps, byKey))
+        {
+            var draft = await SaveDraftAsync(map, cancellationToken).ConfigureAwait(false);
+            result.Add(await PublishAsync(draft.Key, cancellationToken).ConfigureAwait(false));
+        }
+
+        // In the order given, as the caller listed them.
+        return [.. maps.Select(m => result.First(r => r.Key == m.Key))];
+    }
+
+    /// <summary>The maps with every map a Nested process calls before its caller (a called map outside the unit does not count).</summary>
+    private static List<RouteMap> CalledFirst(IReadOnlyList<RouteMap> maps, Dictionary<string, RouteMap> byKey)
+    {
+        var ordered = new List<RouteMap>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        void Place(RouteMap map)
+        {
+            if (placed.Contains(map.Key) || !visiting.Add(map.Key))
+            {
+                return; // placed already, or a cycle (validation refuses those): keep the given order
+            }
+
+            foreach (var called in map.Points.OfType<NestedProcessPoint>().Select(n => byKey.GetValueOrDefault(n.CalledMapKey)).OfType<RouteMap>())
+            {
+                Place(called);
+            }
+
+            placed.Add(map.Key);
+            ordered.Add(map);
+        }
+
+        foreach (var map in maps)
+        {
+            Place(map);
+        }
+
+        return ordered;
     }
 
     public Task<RouteMap?> GetAsync(string key, int version, CancellationToken cancellationToken = default) =>

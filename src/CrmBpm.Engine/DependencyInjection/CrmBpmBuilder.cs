@@ -57,12 +57,14 @@ public sealed class CrmBpmBuilder
     /// delegate expression or topic, Zeebe's task type). It is resolved in a new DI scope for every run, so it may depend on
     /// scoped services such as a DbContext. Validation refuses to publish a map naming a handler that is not registered.
     /// </summary>
-    public CrmBpmBuilder AddHandler<THandler>(string name)
+    /// <param name="name">The name maps call it by.</param>
+    /// <param name="description">What it does, reads and sets, shown to consultants in the designer's handler picker.</param>
+    public CrmBpmBuilder AddHandler<THandler>(string name, HandlerDescription? description = null)
         where THandler : class, IServiceTaskHandler
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var registry = Services.Select(d => d.ImplementationInstance).OfType<ServiceTaskHandlerRegistry>().First();
-        registry.Add(name.Trim());
+        registry.Add(name.Trim(), description);
         Services.AddKeyedScoped<IServiceTaskHandler, THandler>(name.Trim());
         return this;
     }

@@ -7,15 +7,21 @@ namespace CrmBpm.Engine.Jobs;
 public sealed class ServiceTaskHandlerRegistry
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<RegisteredHandler> _handlers = [];
 
     /// <summary>Every registered name.</summary>
     public IReadOnlySet<string> Names => _names;
 
-    internal void Add(string name)
+    /// <summary>Every registered handler with what it does, reads and sets, by name (for the designer's handler picker).</summary>
+    public IReadOnlyList<RegisteredHandler> Handlers => [.. _handlers.OrderBy(h => h.Name, StringComparer.Ordinal)];
+
+    internal void Add(string name, HandlerDescription? description = null)
     {
         if (!_names.Add(name))
         {
             throw new InvalidOperationException($"A handler named '{name}' is already registered; each name calls one handler.");
         }
+
+        _handlers.Add(new RegisteredHandler(name, description ?? new HandlerDescription()));
     }
 }

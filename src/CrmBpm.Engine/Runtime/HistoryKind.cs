@@ -77,4 +77,7 @@ public enum HistoryKind
 
     /// <summary>A timer event fired and its token went on.</summary>
     TimerFired,
+
+    /// <summary>A script step ran (details: the variable its value went to, if any).</summary>
+    ScriptRun,
 }

@@ -1,3 +1,4 @@
+using CrmBpm.Engine.Definitions;
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>Starts instances and operates on them. Each call is one transaction.</summary>
@@ -14,6 +15,12 @@ public interface IProcessEngine
 
     /// <summary>Every token move and task action, in order.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The End points the instance's tokens reached, in the order they were reached (each once): how a caller tells "Won"
+    /// from "Lost" when a map has several ends, also while other tokens still run.
+    /// </summary>
+    Task<IReadOnlyList<EndPoint>> GetReachedEndsAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Pauses the instance and its nested instances: tasks cannot be completed and timers do not fire.</summary>
     Task<ProcessInstance> SuspendAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default);

@@ -241,6 +241,9 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case TimerWaitPoint wait:
                 Timers.TimerEvents.Schedule(context, instance, token, wait, expressions);
                 break;
+            case ScriptPoint script:
+                RunScript(context, instance, map, token, script);
+                break;
             default:
                 RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");
                 break;
@@ -264,6 +267,33 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
                 i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Runs a script step inside the command (sandboxed, like a condition): its value goes to the result variable and the
+    /// token leaves; a failing script, or a value the variable limits refuse, is an incident naming the step.
+    /// </summary>
+    private void RunScript(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ScriptPoint script)
+    {
+        if (!TryEvaluate(context, instance, token, script.Script, out var value))
+        {
+            return;
+        }
+
+        if (script.ResultVariable is { } name)
+        {
+            var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [name] = value };
+            if (limits.Find(instance.Variables, result) is { } tooLarge)
+            {
+                RaiseIncident(context, instance, token, $"Script '{script.DisplayName}': its value for '{name}' was refused: {tooLarge.Message}");
+                return;
+            }
+
+            instance.SetVariables(result);
+        }
+
+        context.Record(instance, HistoryKind.ScriptRun, pointId: script.Id, details: script.ResultVariable);
+        Leave(context, instance, map, token);
     }
 
     private void DecideCondition(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ConditionPoint condition)

@@ -1,3 +1,4 @@
+using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Persistence;
@@ -35,6 +36,17 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         store.GetHistoryAsync(instanceId, cancellationToken);
+
+    public async Task<IReadOnlyList<EndPoint>> GetReachedEndsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+        var history = await store.GetHistoryAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return [.. history.Where(h => h.Kind == HistoryKind.TokenMoved && h.PointId is not null)
+            .Select(h => map.Map.FindPoint(h.PointId!))
+            .OfType<EndPoint>()
+            .DistinctBy(e => e.Id)];
+    }
 
     public Task<ProcessInstance> SuspendAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor ?? Actor.System.UserId, async context =>

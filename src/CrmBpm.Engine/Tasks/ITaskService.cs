@@ -10,6 +10,12 @@ public interface ITaskService
     Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The open (open or accepted) tasks of an instance and of every nested instance below it, at any depth, oldest first:
+    /// what is waiting on people in the whole process tree.
+    /// </summary>
+    Task<IReadOnlyList<WorkTask>> GetOpenTasksOfTreeAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// My tasks: held by the actor or in the actor's pools, and those of the people the actor substitutes for
     /// (<see cref="Actor.OnBehalfOf"/> names whose each of these is), by deadline, paginated.
     /// </summary>

@@ -15,6 +15,33 @@ internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, Ro
     public Task<IReadOnlyList<WorkTask>> GetTasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         store.GetTasksOfInstanceAsync(instanceId, cancellationToken);
 
+    public async Task<IReadOnlyList<WorkTask>> GetOpenTasksOfTreeAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new NotFoundException("instance.not-found", $"Instance {instanceId} does not exist.");
+        }
+
+        var open = new List<WorkTask>();
+        var pending = new Queue<Guid>([instanceId]);
+        var seen = new HashSet<Guid>();
+        while (pending.TryDequeue(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            open.AddRange((await store.GetTasksOfInstanceAsync(current, cancellationToken).ConfigureAwait(false)).Where(t => t.IsActive));
+            foreach (var child in await store.FindChildInstancesAsync(current, cancellationToken).ConfigureAwait(false))
+            {
+                pending.Enqueue(child.Id);
+            }
+        }
+
+        return [.. open.OrderBy(t => t.CreatedAt)];
+    }
+
     public Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -11,7 +11,7 @@ namespace CrmBpm.Engine.Validation;
 /// </summary>
 internal static class ExportCheck
 {
-    private static readonly HashSet<string> Expressions = ["Condition", "Expression", "UserExpression", "RoleExpression", "Source"];
+    private static readonly HashSet<string> Expressions = ["Condition", "Expression", "UserExpression", "RoleExpression", "Source", "Script"];
 
     public static IReadOnlyList<ValidationProblem> Check(RouteMap map)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using CrmBpm.Engine.Bpmn;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Validation;
 using CrmBpm.Server.Api.Contracts;
 using CrmBpm.Server.Identity;
@@ -39,8 +40,13 @@ public static class RouteMapsEndpoints
         group.MapPost("/{key}/publish", PublishRouteMap).WithName("PublishRouteMap").RequireAuthorization(Policies.Design)
             .WithSummary("Validates and freezes the draft; refused with 422 and the problem list when it has errors; warnings come back with the published version.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/handlers", ListHandlers).WithName("ListHandlers").WithTags("Route maps").RequireAuthorization(Policies.Design)
+            .WithSummary("The handlers an automatic step may call (crm:handler), with what each does, reads and sets.");
         return api;
     }
+
+    /// <summary>Registered handlers.</summary>
+    public static Ok<IReadOnlyList<RegisteredHandler>> ListHandlers(ServiceTaskHandlerRegistry handlers) => TypedResults.Ok(handlers.Handlers);
 
     /// <summary>List.</summary>
     public static async Task<Ok<PagedList<RouteMapSummary>>> ListRouteMaps(IRouteMapService maps, int? page, int? pageSize, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace CrmBpm.Engine.Expressions.Juel;
@@ -10,11 +9,8 @@ namespace CrmBpm.Engine.Expressions.Juel;
 /// </summary>
 public sealed class JuelExpressionEvaluator : IExpressionEvaluator
 {
-    // Parsed once per text; bounded so that a stream of distinct texts cannot grow it without end.
-    private const int MaxCached = 10_000;
-
     private readonly ExpressionLimits _limits;
-    private readonly ConcurrentDictionary<string, JuelExpression> _parsed = new(StringComparer.Ordinal);
+    private readonly ParsedExpressionCache<JuelExpression, JuelSyntaxException> _parsed = new(JuelParser.Parse);
 
     /// <summary>Creates the evaluator; <see cref="ExpressionLimits.MaxStringLength"/> bounds text it builds.</summary>
     public JuelExpressionEvaluator(ExpressionLimits limits) => _limits = limits;
@@ -31,7 +27,7 @@ public sealed class JuelExpressionEvaluator : IExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(variables);
-        var parsed = Parse(expression, out var syntaxError)
+        var parsed = _parsed.Parse(expression, out var syntaxError)
             ?? throw new ExpressionException(expression, $"it is not a valid JUEL expression ({syntaxError}).");
         try
         {
@@ -55,38 +51,6 @@ public sealed class JuelExpressionEvaluator : IExpressionEvaluator
             return "the expression is empty";
         }
 
-        return Parse(expression, out var syntaxError) is null ? syntaxError : null;
-    }
-
-    private JuelExpression? Parse(string expression, out string? syntaxError)
-    {
-        syntaxError = null;
-        var text = expression.Trim();
-        if (_parsed.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        try
-        {
-            var parsed = JuelParser.Parse(text);
-            if (_parsed.Count >= MaxCached)
-            {
-                _parsed.Clear();
-            }
-
-            _parsed.TryAdd(text, parsed);
-            return parsed;
-        }
-        catch (JuelSyntaxException ex)
-        {
-            syntaxError = ex.Message;
-            return null;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            syntaxError = "it nests too deep to read";
-            return null;
-        }
+        return _parsed.Parse(expression, out var syntaxError) is null ? syntaxError : null;
     }
 }

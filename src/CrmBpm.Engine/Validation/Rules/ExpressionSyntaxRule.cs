@@ -61,6 +61,9 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                 case BoundaryTimerPoint { Timer: { IsExpression: true } timer }:
                     yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
                     break;
+                case ScriptPoint script:
+                    yield return (point.Id, null, $"script of '{point.DisplayName}'", script.Script);
+                    break;
                 case NestedProcessPoint nested:
                     foreach (var mapping in nested.Inputs.Concat(nested.Outputs))
                     {

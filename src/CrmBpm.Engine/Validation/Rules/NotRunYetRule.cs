@@ -31,6 +31,11 @@ public sealed class NotRunYetRule : IValidationRule
                 yield return new("point.not-run-yet", point.Id,
                     $"{what} '{point.DisplayName}' names no handler to call: give it crm:handler (or Camunda's delegate expression, class or external topic, or Zeebe's task type) with the name of a registered handler, so it runs as an automatic step.");
             }
+            else if (point is KeptPoint { Element: "scriptTask" } script)
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"{what} '{point.DisplayName}' is not a JavaScript script written in the file (its scriptFormat is '{ScriptFormatOf(script)}', or it loops, or its script is an external resource): only inline JavaScript runs, in the same sandbox as conditions. Rewrite it in JavaScript, or replace it with an automatic step.");
+            }
             else if (what is not null)
             {
                 yield return new("point.not-run-yet", point.Id,
@@ -48,6 +53,9 @@ public sealed class NotRunYetRule : IValidationRule
             }
         }
     }
+
+    private static string ScriptFormatOf(KeptPoint script) =>
+        script.Foreign?.Attributes.FirstOrDefault(a => a.LocalName == "scriptFormat" && a.Namespace.Length == 0)?.Value ?? "none";
 
     /// <summary>A service, send or business-rule task without a loop is kept only because it names no handler.</summary>
     private static bool NamesNoHandler(KeptPoint kept) =>

@@ -30,7 +30,8 @@ internal static partial class CorpusWalk
         try
         {
             var byKey = result.Maps.ToDictionary(m => m.Key, StringComparer.Ordinal);
-            var context = new ValidationContext(new JintExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
+            // The engine's evaluator, as publishing uses: JUEL (${…}) and FEEL (=…) conditions are read in their own language.
+            var context = new ValidationContext(new ExpressionEvaluator(new ExpressionLimits()), byKey.GetValueOrDefault);
             var problems = result.Maps.SelectMany(m => new RouteMapValidator().Validate(m, context)).ToList();
             var warningNotes = result.Notes.Where(n => n.Severity == BpmnNoteSeverity.Warning).ToList();
             var outcome = problems.Any(p => p.IsError) ? CorpusOutcome.Errors
