@@ -23,8 +23,12 @@ public static class AutoLayout
         var flows = map.Flows.Where(f => order.ContainsKey(f.SourceId) && order.ContainsKey(f.TargetId)).ToList();
         var backEdges = FindBackEdges(map, flows);
         var forward = flows.Where(f => !backEdges.Contains(f.Id)).ToList();
-        var layer = AssignLayers(map, forward, order);
-        var row = AssignRows(forward, layer, order);
+        // A boundary timer is laid out as if a flow led from its activity to it (so what follows it comes after the activity),
+        // then drawn on the activity's lower border, as bpmn.io draws an attached event.
+        var attached = map.Points.OfType<BoundaryTimerPoint>().Where(b => order.ContainsKey(b.AttachedToId)).ToList();
+        var layered = forward.Concat(attached.Select(b => new Flow { Id = "", SourceId = b.AttachedToId, TargetId = b.Id })).ToList();
+        var layer = AssignLayers(map, layered, order);
+        var row = AssignRows(layered, layer, order);
 
         var bounds = new Dictionary<string, DiagramBounds>(StringComparer.Ordinal);
         var shapes = new List<DiagramShape>();
@@ -43,8 +47,20 @@ public static class AutoLayout
             });
         }
 
-        var kinds = map.Points.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var columns = Columns.Of(layer, row, bounds);
+        foreach (var group in attached.GroupBy(b => b.AttachedToId, StringComparer.Ordinal))
+        {
+            var activity = bounds[group.Key];
+            foreach (var (boundary, i) in group.Select((b, i) => (b, i)))
+            {
+                var b = new DiagramBounds(activity.X + activity.Width - 28 - (i * 40), activity.Y + activity.Height - 18, 36, 36);
+                bounds[boundary.Id] = b;
+                var index = shapes.FindIndex(s => s.ElementId == boundary.Id);
+                shapes[index] = shapes[index] with { Bounds = b };
+            }
+        }
+
+        var kinds = map.Points.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var edges = flows.Select(f => new DiagramEdge
         {
             ElementId = f.Id,
@@ -81,7 +97,7 @@ public static class AutoLayout
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        StartPoint or EndPoint or TimerWaitPoint or BoundaryTimerPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "inclusiveGateway" or "complexGateway" } => (50, 50),
         ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),

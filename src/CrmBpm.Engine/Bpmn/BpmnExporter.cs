@@ -199,6 +199,14 @@ public sealed class BpmnExporter
             case MergePoint when incoming < 2:
                 element.Add(new XAttribute(CrmNs + "kind", "merge"));
                 break;
+            case BoundaryTimerPoint boundary:
+                if (!boundary.CancelsActivity)
+                {
+                    element.Add(new XAttribute("cancelActivity", "false"));
+                }
+
+                element.Add(new XAttribute("attachedToRef", boundary.AttachedToId));
+                break;
             case ServicePoint service:
                 AddCrm(element, "handler", service.Handler);
                 AddCrm(element, "retries", service.Retries);
@@ -265,6 +273,16 @@ public sealed class BpmnExporter
         }
 
         element.Add(keptChildren);
+        switch (point)
+        {
+            case TimerWaitPoint wait:
+                element.Add(WriteTimer(wait.Timer));
+                break;
+            case BoundaryTimerPoint boundary:
+                element.Add(WriteTimer(boundary.Timer));
+                break;
+        }
+
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
         {
             element.Add(new XElement(BpmnNs + "terminateEventDefinition"));
@@ -289,12 +307,28 @@ public sealed class BpmnExporter
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
+        TimerWaitPoint => "intermediateCatchEvent",
+        BoundaryTimerPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
+
+    /// <summary>A <c>timerEventDefinition</c> as bpmn-js writes it: the time as a formal expression, JavaScript saying so.</summary>
+    internal static XElement WriteTimer(TimerDefinition? timer) =>
+        new(BpmnNs + "timerEventDefinition",
+            timer?.DefinitionId is { } id ? new XAttribute("id", id) : null,
+            timer is null ? null : new XElement(BpmnNs + timer.Kind switch
+                {
+                    TimerDefinitionKind.Date => "timeDate",
+                    TimerDefinitionKind.Cycle => "timeCycle",
+                    _ => "timeDuration",
+                },
+                new XAttribute(XsiNs + "type", "bpmn:tFormalExpression"),
+                timer.IsJavaScript ? new XAttribute("language", "javascript") : null,
+                timer.Value));
 
     private static void WriteAction(XElement element, ActionPoint action, List<XElement> extensions)
     {

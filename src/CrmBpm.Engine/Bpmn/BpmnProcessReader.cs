@@ -110,6 +110,18 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (TimerEventReader.Applies(element))
+        {
+            AddPoint(element, new TimerEventReader(context, element).Read());
+            return;
+        }
+
+        if (BoundaryTimerReader.Applies(element))
+        {
+            AddPoint(element, new BoundaryTimerReader(context, element).Read());
+            return;
+        }
+
         if (ScriptTaskReader.Applies(element))
         {
             AddPoint(element, new ScriptTaskReader(context, element).Read());

@@ -10,8 +10,9 @@ internal static class Hints
         "subProcess" or "transaction" or "adHocSubProcess" => ": put the inner steps in a separate process and call it with a call activity (Nested process)",
         "inclusiveGateway" or "complexGateway" => ": use an exclusive gateway (Choice) or a parallel gateway (Split / Merge)",
         "eventBasedGateway" => ": route maps do not wait for events; use an exclusive gateway",
-        "boundaryEvent" => ": deadlines and reminders are properties of the user task (crm:deadline, crm:reminderBefore)",
-        "intermediateCatchEvent" or "intermediateThrowEvent" => ": route maps have no intermediate events",
+        "boundaryEvent" => ": a boundary timer (a timerEventDefinition) runs on a user task or call activity; a task's own deadline and reminder are crm:deadline and crm:reminderBefore",
+        "intermediateCatchEvent" => ": route maps run intermediate timer catch events (a timerEventDefinition with a duration, date or expression)",
+        "intermediateThrowEvent" => ": route maps have no intermediate throw events",
         "timerEventDefinition" => ": deadlines are properties of the user task (crm:deadline)",
         "messageEventDefinition" or "signalEventDefinition" or "errorEventDefinition" or "escalationEventDefinition"
             or "terminateEventDefinition" or "compensateEventDefinition" or "conditionalEventDefinition" or "linkEventDefinition" or "cancelEventDefinition" =>

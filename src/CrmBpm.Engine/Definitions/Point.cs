@@ -16,6 +16,8 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(NestedProcessPoint), "nested")]
 [JsonDerivedType(typeof(PassThroughPoint), "pass")]
 [JsonDerivedType(typeof(ServicePoint), "service")]
+[JsonDerivedType(typeof(TimerWaitPoint), "timer")]
+[JsonDerivedType(typeof(BoundaryTimerPoint), "boundary-timer")]
 [JsonDerivedType(typeof(ScriptPoint), "script")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point

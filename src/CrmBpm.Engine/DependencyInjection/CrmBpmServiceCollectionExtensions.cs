@@ -51,10 +51,12 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IProcessEngine, ProcessEngine>();
         services.TryAddSingleton<ITaskService, TaskService>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<TimerEvents>();
         services.TryAddSingleton(sp => new TimerProcessor(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<CommandRunner>(),
             sp.GetRequiredService<JobRunner>(),
+            sp.GetRequiredService<TimerEvents>(),
             sp.GetRequiredService<CrmBpmOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TimerProcessor>>()));

@@ -8,6 +8,7 @@ internal sealed class CompiledRouteMap
     private readonly Dictionary<string, Point> _points;
     private readonly Dictionary<string, List<Flow>> _outgoing;
     private readonly Dictionary<string, List<Flow>> _incoming;
+    private readonly Dictionary<string, List<BoundaryTimerPoint>> _boundaries;
 
     public CompiledRouteMap(RouteMap map)
     {
@@ -15,6 +16,7 @@ internal sealed class CompiledRouteMap
         _points = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _outgoing = map.Flows.GroupBy(f => f.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _incoming = map.Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _boundaries = map.Points.OfType<BoundaryTimerPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     public RouteMap Map { get; }
@@ -25,4 +27,7 @@ internal sealed class CompiledRouteMap
     public IReadOnlyList<Flow> Outgoing(string pointId) => _outgoing.TryGetValue(pointId, out var f) ? f : [];
 
     public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
+
+    /// <summary>The boundary timers attached to an activity, in map order.</summary>
+    public IReadOnlyList<BoundaryTimerPoint> Boundaries(string activityId) => _boundaries.TryGetValue(activityId, out var b) ? b : [];
 }

@@ -72,6 +72,12 @@ public enum HistoryKind
     /// <summary>The instance completed.</summary>
     InstanceCompleted,
 
+    /// <summary>A token began to wait for a timer event (details: when it is due).</summary>
+    TimerScheduled,
+
+    /// <summary>A timer event fired and its token went on.</summary>
+    TimerFired,
+
     /// <summary>A script step ran (details: the variable its value went to, if any).</summary>
     ScriptRun,
 }

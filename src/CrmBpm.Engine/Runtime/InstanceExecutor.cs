@@ -8,7 +8,7 @@ namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
 /// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
-/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step),
+/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step, Wait for time),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
@@ -80,6 +80,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     public void Leave(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token)
     {
         var point = map.Point(token.PointId);
+        if (!token.Leaving && map.Boundaries(point.Id).Count > 0)
+        {
+            // The activity finished first: its boundary timers have nothing left to interrupt or accompany.
+            context.Session.RemoveTimersOfTask(token.Id);
+        }
+
         var leaving = token with { Leaving = true };
         var outgoing = map.Outgoing(point.Id);
         var defaultFlowId = (point as IHasDefaultFlow)?.DefaultFlowId;
@@ -193,11 +199,17 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 Leave(context, instance, map, token);
                 break;
             case ActionPoint action:
+                if (!Timers.TimerEvents.TryPrepareBoundaries(context, instance, map, token, action, expressions, out var actionTimers))
+                {
+                    break;
+                }
+
                 if (taskFactory.CreateTasks(context, instance, action, token))
                 {
                     Leave(context, instance, map, token);
                 }
 
+                Timers.TimerEvents.StartBoundaries(context, instance, token, actionTimers);
                 break;
             case ConditionPoint condition:
                 DecideCondition(context, instance, map, token, condition);
@@ -212,10 +224,22 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 Merge(context, instance, map, token, merge);
                 break;
             case NestedProcessPoint nested:
-                await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                if (Timers.TimerEvents.TryPrepareBoundaries(context, instance, map, token, nested, expressions, out var nestedTimers))
+                {
+                    await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                    Timers.TimerEvents.StartBoundaries(context, instance, token, nestedTimers);
+                }
+
                 break;
             case ServicePoint service:
                 Jobs.ServiceJobs.Schedule(context, instance, token, service);
+                break;
+            case BoundaryTimerPoint:
+                // Only a retry after an incident while leaving brings a token here (a fired timer leaves at once).
+                Leave(context, instance, map, token);
+                break;
+            case TimerWaitPoint wait:
+                Timers.TimerEvents.Schedule(context, instance, token, wait, expressions);
                 break;
             case ScriptPoint script:
                 RunScript(context, instance, map, token, script);
@@ -232,6 +256,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// </summary>
     private static async Task TerminateRestAsync(CommandContext context, ProcessInstance instance, EndPoint end, CancellationToken cancellationToken)
     {
+        Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         instance.Status = InstanceStatus.Active;
         instance.IncidentMessage = null;

@@ -106,6 +106,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
                 parent.Tokens.FirstOrDefault(t => t.ChildInstanceId == instance.Id) is { } waiting)
             {
                 InstanceExecutor.RaiseIncident(context, parent, waiting, $"The nested instance {instance.Id} was terminated{(reason is null ? "" : $" ({reason})")}; retry to start it again.");
+                context.Session.RemoveTimersOfTask(waiting.Id); // its boundary timers: the retry starts them again with the new child
                 InstanceExecutor.Replace(parent, waiting, parent.Tokens.First(t => t.Id == waiting.Id) with { ChildInstanceId = null });
             }
 
@@ -163,6 +164,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
     {
         instance.Status = InstanceStatus.Terminated;
         instance.EndedAt = context.Now;
+        Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         context.Record(instance, HistoryKind.InstanceTerminated, details: reason);
         context.Events.Add(new InstanceTerminated(instance.Id, instance.MapKey, instance.Subject, context.Now, reason));
@@ -191,11 +193,16 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
         }
     }
 
-    /// <summary>Cancels the open tasks of one instance (and their deadline timers).</summary>
-    internal static async Task CancelTasksAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    /// <summary>Cancels the open tasks of one instance, or those <paramref name="which"/> takes (and their deadline timers).</summary>
+    internal static async Task CancelTasksAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken, Func<WorkTask, bool>? which = null)
     {
         foreach (var task in await context.Session.GetActiveTasksAsync(instance.Id, cancellationToken).ConfigureAwait(false))
         {
+            if (which is not null && !which(task))
+            {
+                continue;
+            }
+
             task.Status = WorkTaskStatus.Cancelled;
             task.ClosedAt = context.Now;
             context.Session.RemoveTimersOfTask(task.Id);

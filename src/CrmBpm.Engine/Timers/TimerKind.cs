@@ -14,4 +14,16 @@ public enum TimerKind
     /// waiting at the step (<see cref="TimerRecord.TaskId"/> holds the token's id) and is run by <see cref="Jobs.JobRunner"/>.
     /// </summary>
     Job,
+
+    /// <summary>
+    /// A timer event is due: a token waiting at a <see cref="Definitions.TimerWaitPoint"/> goes on
+    /// (<see cref="TimerRecord.TaskId"/> holds the waiting token's id). Fired by <see cref="TimerEvents"/>.
+    /// </summary>
+    TimerEvent,
+
+    /// <summary>
+    /// A boundary timer is due on an activity (an Action or a Nested process): <see cref="TimerRecord.TaskId"/> holds the token
+    /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>.
+    /// </summary>
+    BoundaryTimer,
 }

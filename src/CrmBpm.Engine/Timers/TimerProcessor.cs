@@ -15,15 +15,17 @@ public sealed class TimerProcessor
     private readonly IWorkflowStore _store;
     private readonly CommandRunner _runner;
     private readonly Jobs.JobRunner _jobs;
+    private readonly TimerEvents _timerEvents;
     private readonly CrmBpmOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TimerProcessor> _logger;
 
-    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
+    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, TimerEvents timerEvents, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
     {
         _store = store;
         _runner = runner;
         _jobs = jobs;
+        _timerEvents = timerEvents;
         _options = options;
         _clock = clock;
         _logger = logger;
@@ -78,6 +80,11 @@ public sealed class TimerProcessor
 
             timer.FiredAt = context.Now;
             context.Touch(instance);
+            if (timer.Kind is TimerKind.TimerEvent or TimerKind.BoundaryTimer)
+            {
+                return await _timerEvents.FireAsync(context, instance, timer, cancellationToken).ConfigureAwait(false);
+            }
+
             var task = await context.Session.GetTaskAsync(timer.TaskId, cancellationToken).ConfigureAwait(false);
             if (task is not { IsActive: true })
             {

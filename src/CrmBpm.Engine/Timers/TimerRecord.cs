@@ -16,10 +16,19 @@ public sealed class TimerRecord
     /// <summary>The task the timer belongs to; for a <see cref="TimerKind.Job"/>, the token waiting at the automatic step.</summary>
     public required Guid TaskId { get; init; }
 
-    /// <summary>For a job: which run of the handler it is, 1 for the first, 2 for the first retry, … (0 for other timers).</summary>
+    /// <summary>
+    /// For a job: which run of the handler it is, 1 for the first, 2 for the first retry, …; for a timer event or a boundary
+    /// timer: which firing it is, 1 for the first (a cycle's repetitions count on from it); 0 for other timers.
+    /// </summary>
     public int Attempt { get; init; }
 
-    /// <summary>Deadline, reminder or job.</summary>
+    /// <summary>
+    /// For a <see cref="TimerKind.BoundaryTimer"/>: the boundary event it belongs to (<see cref="TaskId"/> is then the token
+    /// waiting at the activity it is attached to); null for other timers.
+    /// </summary>
+    public string? PointId { get; init; }
+
+    /// <summary>Deadline, reminder, job, timer event or boundary timer.</summary>
     public required TimerKind Kind { get; init; }
 
     /// <summary>When it is due.</summary>

@@ -7,6 +7,8 @@ internal sealed class MapGraph
 {
     private readonly Dictionary<string, List<Flow>> _outgoing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Flow>> _incoming = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _boundaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _attachedTo = new(StringComparer.Ordinal);
 
     public MapGraph(RouteMap map)
     {
@@ -15,6 +17,18 @@ internal sealed class MapGraph
         {
             _outgoing.TryAdd(point.Id, []);
             _incoming.TryAdd(point.Id, []);
+        }
+
+        // A boundary event is reached through its activity, not along a flow: reachability steps from one to the other.
+        foreach (var boundary in map.Points.OfType<BoundaryTimerPoint>().Where(b => _outgoing.ContainsKey(b.AttachedToId)))
+        {
+            if (!_boundaries.TryGetValue(boundary.AttachedToId, out var list))
+            {
+                _boundaries[boundary.AttachedToId] = list = [];
+            }
+
+            list.Add(boundary.Id);
+            _attachedTo.TryAdd(boundary.Id, boundary.AttachedToId);
         }
 
         foreach (var flow in map.Flows)
@@ -33,7 +47,10 @@ internal sealed class MapGraph
 
     public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
 
-    /// <summary>Points reachable from <paramref name="from"/> following flows forwards (or backwards).</summary>
+    /// <summary>
+    /// Points reachable from <paramref name="from"/> following flows forwards (or backwards); an activity reaches the boundary
+    /// events attached to it.
+    /// </summary>
     public HashSet<string> Reach(IEnumerable<string> from, bool backwards = false)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +65,9 @@ internal sealed class MapGraph
 
         while (queue.TryDequeue(out var id))
         {
-            var next = backwards ? Incoming(id).Select(f => f.SourceId) : Outgoing(id).Select(f => f.TargetId);
+            var next = backwards
+                ? Incoming(id).Select(f => f.SourceId).Concat(_attachedTo.TryGetValue(id, out var activity) ? [activity] : [])
+                : Outgoing(id).Select(f => f.TargetId).Concat(_boundaries.GetValueOrDefault(id) ?? []);
             foreach (var n in next)
             {
                 if (seen.Add(n))

@@ -27,6 +27,8 @@ public sealed class RouteMapValidator
         new ExpressionSyntaxRule(),
         new NestedMapRule(),
         new ServiceStepRule(),
+        new TimerEventRule(),
+        new BoundaryTimerRule(),
         new NotRunYetRule(),
     ];
 

@@ -23,6 +23,9 @@ public sealed class TimerEntity
     /// <summary>See <see cref="TimerRecord.Attempt"/>.</summary>
     public int Attempt { get; set; }
 
+    /// <summary>See <see cref="TimerRecord.PointId"/>.</summary>
+    public string? PointId { get; set; }
+
     /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
     public DateTimeOffset DueAt { get; set; }
 

@@ -12,5 +12,6 @@ public static class EngineSchema
             new Engine.Step0002HistoryOnBehalfOf(),
             new Engine.Step0003UnassignedTasksIndex(),
             new Engine.Step0004JobAttempts(),
+            new Engine.Step0005BoundaryTimers(),
         ]);
 }

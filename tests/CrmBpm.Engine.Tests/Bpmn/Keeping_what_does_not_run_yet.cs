@@ -41,7 +41,6 @@ public sealed class Keeping_what_does_not_run_yet
 
         notRun.Select(p => (p.PointId, result.Locate(map.Key, p.PointId)?.Line)).ShouldBe([
             ("Activity_send", 5),
-            ("Event_timeout", 7),
             ("Gateway_any", 10),
             ("Activity_sub", 11),
         ]);
@@ -49,6 +48,8 @@ public sealed class Keeping_what_does_not_run_yet
         // A service task runs once it names a handler; this one names none, so the sentence says how to give it one.
         notRun[0].Message.ShouldBe("A service task (serviceTask) 'Send invoice' names no handler to call: give it crm:handler (or Camunda's delegate expression, class or external topic, or Zeebe's task type) with the name of a registered handler, so it runs as an automatic step.");
         map.Points.OfType<EndPoint>().ShouldHaveSingleItem().Terminates.ShouldBeTrue();
+        // The boundary timer runs now; this one does not say when it fires, and validation says so.
+        Validate(map).ShouldContain(p => p.Code == "timer.definition-missing" && p.PointId == "Event_timeout" && p.IsError);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class Keeping_what_does_not_run_yet
         var result = ReadXml("""
             <startEvent id="s"><outgoing>f1</outgoing></startEvent>
             <serviceTask id="mail" name="Send mail" camunda:class="org.example.Mail"><incoming>f1</incoming><outgoing>f2</outgoing></serviceTask>
-            <boundaryEvent id="late" attachedToRef="mail" cancelActivity="false"><timerEventDefinition id="t1"><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+            <boundaryEvent id="late" attachedToRef="mail" cancelActivity="false"><messageEventDefinition id="m1" messageRef="reply" /></boundaryEvent>
             <subProcess id="sub"><incoming>f2</incoming><outgoing>f3</outgoing><startEvent id="inner_s" /><sequenceFlow id="inner_f" sourceRef="inner_s" targetRef="inner_e" /><endEvent id="inner_e" /></subProcess>
             <endEvent id="e"><incoming>f3</incoming></endEvent>
             <sequenceFlow id="f1" sourceRef="s" targetRef="mail" />
@@ -74,7 +75,7 @@ public sealed class Keeping_what_does_not_run_yet
         xml.ShouldContain("camunda:class=\"org.example.Mail\"");
         xml.ShouldContain("crm:handler=\"Mail\"");
         xml.ShouldContain("attachedToRef=\"mail\"");
-        xml.ShouldContain("<bpmn:timeDuration>PT1H</bpmn:timeDuration>");
+        xml.ShouldContain("<bpmn:messageEventDefinition id=\"m1\" messageRef=\"reply\" />");
         xml.ShouldContain("<bpmn:sequenceFlow id=\"inner_f\" sourceRef=\"inner_s\" targetRef=\"inner_e\" />");
         RoundTrip(result.Maps).ShouldMeanTheSameAs(Drawn(result.Maps));
         // The boundary event has no incoming flow by nature: only the not-run-yet errors, no "unreachable".

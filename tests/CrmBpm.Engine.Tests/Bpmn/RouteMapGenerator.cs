@@ -135,9 +135,29 @@ internal sealed class RouteMapGenerator(Random random)
         switch (kind)
         {
             case 0:
-            case 1:
                 var action = Add(Action());
                 return (action, action);
+            case 1:
+                // An Action guarded by a boundary timer with its own way to an End, maybe followed by a wait for time.
+                var guarded = Add(Action());
+                var interrupting = random.Next(2) == 0;
+                var boundary = Add(new BoundaryTimerPoint
+                {
+                    Id = NewId("timer"),
+                    Name = Text(),
+                    AttachedToId = guarded.Id,
+                    CancelsActivity = interrupting,
+                    Timer = Pick([TimerDefinition.After("PT4H"), TimerDefinition.After("${waitFor}"), interrupting ? TimerDefinition.At("2026-12-24T09:00:00Z") : TimerDefinition.Every("R3/PT1H")]),
+                });
+                Connect(boundary, Add(new EndPoint { Id = NewId("late"), Name = Text() }));
+                if (random.Next(2) == 0)
+                {
+                    return (guarded, guarded);
+                }
+
+                var wait = Add(new TimerWaitPoint { Id = NewId("wait"), Name = Text(), Timer = Pick([TimerDefinition.After("P1D"), new TimerDefinition { Kind = TimerDefinitionKind.Date, Value = "callBackAt", IsJavaScript = true }]) });
+                Connect(guarded, wait);
+                return (guarded, wait);
             case 2:
                 var nested = Add(Nested());
                 return (nested, nested);

@@ -78,3 +78,8 @@ public sealed class InMemory_service_tasks : ServiceTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_timer_events : TimerEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -113,3 +113,8 @@ public sealed class Sqlite_service_tasks : ServiceTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_timer_events : TimerEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

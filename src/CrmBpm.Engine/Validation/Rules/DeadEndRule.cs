@@ -15,7 +15,11 @@ public sealed class DeadEndRule : IValidationRule
         {
             if (graph.Outgoing(point.Id).Count == 0)
             {
-                yield return new("point.dead-end", point.Id, $"{point.KindName} '{point.DisplayName}' is a dead end: no flow leaves it, so the process would stop there without finishing.");
+                // A boundary timer without a flow out is BoundaryTimerRule's to report (boundary.outgoing-missing).
+                if (point is not BoundaryTimerPoint)
+                {
+                    yield return new("point.dead-end", point.Id, $"{point.KindName} '{point.DisplayName}' is a dead end: no flow leaves it, so the process would stop there without finishing.");
+                }
             }
             else if (!canFinish.Contains(point.Id))
             {

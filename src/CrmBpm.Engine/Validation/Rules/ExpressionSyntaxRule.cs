@@ -55,6 +55,12 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                     }
 
                     break;
+                case TimerWaitPoint { Timer: { IsExpression: true } timer }:
+                    yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
+                    break;
+                case BoundaryTimerPoint { Timer: { IsExpression: true } timer }:
+                    yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
+                    break;
                 case ScriptPoint script:
                     yield return (point.Id, null, $"script of '{point.DisplayName}'", script.Script);
                     break;
