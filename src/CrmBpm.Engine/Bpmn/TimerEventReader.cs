@@ -8,7 +8,8 @@ namespace CrmBpm.Engine.Bpmn;
 /// <summary>
 /// Reads an <c>intermediateCatchEvent</c> whose one event definition is a plain <c>timerEventDefinition</c> into a
 /// <see cref="TimerWaitPoint"/>. A definition carrying anything the point would not write back (other attributes or children,
-/// an expression in another language, such as Zeebe's FEEL <c>=…</c>) leaves the event kept, so nothing is dropped silently.
+/// an expression in another language, such as Groovy) leaves the event kept, so nothing is dropped silently. Zeebe's FEEL
+/// (<c>= "PT1H"</c>, <c>= wait</c>) is an expression and runs.
 /// </summary>
 internal sealed class TimerEventReader(BpmnReadContext context, XElement element)
 {
@@ -70,7 +71,7 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
 
     /// <summary>
     /// Only an id, and at most one time element with only a type and a language the engine evaluates: everything else
-    /// (a FEEL expression, a Groovy script, a second time) does not run here and is kept as written.
+    /// (a Groovy script, a second time) does not run here and is kept as written. Zeebe's FEEL (<c>= …</c>) runs.
     /// </summary>
     internal static bool IsPlain(XElement definition)
     {
@@ -87,8 +88,7 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
 
         return children is not [var time]
             || (!time.HasElements
-                && time.Attributes().All(a => a.IsNamespaceDeclaration || a.Name == XsiNs + "type" || (a.Name == "language" && IsJavaScript(a.Value)))
-                && !time.Value.TrimStart().StartsWith('='));
+                && time.Attributes().All(a => a.IsNamespaceDeclaration || a.Name == XsiNs + "type" || (a.Name == "language" && IsJavaScript(a.Value))));
     }
 
     private static bool IsJavaScript(string? language) =>

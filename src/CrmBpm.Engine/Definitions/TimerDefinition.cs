@@ -23,7 +23,7 @@ public sealed record TimerDefinition
     public string? DefinitionId { get; init; }
 
     /// <summary>True when <see cref="Value"/> is evaluated at run time rather than read as ISO 8601 text.</summary>
-    public bool IsExpression => IsJavaScript || JuelExpressionEvaluator.IsJuel(Value);
+    public bool IsExpression => IsJavaScript || JuelExpressionEvaluator.IsJuel(Value) || Expressions.Feel.FeelExpressionEvaluator.IsFeel(Value);
 
     /// <summary>A fixed duration timer.</summary>
     public static TimerDefinition After(string isoDuration) => new() { Kind = TimerDefinitionKind.Duration, Value = isoDuration };
