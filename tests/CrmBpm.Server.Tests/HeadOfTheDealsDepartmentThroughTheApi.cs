@@ -10,7 +10,8 @@ namespace CrmBpm.Server.Tests;
 /// <summary>
 /// A map addresses "the head of the deal's department": the role Head of department for the addressing object
 /// <c>${department}</c>. A deal's process is given its manager's department, and the pool of that role for a department is
-/// its head (or the nearest head above it), read from the structure, so a new head takes over without signing in again.
+/// its head (or the nearest head above it), read from the structure, so a new head takes over without signing in again, and
+/// an absent head's substitute sees those tasks too.
 /// </summary>
 public abstract class HeadOfTheDealsDepartmentThroughTheApi(ServerFixture server)
 {
@@ -55,7 +56,13 @@ public abstract class HeadOfTheDealsDepartmentThroughTheApi(ServerFixture server
             .ExpectAsync(HttpStatusCode.OK);
 
         (await boris.GetOkAsync("/api/tasks?pageSize=200")).Items().ShouldContain(t => t.Id() == task.Id(), "the new head, without signing in again");
-        await boris.PostJsonAsync($"/api/tasks/{task.Id()}/complete", new { }).ExpectAsync(HttpStatusCode.OK);
+
+        // Boris is away: his substitute sees the pool's task too, marked for him, and completes it on his behalf.
+        var now = DateTimeOffset.UtcNow;
+        await boris.PostJsonAsync("/api/absences", new { substituteUserId = "anna", from = now.AddMinutes(-1), to = now.AddDays(2) }).ExpectAsync(HttpStatusCode.Created);
+        var forBoris = (await anna.GetOkAsync("/api/tasks?pageSize=200")).Items().Single(t => t.Id() == task.Id());
+        forBoris.Str("onBehalfOf").ShouldBe("boris");
+        await anna.PostJsonAsync($"/api/tasks/{task.Id()}/complete", new { }).ExpectAsync(HttpStatusCode.OK);
         (await admin.GetOkAsync($"/api/instances/{task.GetProperty("instanceId").GetGuid()}")).Str("status").ShouldBe("Completed");
     }
 }
