@@ -62,9 +62,8 @@ public sealed class WorkScope(SignedInUser signedIn, UserDirectory directory, Ac
         var now = clock.GetUtcNow();
         if (_headPools is not { } cached || now - cached.ReadAt > SubstitutionsFresh || now < cached.ReadAt)
         {
-            var pools = (await organisation.HeadPoolsAsync(cancellationToken))
-                .Where(p => string.Equals(p.UserName, User.Id, StringComparison.OrdinalIgnoreCase))
-                .Select(p => new RoleMembership(HeadOfDepartment.Role, p.Department))
+            var pools = (await organisation.DepartmentsHeadedByAsync(User.Id, cancellationToken))
+                .Select(department => new RoleMembership(HeadOfDepartment.Role, department))
                 .ToList();
             cached = (pools, now);
             _headPools = cached;

@@ -38,9 +38,22 @@ public sealed class OrganisationDirectory(CrmBpmIdentityDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<(string UserName, string Department)>> HeadPoolsAsync(CancellationToken cancellationToken = default)
     {
-        var departments = await db.AddressingObjects.AsNoTracking().Where(o => o.Kind == AddressingObjectKind.Department).ToListAsync(cancellationToken);
         var active = (await db.Users.AsNoTracking().Where(u => u.DeactivatedAt == null).Select(u => u.UserName).ToListAsync(cancellationToken))
             .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. (await NearestHeadsAsync(cancellationToken)).Where(p => active.Contains(p.UserName))];
+    }
+
+    /// <summary>
+    /// The departments whose Head of department pool <paramref name="userName"/> is in (those they head, and those below without
+    /// a head of their own). Reads the departments only: it is asked on every request of a signed-in, so active, user.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DepartmentsHeadedByAsync(string userName, CancellationToken cancellationToken = default) =>
+        [.. (await NearestHeadsAsync(cancellationToken)).Where(p => string.Equals(p.UserName, userName, StringComparison.OrdinalIgnoreCase)).Select(p => p.Department)];
+
+    /// <summary>Every department with its own head or, when it has none, the nearest head above it.</summary>
+    private async Task<List<(string UserName, string Department)>> NearestHeadsAsync(CancellationToken cancellationToken)
+    {
+        var departments = await db.AddressingObjects.AsNoTracking().Where(o => o.Kind == AddressingObjectKind.Department).ToListAsync(cancellationToken);
         var byId = departments.ToDictionary(d => d.Id);
         var pools = new List<(string, string)>();
         foreach (var department in departments)
@@ -52,7 +65,7 @@ public sealed class OrganisationDirectory(CrmBpmIdentityDbContext db)
                 current = current.ParentId is { } parent ? byId.GetValueOrDefault(parent) : null;
             }
 
-            if (current?.HeadUserName is { } head && active.Contains(head))
+            if (current?.HeadUserName is { } head)
             {
                 pools.Add((head, department.Name));
             }
