@@ -98,7 +98,7 @@ public static class AutoLayout
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
         StartPoint or EndPoint or TimerWaitPoint or BoundaryTimerPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
-        KeptPoint { Element: "eventBasedGateway" or "inclusiveGateway" or "complexGateway" } => (50, 50),
+        KeptPoint { Element: "eventBasedGateway" or "complexGateway" } => (50, 50),
         ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),
     };
@@ -226,13 +226,13 @@ public static class AutoLayout
         }
 
         var down = ty > sy;
-        if (sourcePoint is ConditionPoint or ChoicePoint or SplitPoint)
+        if (sourcePoint is ConditionPoint or ChoicePoint or SplitPoint or InclusivePoint)
         {
             // Leave a gateway through its top or bottom corner, then run along the target's row.
             return [Mid(source, 0.5, down ? 1 : 0), new(source.X + (source.Width / 2), ty), Mid(target, 0, 0.5)];
         }
 
-        if (targetPoint is MergePoint or ConditionPoint or ChoicePoint)
+        if (targetPoint is MergePoint or ConditionPoint or ChoicePoint or InclusivePoint)
         {
             // Run along the source's row, then enter a gateway through its top or bottom corner.
             return [Mid(source, 1, 0.5), new(target.X + (target.Width / 2), sy), Mid(target, 0.5, down ? 0 : 1)];

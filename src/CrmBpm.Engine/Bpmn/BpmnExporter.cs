@@ -304,6 +304,7 @@ public sealed class BpmnExporter
         ActionPoint => "userTask",
         ConditionPoint or ChoicePoint => "exclusiveGateway",
         SplitPoint or MergePoint => "parallelGateway",
+        InclusivePoint => "inclusiveGateway",
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",

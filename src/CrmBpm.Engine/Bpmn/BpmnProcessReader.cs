@@ -122,6 +122,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (InclusiveGatewayReader.Applies(element))
+        {
+            AddPoint(element, new InclusiveGatewayReader(context, element).Read());
+            return;
+        }
+
         if (ScriptTaskReader.Applies(element))
         {
             AddPoint(element, new ScriptTaskReader(context, element).Read());
@@ -165,7 +171,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
                 return;
             default:
                 context.Problem(element, Id(element),
-                    $"{Describe(element)} is not supported{Hints.For(element.Name.LocalName)}. Route maps use start and end events, user tasks, exclusive and parallel gateways and call activities.");
+                    $"{Describe(element)} is not supported{Hints.For(element.Name.LocalName)}. Route maps use start and end events, user tasks, exclusive, parallel and inclusive gateways and call activities.");
                 return;
         }
     }

@@ -2,7 +2,7 @@ namespace CrmBpm.Engine.Definitions;
 
 /// <summary>
 /// A flow node of another modeler's file that the engine cannot run yet (a service task, a sub-process, a boundary or
-/// intermediate event, an event-based or inclusive gateway, a looped task…): kept with its attributes and children in
+/// intermediate event, an event-based gateway, a looped task…): kept with its attributes and children in
 /// <see cref="Point.Foreign"/> and written back as it was, so the file opens, is drawn and round-trips. Validation gives
 /// every one an error naming it, so a map holding one cannot be published; it never passes a token on silently.
 /// </summary>
@@ -27,7 +27,6 @@ public sealed record KeptPoint : Point
         ["intermediateCatchEvent"] = "intermediate catch event",
         ["intermediateThrowEvent"] = "intermediate throw event",
         ["eventBasedGateway"] = "event-based gateway",
-        ["inclusiveGateway"] = "inclusive gateway",
         ["complexGateway"] = "complex gateway",
     };
 

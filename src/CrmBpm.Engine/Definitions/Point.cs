@@ -13,6 +13,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(ChoicePoint), "choice")]
 [JsonDerivedType(typeof(SplitPoint), "split")]
 [JsonDerivedType(typeof(MergePoint), "merge")]
+[JsonDerivedType(typeof(InclusivePoint), "inclusive")]
 [JsonDerivedType(typeof(NestedProcessPoint), "nested")]
 [JsonDerivedType(typeof(PassThroughPoint), "pass")]
 [JsonDerivedType(typeof(ServicePoint), "service")]

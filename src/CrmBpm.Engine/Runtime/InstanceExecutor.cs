@@ -8,7 +8,7 @@ namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
 /// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
-/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, Automatic step, Wait for time),
+/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, inclusive join, Automatic step, Wait for time),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
@@ -51,7 +51,8 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         {
             var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
             var steps = 0;
-            while (instance.IsRunning && instance.Tokens.FirstOrDefault(t => t.State == TokenState.Ready) is { } token)
+            // An inclusive join is looked at only when no token is Ready: then it knows every token that can still arrive.
+            while (instance.IsRunning && (instance.Tokens.FirstOrDefault(t => t.State == TokenState.Ready) ?? InclusiveGateway.Join(instance, map)) is { } token)
             {
                 if (++steps > options.MaxStepsPerCommand)
                 {
@@ -222,6 +223,13 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 break;
             case MergePoint merge:
                 Merge(context, instance, map, token, merge);
+                break;
+            case InclusivePoint inclusive:
+                if (!InclusiveGateway.Arrive(instance, map, token, inclusive))
+                {
+                    Leave(context, instance, map, token);
+                }
+
                 break;
             case NestedProcessPoint nested:
                 if (Timers.TimerEvents.TryPrepareBoundaries(context, instance, map, token, nested, expressions, out var nestedTimers))

@@ -94,7 +94,7 @@ public sealed class Taking_the_flows_that_leave_a_task : IAsyncLifetime
     public async Task A_task_of_a_real_bpmn_js_file_takes_its_flow_without_a_condition_and_the_one_whose_JUEL_condition_holds(string selectedFlow, string expected)
     {
         // bpmn-js's conditional-flow fixture: task A leads to C when #{selectedFlow=='A'}, to B when #{selectedFlow=='B'},
-        // and always to T1. The file is a drawing (no start event, inclusive gateways that do not run yet), so it is stored
+        // and always to T1. The file is a drawing (no start event), so it is stored
         // as it is read, without validation, and started at A; what counts is where A sends its tokens.
         const string taskA = "sid-D0D3D1AD-750F-498E-B7E3-A2069571F489";
         const string taskT1 = "sid-88D4DFBF-A30A-4A01-958F-81D460034146";

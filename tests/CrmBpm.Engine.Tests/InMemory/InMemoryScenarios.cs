@@ -83,3 +83,8 @@ public sealed class InMemory_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_inclusive_gateways : InclusiveGatewayScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -11,9 +11,12 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// </summary>
 public sealed class ActivityFlowsRule : IValidationRule
 {
-    /// <summary>The points that leave as BPMN activities do; a joining exclusive gateway has one way out.</summary>
+    /// <summary>
+    /// The points that leave as BPMN activities do; a joining exclusive gateway has one way out. An inclusive gateway splits
+    /// exactly as an activity leaves (BPMN's implicit split is an inclusive split).
+    /// </summary>
     internal static bool LeavesLikeAnActivity(Point point) =>
-        point is ActionPoint or NestedProcessPoint or ServicePoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
+        point is ActionPoint or NestedProcessPoint or ServicePoint or InclusivePoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
 
     /// <inheritdoc />
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
@@ -41,7 +44,8 @@ public sealed class ActivityFlowsRule : IValidationRule
             }
 
             var unconditioned = outgoing.Where(f => f.Id != defaultFlowId && string.IsNullOrWhiteSpace(f.Condition)).ToList();
-            if (unconditioned.Count > 1)
+            // An inclusive gateway is drawn to split: its flows without a condition are taken together on purpose.
+            if (unconditioned.Count > 1 && point is not InclusivePoint)
             {
                 yield return new ValidationProblem("point.implicit-split", point.Id,
                     $"{point.KindName} '{point.DisplayName}' goes on along {unconditioned.Count} flows at once ({string.Join(", ", unconditioned.Select(f => $"to '{names.GetValueOrDefault(f.TargetId, f.TargetId)}'"))}): flows without a condition are all taken, as after a Split. Draw a Split to show it, or give the flows conditions to choose between them.")

@@ -16,6 +16,11 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// another; only the branches of one waiting decision are explored per marking, as no other step can disable them
 /// either. Some subsets of an Action's conditional flows are left out (any one, or all): a Merge that fires with
 /// two of three also fires with all three, the extra token going elsewhere.
+/// An inclusive gateway splits as an Action leaves; as a join it is explored as passing every token on at once (each
+/// deciding its way out afresh). That gives every run of the map at least the tokens the real join gives (it fires once
+/// for the tokens it joins, with one of those ways out), and more tokens never stop a Merge from firing, so a Merge
+/// behind an inclusive join is never reported for a run the engine would make; at worst a Merge that cannot fire goes
+/// unreported.
 /// Two parallel chains of 40,000 actions are then one marking, not 1.6 billion. Markings are sparse (only the
 /// flows holding tokens) and token counts per flow are capped. The work is bounded by <see cref="WorkBudget"/>;
 /// when it is spent nothing is reported.
