@@ -41,6 +41,9 @@ public sealed class CrmBpmOptions
     /// <summary>Timers leased per poll.</summary>
     public int TimerBatchSize { get; set; } = 100;
 
+    /// <summary>The time zone cron expressions of timer start events are read in (<c>0 9 * * MON-FRI</c>: 9 o'clock there); UTC by default.</summary>
+    public TimeZoneInfo ScheduleTimeZone { get; set; } = TimeZoneInfo.Utc;
+
     /// <summary>Identifies this node in timer leases.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 

@@ -281,6 +281,9 @@ public sealed class BpmnExporter
             case BoundaryTimerPoint boundary:
                 element.Add(WriteTimer(boundary.Timer));
                 break;
+            case StartPoint { Timer: { } startTimer }:
+                element.Add(WriteTimer(startTimer));
+                break;
         }
 
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))

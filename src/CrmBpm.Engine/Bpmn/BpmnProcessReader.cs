@@ -339,8 +339,16 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         // message start, an error end…) are kept and written back; validation says they do not run yet.
         var terminate = isEnd ? BpmnChildren(element, "terminateEventDefinition").FirstOrDefault() : null;
         var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
-        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && (!terminates || terminate!.HasAttributes || terminate.HasElements));
-        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate))
+        // A timer start event runs too: its one plain timer definition becomes the start's schedule (StartPoint.Timer).
+        var timer = isEnd ? null : TimerStartDefinition(element);
+        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && (!terminates || terminate!.HasAttributes || terminate.HasElements));
+        if (timer is not null)
+        {
+            context.Note(timer, id, BpmnNoteSeverity.Info, "timer:startEvent", "timer start event (timerEventDefinition)", "timer start events (timerEventDefinition)",
+                "starts instances on its schedule once published");
+        }
+
+        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate && c != timer))
         {
             var what = definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
             var subject = $"{what} {(isEnd ? "end" : "start")} event";
@@ -353,8 +361,18 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
             ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, Foreign = foreign }
-            : new StartPoint { Id = id, Name = name, Foreign = foreign };
+            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), Foreign = foreign };
     }
+
+    /// <summary>
+    /// The start event's timer definition when it is its only event definition, plain (see <see cref="TimerEventReader.IsPlain"/>)
+    /// and names a time; an empty one stays kept, and refused, as before.
+    /// </summary>
+    private static XElement? TimerStartDefinition(XElement start) =>
+        start.Elements().Where(IsEventDefinition).ToList() is [var definition] && IsBpmn(definition, "timerEventDefinition") && TimerEventReader.IsPlain(definition)
+            && TimerEventReader.ReadDefinition(definition) is not null
+            ? definition
+            : null;
 
     private NestedProcessPoint? ReadCallActivity(XElement element)
     {

@@ -8,7 +8,7 @@ using CrmBpm.Engine.Validation.Rules;
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>Default <see cref="IRouteMapService"/> over an <see cref="IWorkflowStore"/>.</summary>
-internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions, IEnumerable<IPerformerDirectory> directories, Jobs.ServiceTaskHandlerRegistry handlers) : IRouteMapService
+internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator expressions, IEnumerable<IPerformerDirectory> directories, Jobs.ServiceTaskHandlerRegistry handlers, Timers.StartTimers startTimers) : IRouteMapService
 {
     private static readonly RouteMapValidator Validator = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -57,6 +57,8 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
 
             var published = draft with { Status = RouteMapStatus.Published };
             await store.SaveRouteMapAsync(published, cancellationToken).ConfigureAwait(false);
+            // A timer start event starts on the new version's schedule from now on, and no longer on the old one's.
+            await startTimers.ScheduleAsync(published, versions, cancellationToken).ConfigureAwait(false);
             return published;
         }
         finally

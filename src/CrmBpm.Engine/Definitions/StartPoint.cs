@@ -5,4 +5,11 @@ public sealed record StartPoint : Point
 {
     /// <inheritdoc />
     public override string KindName => "Start";
+
+    /// <summary>
+    /// A timer start event's schedule (BPMN's <c>timerEventDefinition</c> on the start event): while this version is the latest
+    /// published one, instances start on it by themselves (a date once, an ISO 8601 cycle, a cron expression); null for a
+    /// start by hand only. An instance may still be started by hand either way.
+    /// </summary>
+    public TimerDefinition? Timer { get; init; }
 }

@@ -52,11 +52,13 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<ITaskService, TaskService>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<TimerEvents>();
+        services.TryAddSingleton<StartTimers>();
         services.TryAddSingleton(sp => new TimerProcessor(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<CommandRunner>(),
             sp.GetRequiredService<JobRunner>(),
             sp.GetRequiredService<TimerEvents>(),
+            sp.GetRequiredService<StartTimers>(),
             sp.GetRequiredService<CrmBpmOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TimerProcessor>>()));

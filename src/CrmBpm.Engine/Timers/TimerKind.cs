@@ -26,4 +26,11 @@ public enum TimerKind
     /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>.
     /// </summary>
     BoundaryTimer,
+
+    /// <summary>
+    /// A timer start event is due: an instance of <see cref="TimerRecord.MapKey"/> version <see cref="TimerRecord.MapVersion"/>
+    /// starts, and the schedule's next start is added in the same command. <see cref="TimerRecord.InstanceId"/> is empty and
+    /// <see cref="TimerRecord.TaskId"/> names the schedule of that version (<see cref="TimerRecord.StartScheduleId"/>). Fired by <see cref="StartTimers"/>.
+    /// </summary>
+    StartTimer,
 }

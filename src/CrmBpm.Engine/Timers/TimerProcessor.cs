@@ -16,12 +16,14 @@ public sealed class TimerProcessor
     private readonly CommandRunner _runner;
     private readonly Jobs.JobRunner _jobs;
     private readonly TimerEvents _timerEvents;
+    private readonly StartTimers _startTimers;
     private readonly CrmBpmOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TimerProcessor> _logger;
 
-    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, TimerEvents timerEvents, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
+    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, TimerEvents timerEvents, StartTimers startTimers, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
     {
+        _startTimers = startTimers;
         _store = store;
         _runner = runner;
         _jobs = jobs;
@@ -44,9 +46,12 @@ public sealed class TimerProcessor
         {
             try
             {
-                var done = timer.Kind == TimerKind.Job
-                    ? await _jobs.RunAsync(timer, cancellationToken).ConfigureAwait(false)
-                    : await FireAsync(timer, cancellationToken).ConfigureAwait(false);
+                var done = timer.Kind switch
+                {
+                    TimerKind.Job => await _jobs.RunAsync(timer, cancellationToken).ConfigureAwait(false),
+                    TimerKind.StartTimer => await _startTimers.FireAsync(timer, cancellationToken).ConfigureAwait(false),
+                    _ => await FireAsync(timer, cancellationToken).ConfigureAwait(false),
+                };
                 if (done)
                 {
                     fired++;

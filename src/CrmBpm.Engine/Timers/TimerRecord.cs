@@ -10,10 +10,13 @@ public sealed class TimerRecord
     /// <summary>Identifier.</summary>
     public Guid Id { get; init; } = Runtime.Ids.Next();
 
-    /// <summary>The instance of the task.</summary>
+    /// <summary>The instance of the task; empty for a <see cref="TimerKind.StartTimer"/>, which belongs to no instance yet.</summary>
     public required Guid InstanceId { get; init; }
 
-    /// <summary>The task the timer belongs to; for a <see cref="TimerKind.Job"/>, the token waiting at the automatic step.</summary>
+    /// <summary>
+    /// The task the timer belongs to; for a <see cref="TimerKind.Job"/>, the token waiting at the automatic step; for a
+    /// <see cref="TimerKind.StartTimer"/>, the schedule of its map version (<see cref="StartScheduleId"/>).
+    /// </summary>
     public required Guid TaskId { get; init; }
 
     /// <summary>
@@ -28,7 +31,13 @@ public sealed class TimerRecord
     /// </summary>
     public string? PointId { get; init; }
 
-    /// <summary>Deadline, reminder, job, timer event or boundary timer.</summary>
+    /// <summary>For a <see cref="TimerKind.StartTimer"/>: the key of the map it starts; null for other timers.</summary>
+    public string? MapKey { get; init; }
+
+    /// <summary>For a <see cref="TimerKind.StartTimer"/>: the version of the map it starts; null for other timers.</summary>
+    public int? MapVersion { get; init; }
+
+    /// <summary>Deadline, reminder, job, timer event, boundary timer or start timer.</summary>
     public required TimerKind Kind { get; init; }
 
     /// <summary>When it is due.</summary>
@@ -42,6 +51,13 @@ public sealed class TimerRecord
 
     /// <summary>When it fired; null while pending.</summary>
     public DateTimeOffset? FiredAt { get; set; }
+
+    /// <summary>
+    /// The schedule of one map version's timer start event: the <see cref="TaskId"/> of its <see cref="TimerKind.StartTimer"/>
+    /// timers, derived from the key and version so every node names it the same (and a store query by task finds them).
+    /// </summary>
+    public static Guid StartScheduleId(string mapKey, int version) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"start-timer\n{mapKey}\n{version}")).AsSpan(0, 16));
 
     /// <summary>A detached copy.</summary>
     public TimerRecord Clone() => (TimerRecord)MemberwiseClone();

@@ -26,6 +26,12 @@ public sealed class TimerEntity
     /// <summary>See <see cref="TimerRecord.PointId"/>.</summary>
     public string? PointId { get; set; }
 
+    /// <summary>See <see cref="TimerRecord.MapKey"/>.</summary>
+    public string? MapKey { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.MapVersion"/>.</summary>
+    public int? MapVersion { get; set; }
+
     /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
     public DateTimeOffset DueAt { get; set; }
 

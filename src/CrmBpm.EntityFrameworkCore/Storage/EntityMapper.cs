@@ -186,7 +186,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, MapKey = timer.MapKey, MapVersion = timer.MapVersion };
         Apply(timer, entity);
         return entity;
     }
@@ -208,6 +208,8 @@ internal static class EntityMapper
         DueAt = entity.DueAt,
         Attempt = entity.Attempt,
         PointId = entity.PointId,
+        MapKey = entity.MapKey,
+        MapVersion = entity.MapVersion,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,

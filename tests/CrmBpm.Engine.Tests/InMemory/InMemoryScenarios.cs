@@ -88,3 +88,8 @@ public sealed class InMemory_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -148,3 +148,9 @@ public sealed class Postgres_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -123,3 +123,8 @@ public sealed class Sqlite_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
