@@ -12,7 +12,7 @@ public sealed class ModelingRules(DesignerFixture fixture)
     {
         var designer = await fixture.OpenAsync();
         var labels = await designer.Page.Locator(".djs-palette .group[data-group=points] .entry").EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
-        labels.ShouldBe(["Start", "Action", "Condition", "Choice", "Split", "Merge", "Nested process", "End"]);
+        labels.ShouldBe(["Start", "Action", "Condition", "Choice", "Split", "Merge", "Nested process", "Automatic step", "Wait for time", "Script", "End"]);
         await designer.Page.CloseAsync();
     }
 
