@@ -43,6 +43,25 @@ public sealed class ModelingRules(DesignerFixture fixture)
     }
 
     [Fact]
+    public async Task An_action_changes_into_an_automatic_step_and_a_timer_sits_only_on_an_actions_edge()
+    {
+        var designer = await fixture.OpenAsync();
+        var action = await designer.AppendAsync("Start", "action");
+        await designer.Page.Locator(".djs-context-pad .entry[data-action='replace']").ClickAsync();
+        await designer.Page.Locator(".djs-popup [data-id='replace.automatic']").ClickAsync();
+        await designer.SelectAsync(action);
+        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Automatic step");
+
+        // An automatic step offers no timer on its edge; an Action does.
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(0);
+        await designer.Page.Locator("[data-action=undo]").ClickAsync();
+        await designer.SelectAsync(action);
+        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Action");
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(1);
+        await designer.Page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Undo_reverts_an_edit_made_in_the_properties_panel()
     {
         var designer = await fixture.OpenAsync();
