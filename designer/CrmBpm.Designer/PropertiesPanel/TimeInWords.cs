@@ -5,8 +5,8 @@ using CrmBpm.Engine.Definitions;
 namespace CrmBpm.Designer.PropertiesPanel;
 
 /// <summary>
-/// Reads ISO 8601 time text back in plain words for the properties panel — P3DT4H is "3 days 4 hours", R3/PT5M is
-/// "3 times, 5 minutes apart" — so a consultant sees what the text means without knowing the notation. Only a reading:
+/// Reads ISO 8601 time text back in plain words for the properties panel — P3DT4H is "3 days 4 hours", the cycle R3/PT1H is
+/// "3 times, every 1 hour" — so a consultant sees what the text means without knowing the notation. Only a reading:
 /// whether the text is valid is the engine's to say (<see cref="TimerDefinition.FirstDue"/>, <see cref="RetryCycle.TryParse"/>).
 /// </summary>
 public static partial class TimeInWords
@@ -34,23 +34,6 @@ public static partial class TimeInWords
         }
 
         return parts.Count == 0 ? null : string.Join(' ', parts);
-    }
-
-    /// <summary>"3 times, 5 minutes apart" for R3/PT5M ("no retry" for R0); null when the text is not such a cycle.</summary>
-    public static string? Cycle(string? text)
-    {
-        if (text is null || RetryCycle.TryParse(text, out _) is not { } cycle)
-        {
-            return null;
-        }
-
-        if (cycle.Retries == 0)
-        {
-            return "never";
-        }
-
-        var interval = Duration(text.Trim().Split('/')[1]);
-        return $"{(cycle.Retries == 1 ? "once" : cycle.Retries.ToString(CultureInfo.InvariantCulture) + " times")}, {interval} apart";
     }
 
     /// <summary>How a timer reads: "after 3 days", "on 24 Dec 2026 at 09:00 (UTC)", "3 times, every 1 hour", or null when it does not read.</summary>
