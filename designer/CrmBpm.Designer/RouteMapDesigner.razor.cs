@@ -2,6 +2,7 @@ using CrmBpm.Designer.Interop;
 using CrmBpm.Designer.Model;
 using CrmBpm.Designer.Validation;
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Jobs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -58,6 +59,13 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     /// <summary>Published maps a Nested process may run; also what the default validation knows as published.</summary>
     [Parameter]
     public IReadOnlyList<PublishedMapInfo> PublishedMaps { get; set; } = [];
+
+    /// <summary>
+    /// The handlers an automatic step may call (the application's <c>ServiceTaskHandlerRegistry.Handlers</c>), with what each
+    /// does, reads and sets; the handler picker lists them, and the default validation refuses any other name.
+    /// </summary>
+    [Parameter]
+    public IReadOnlyList<RegisteredHandler> Handlers { get; set; } = [];
 
     /// <summary>Shows the map without palette, editing or validation (e.g. a running instance).</summary>
     [Parameter]
@@ -184,7 +192,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
 
         var validation = _validation = new CancellationTokenSource();
         _checking = true;
-        var validate = Validate ?? RouteMapCheck.Default(PublishedMaps.Select(m => m.Key));
+        var validate = Validate ?? RouteMapCheck.Default(PublishedMaps.Select(m => m.Key), Handlers.Count == 0 ? null : Handlers.Select(h => h.Name));
         var (_, problems) = await RouteMapCheck.RunAsync(xml, validate, validation.Token);
         if (validation.IsCancellationRequested)
         {

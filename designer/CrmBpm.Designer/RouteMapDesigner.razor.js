@@ -45,6 +45,8 @@ export const setDocumentation = (host, id, text) => canvas(host).setDocumentatio
 export const setMultiInstance = (host, id, loop) => canvas(host).setMultiInstance(id, loop);
 export const setFlowCondition = (host, id, expression) => canvas(host).setFlowCondition(id, expression);
 export const setDefaultFlow = (host, gatewayId, flowId) => canvas(host).setDefaultFlow(gatewayId, flowId);
+export const setTimer = (host, id, kind, value) => canvas(host).setTimer(id, kind, value);
+export const setScript = (host, id, text) => canvas(host).setScript(id, text);
 export const select = (host, id) => canvas(host).select(id);
 export const setProblems = (host, problems) => canvas(host).setProblems(problems);
 export const setHighlight = (host, visited, active) => canvas(host).setHighlight(visited, active);

@@ -4,7 +4,7 @@ using CrmBpm.Engine.DependencyInjection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
-builder.Services.AddCrmBpm(bpm => bpm.UseInMemoryStore());
+builder.Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddHandler<CreateCustomerOrder>(CreateCustomerOrder.Name, CreateCustomerOrder.Description));
 builder.Services.AddHostedService<SampleMaps>();
 
 var app = builder.Build();

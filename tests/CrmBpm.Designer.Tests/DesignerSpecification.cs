@@ -1,5 +1,6 @@
 using CrmBpm.Designer.Interop;
 using CrmBpm.Designer.Model;
+using CrmBpm.Engine.Jobs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -33,11 +34,18 @@ public abstract class DesignerSpecification : BunitContext
         """;
 
     protected DesignerSpecification()
+        : this(SampleXml)
+    {
+    }
+
+    /// <summary>Opens <paramref name="xml"/> with the handlers the host registered (none by default).</summary>
+    protected DesignerSpecification(string xml, IReadOnlyList<RegisteredHandler>? handlers = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Module = JSInterop.SetupModule(RouteMapDesignerInterop.ModulePath);
         Designer = Render<RouteMapDesigner>(p => p
-            .Add(d => d.Xml, SampleXml)
+            .Add(d => d.Xml, xml)
+            .Add(d => d.Handlers, handlers ?? [])
             .Add(d => d.Users, [new DesignerUser("alice", "Alice Archer"), new DesignerUser("bob", "Bob Brown")])
             .Add(d => d.Roles, ["Sales manager", "Lawyer"])
             .Add(d => d.AddressingObjects, [new DesignerAddressingObject("North", "region"), new DesignerAddressingObject("Sales", "department")])

@@ -12,7 +12,7 @@ public sealed class ModelingRules(DesignerFixture fixture)
     {
         var designer = await fixture.OpenAsync();
         var labels = await designer.Page.Locator(".djs-palette .group[data-group=points] .entry").EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
-        labels.ShouldBe(["Start", "Action", "Condition", "Choice", "Split", "Merge", "Nested process", "End"]);
+        labels.ShouldBe(["Start", "Action", "Condition", "Choice", "Split", "Merge", "Nested process", "Automatic step", "Wait for time", "Script", "End"]);
         await designer.Page.CloseAsync();
     }
 
@@ -39,6 +39,25 @@ public sealed class ModelingRules(DesignerFixture fixture)
         await designer.Page.WaitForTimeoutAsync(300);
         (await designer.Page.Locator(".djs-connection").CountAsync()).ShouldBe(flowsBefore);
         second.ShouldNotBe(first);
+        await designer.Page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_action_changes_into_an_automatic_step_and_a_timer_sits_only_on_an_actions_edge()
+    {
+        var designer = await fixture.OpenAsync();
+        var action = await designer.AppendAsync("Start", "action");
+        await designer.Page.Locator(".djs-context-pad .entry[data-action='replace']").ClickAsync();
+        await designer.Page.Locator(".djs-popup [data-id='replace.automatic']").ClickAsync();
+        await designer.SelectAsync(action);
+        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Automatic step");
+
+        // An automatic step offers no timer on its edge; an Action does.
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(0);
+        await designer.Page.Locator("[data-action=undo]").ClickAsync();
+        await designer.SelectAsync(action);
+        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Action");
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(1);
         await designer.Page.CloseAsync();
     }
 

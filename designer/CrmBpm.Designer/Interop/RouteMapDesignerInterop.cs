@@ -95,6 +95,16 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
     /// <summary>The default flow of a gateway; null clears it.</summary>
     public Task SetDefaultFlowAsync(string gatewayId, string? flowId) => InvokeVoidAsync("setDefaultFlow", gatewayId, flowId);
 
+    /// <summary>
+    /// When a timer event fires: its <c>timerEventDefinition</c> gets one <c>timeDuration</c>, <c>timeDate</c> or <c>timeCycle</c>
+    /// holding <paramref name="value"/> (ISO 8601 text or an expression); an empty value leaves the definition empty.
+    /// </summary>
+    public Task SetTimerAsync(string elementId, TimerDefinitionKind kind, string? value) =>
+        InvokeVoidAsync("setTimer", elementId, kind.ToString().ToLowerInvariant(), value ?? "");
+
+    /// <summary>The JavaScript of a Script point (<c>bpmn:script</c>); empty removes it.</summary>
+    public Task SetScriptAsync(string elementId, string? script) => InvokeVoidAsync("setScript", elementId, script ?? "");
+
     /// <summary>Selects a point or flow on the canvas and scrolls it into view.</summary>
     public Task SelectAsync(string elementId) => InvokeVoidAsync("select", elementId);
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using CrmBpm.Engine.Definitions;
 using static CrmBpm.Designer.Model.DesignerDocument;
 
 namespace CrmBpm.Designer.Model;
@@ -35,6 +36,10 @@ public sealed class DesignerElement
         "userTask" => PointKind.Action,
         "callActivity" => PointKind.NestedProcess,
         "sequenceFlow" => PointKind.Flow,
+        "serviceTask" or "sendTask" or "businessRuleTask" => PointKind.AutomaticStep,
+        "scriptTask" => PointKind.Script,
+        "intermediateCatchEvent" when TimerEventDefinition is not null => PointKind.TimerWait,
+        "boundaryEvent" when TimerEventDefinition is not null => PointKind.BoundaryTimer,
         "exclusiveGateway" => Crm("kind") switch
         {
             "condition" => PointKind.Condition,
@@ -66,6 +71,32 @@ public sealed class DesignerElement
     /// <summary>The multi-instance marker of an Action, or null.</summary>
     public XElement? MultiInstance => Xml.Element(Bpmn + "multiInstanceLoopCharacteristics");
 
+    /// <summary>For a timer event: its one event definition when that is a <c>timerEventDefinition</c>, else null.</summary>
+    public XElement? TimerEventDefinition =>
+        Xml.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList() is [var definition]
+        && definition.Name == Bpmn + "timerEventDefinition"
+            ? definition
+            : null;
+
+    /// <summary>For a timer event: which time it gives (duration when it gives none yet) and the text written there.</summary>
+    public (TimerDefinitionKind Kind, string Value) Timer
+    {
+        get
+        {
+            var time = TimerEventDefinition?.Elements().FirstOrDefault(e => e.Name.Namespace == Bpmn);
+            var kind = time?.Name.LocalName switch
+            {
+                "timeDate" => TimerDefinitionKind.Date,
+                "timeCycle" => TimerDefinitionKind.Cycle,
+                _ => TimerDefinitionKind.Duration,
+            };
+            return (kind, time?.Value.Trim() ?? "");
+        }
+    }
+
+    /// <summary>For a Script: the JavaScript written in <c>bpmn:script</c>.</summary>
+    public string Script => Xml.Element(Bpmn + "script")?.Value ?? "";
+
     /// <summary>For a flow: the condition expression (a Choice case).</summary>
     public string? Condition => Xml.Element(Bpmn + "conditionExpression")?.Value;
 
@@ -74,6 +105,9 @@ public sealed class DesignerElement
 
     /// <summary>For a flow: the point it enters.</summary>
     public DesignerElement? Target => _document.Find(Attribute("targetRef"));
+
+    /// <summary>For a boundary event: the activity on whose edge it sits.</summary>
+    public DesignerElement? AttachedTo => _document.Find(Attribute("attachedToRef"));
 
     /// <summary>For a point: its outgoing flows in document order (the order Choice cases are evaluated in).</summary>
     public IEnumerable<DesignerElement> Outgoing => _document.Elements.Where(e => e.IsFlow && e.Attribute("sourceRef") == Id);

@@ -30,6 +30,18 @@ public enum PointKind
     /// <summary>callActivity.</summary>
     NestedProcess,
 
+    /// <summary>serviceTask naming a handler (also sendTask and businessRuleTask from other modelers' files).</summary>
+    AutomaticStep,
+
+    /// <summary>intermediateCatchEvent with a timerEventDefinition.</summary>
+    TimerWait,
+
+    /// <summary>boundaryEvent with a timerEventDefinition, on the edge of an Action or a Nested process.</summary>
+    BoundaryTimer,
+
+    /// <summary>scriptTask in JavaScript.</summary>
+    Script,
+
     /// <summary>sequenceFlow.</summary>
     Flow,
 }

@@ -21,12 +21,19 @@ public static class RouteMapCheck
     /// The engine's validator with the given published maps known to the Nested-process rules (as maps without points:
     /// the designer knows keys, not contents, so recursion through them is checked by the host's validation).
     /// </summary>
-    public static RouteMapValidation Default(IEnumerable<string> publishedMapKeys)
+    /// <param name="publishedMapKeys">The maps a Nested process may run.</param>
+    /// <param name="handlerNames">
+    /// The handlers automatic steps may call; null when the host did not say (then an unknown handler is not a problem here).
+    /// </param>
+    public static RouteMapValidation Default(IEnumerable<string> publishedMapKeys, IEnumerable<string>? handlerNames = null)
     {
         var keys = publishedMapKeys.ToHashSet(StringComparer.Ordinal);
         var context = new ValidationContext(
             new ExpressionEvaluator(new ExpressionLimits()),
-            key => keys.Contains(key) ? new RouteMap { Key = key, Status = RouteMapStatus.Published } : null);
+            key => keys.Contains(key) ? new RouteMap { Key = key, Status = RouteMapStatus.Published } : null)
+        {
+            RegisteredHandlers = handlerNames?.ToHashSet(StringComparer.Ordinal),
+        };
         var validator = new RouteMapValidator();
         return (map, _) => Task.FromResult(validator.Validate(map, context));
     }

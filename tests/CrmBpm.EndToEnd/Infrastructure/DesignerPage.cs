@@ -119,6 +119,14 @@ public sealed class DesignerPage
         return await NewSelectionAsync(fromId);
     }
 
+    /// <summary>Puts a timer on the edge of an Action or Nested process with its context pad; returns the timer's id.</summary>
+    public async Task<string> AttachTimerAsync(string activityId)
+    {
+        await SelectAsync(activityId);
+        await Page.Locator(".djs-context-pad .entry[data-action='attach.timer']").ClickAsync();
+        return await NewSelectionAsync(activityId);
+    }
+
     /// <summary>Drags a point kind from the palette to a place on screen; returns the new point's id.</summary>
     public async Task<string> DragFromPaletteAsync(string kind, float x, float y)
     {

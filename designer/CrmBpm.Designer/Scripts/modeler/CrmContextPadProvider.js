@@ -1,9 +1,11 @@
 // The context pad of a point offers only the points that may follow it (none once its outgoing flows are
-// used up), connect, change kind (where a sibling kind exists) and delete. Registered as 'contextPadProvider'
+// used up), connect, change kind (where a sibling kind exists), a timer on the edge (Action, Nested process) and delete. Registered as 'contextPadProvider'
 // so BPMN's general entries (text annotation, intermediate events, ...) never appear.
-import { KINDS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+import { KINDS, BOUNDARY_TIMER, CARRIES_TIMERS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+import { REPLACEABLE } from './CrmReplaceMenuProvider';
 
-export default function CrmContextPadProvider(contextPad, modeling, autoPlace, create, connect, popupMenu, crmElementFactory, rules, canvas) {
+export default function CrmContextPadProvider(contextPad, modeling, autoPlace, create, connect, popupMenu, crmElementFactory, rules, canvas, selection) {
+  this._selection = selection;
   this._contextPad = contextPad;
   this._modeling = modeling;
   this._autoPlace = autoPlace;
@@ -16,7 +18,7 @@ export default function CrmContextPadProvider(contextPad, modeling, autoPlace, c
   contextPad.registerProvider(this);
 }
 
-CrmContextPadProvider.$inject = [ 'contextPad', 'modeling', 'autoPlace', 'create', 'connect', 'popupMenu', 'crmElementFactory', 'rules', 'canvas' ];
+CrmContextPadProvider.$inject = [ 'contextPad', 'modeling', 'autoPlace', 'create', 'connect', 'popupMenu', 'crmElementFactory', 'rules', 'canvas', 'selection' ];
 
 CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
   const entries = {};
@@ -61,7 +63,14 @@ CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
     };
   }
 
-  if (kind === 'condition' || kind === 'choice' || kind === 'split' || kind === 'merge') {
+  if (CARRIES_TIMERS.includes(kind)) {
+    entries['attach.timer'] = {
+      group: 'model', imageUrl: BOUNDARY_TIMER.icon, title: 'Add a timer on the edge',
+      action: { click: () => this._attachTimer(element) }
+    };
+  }
+
+  if (REPLACEABLE.includes(kind)) {
     entries.replace = {
       group: 'edit', className: 'bpmn-icon-screw-wrench', title: 'Change kind (R)',
       action: {
@@ -76,6 +85,18 @@ CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
 
   entries.delete = remove;
   return entries;
+};
+
+/**
+ * Puts a new timer on the bottom edge of <paramref name="activity"/>, right of any timers already there, and selects it
+ * (one createShape command, so one undo removes it).
+ */
+CrmContextPadProvider.prototype._attachTimer = function(activity) {
+  const timer = this._crmElementFactory.createPoint(BOUNDARY_TIMER.id);
+  const taken = (activity.attachers || []).length;
+  const x = activity.x + Math.min(activity.width - 18, activity.width * 0.7 + taken * 40 - 28);
+  const shape = this._modeling.createShape(timer, { x, y: activity.y + activity.height }, activity, { attach: true });
+  this._selection.select(shape);
 };
 
 export { KINDS };

@@ -1,6 +1,11 @@
 // Creates the shape of a point kind: the BPMN element plus, for gateways, crm:kind, so Condition and Choice
-// (both exclusive gateways) and Split and Merge (both parallel gateways) stay what the consultant picked.
+// (both exclusive gateways) and Split and Merge (both parallel gateways) stay what the consultant picked; for the
+// timer kinds an empty timerEventDefinition (the panel's timer editor fills it); for a Script its format, JavaScript,
+// the only language the engine runs.
 import { KIND_BY_ID } from './kinds';
+
+/** The name a new point of these kinds starts with (events stay unnamed, as BPMN draws them). */
+const NEW_NAMES = { action: 'New action', nested: 'Nested process', automatic: 'New automatic step', script: 'New script' };
 
 export default function CrmElementFactory(bpmnFactory, elementFactory) {
   this._bpmnFactory = bpmnFactory;
@@ -13,10 +18,19 @@ CrmElementFactory.$inject = [ 'bpmnFactory', 'elementFactory' ];
 CrmElementFactory.prototype.createPoint = function(kindId) {
   const kind = KIND_BY_ID[kindId];
   const attrs = kind.crmKind ? { 'crm:kind': kind.crmKind } : {};
-  const businessObject = this._bpmnFactory.create(kind.type, attrs);
-  if (kind.id === 'action' || kind.id === 'nested') {
-    businessObject.name = kind.id === 'action' ? 'New action' : 'Nested process';
+  if (kind.id === 'script') {
+    attrs.scriptFormat = 'javascript';
   }
 
-  return this._elementFactory.createShape({ type: kind.type, businessObject });
+  const businessObject = this._bpmnFactory.create(kind.type, attrs);
+  if (NEW_NAMES[kind.id]) {
+    businessObject.name = NEW_NAMES[kind.id];
+  }
+
+  const shape = { type: kind.type, businessObject };
+  if (kind.eventDefinitionType) {
+    shape.eventDefinitionType = kind.eventDefinitionType;
+  }
+
+  return this._elementFactory.createShape(shape);
 };

@@ -1,9 +1,11 @@
 // Refuses on the canvas what the engine's validation would reject when publishing: anything into a Start,
 // anything out of an End, a second flow out of a Start, Action, Nested process or Merge, a third out of a
-// Condition, a second into a Split, a flow from a point to itself, and creating anything but our points.
+// Condition, a second into a Split, a flow from a point to itself, anything into a timer on an edge, a timer on the edge
+// of anything but an Action or a Nested process, and creating anything but our points.
 import inherits from 'inherits-browser';
 import RuleProvider from 'diagram-js/lib/features/rules/RuleProvider';
-import { kindOf, canAddOutgoing, canAddIncoming } from './kinds';
+import { kindOf, canAddOutgoing, canAddIncoming, CARRIES_TIMERS } from './kinds';
+import { is } from 'bpmn-js/lib/util/ModelUtil';
 
 const PRIORITY = 1500;
 
@@ -33,7 +35,22 @@ function refusesFlow(source, target, reconnected) {
   return !canAddOutgoing(source, fromSameSource) || !canAddIncoming(target, toSameTarget);
 }
 
+/** True when <paramref name="target"/> is an activity that may not carry a boundary event (only Actions and Nested processes may). */
+function refusesAttach(target) {
+  return !!target && is(target, 'bpmn:Activity') && !CARRIES_TIMERS.includes(kindOf(target));
+}
+
 CrmRules.prototype.init = function() {
+  this.addRule('shape.attach', PRIORITY, (context) => {
+    return refusesAttach(context.target) ? false : undefined;
+  });
+
+  // Moving an event onto an activity's border attaches it: the same limit.
+  this.addRule('elements.move', PRIORITY, (context) => {
+    const events = (context.shapes || []).filter(s => is(s, 'bpmn:BoundaryEvent') || is(s, 'bpmn:IntermediateCatchEvent'));
+    return events.length > 0 && context.shapes.length === 1 && refusesAttach(context.target) ? false : undefined;
+  });
+
   this.addRule('connection.create', PRIORITY, (context) => {
     return refusesFlow(context.source, context.target) ? false : undefined;
   });

@@ -25,10 +25,25 @@ export const KINDS = [
   { id: 'split', label: 'Split', type: 'bpmn:ParallelGateway', crmKind: 'split', icon: svg(diamond + `<path d="${GLYPHS.split}"/>`) },
   { id: 'merge', label: 'Merge', type: 'bpmn:ParallelGateway', crmKind: 'merge', icon: svg(diamond + `<path d="${GLYPHS.merge}"/>`) },
   { id: 'nested', label: 'Nested process', type: 'bpmn:CallActivity', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><rect x="10" y="15" width="8" height="6" rx="1"/><path d="M14 16.5 v3 M12.5 18 h3"/>') },
+  { id: 'automatic', label: 'Automatic step', type: 'bpmn:ServiceTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><circle cx="10" cy="12" r="3.2"/><path d="M10 6.8 v1.6 M10 15.6 v1.6 M4.8 12 h1.6 M13.6 12 h1.6 M17 16 h5 M17 19 h5"/>') },
+  { id: 'timer', label: 'Wait for time', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:TimerEventDefinition', icon: svg('<circle cx="14" cy="14" r="11" fill="#fff"/><circle cx="14" cy="14" r="8"/><path d="M14 9 v5 l3 2"/>') },
+  { id: 'script', label: 'Script', type: 'bpmn:ScriptTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><path d="M10 10 l-3 4 l3 4 M18 10 l3 4 l-3 4 M15.5 9.5 l-3 9"/>') },
   { id: 'end', label: 'End', type: 'bpmn:EndEvent', icon: svg('<circle cx="14" cy="14" r="11" fill="#fdecea" stroke="#b3261e" stroke-width="4"/>') }
 ];
 
-export const KIND_BY_ID = Object.fromEntries(KINDS.map(k => [ k.id, k ]));
+/**
+ * A timer on the border of an Action or Nested process: not in the palette (it only exists on its activity), added from
+ * that activity's context pad.
+ */
+export const BOUNDARY_TIMER = {
+  id: 'boundary-timer', label: 'Timer on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition',
+  icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 15.5 v3.5 l2.2 1.4"/>')
+};
+
+/** The kinds that may carry a boundary timer (the engine's BoundaryTimerPoint.CanCarry). */
+export const CARRIES_TIMERS = [ 'action', 'nested' ];
+
+export const KIND_BY_ID = Object.fromEntries([ ...KINDS, BOUNDARY_TIMER ].map(k => [ k.id, k ]));
 
 function outgoing(element) {
   return (element.outgoing || []).filter(c => is(c, 'bpmn:SequenceFlow'));
@@ -36,6 +51,11 @@ function outgoing(element) {
 
 function incoming(element) {
   return (element.incoming || []).filter(c => is(c, 'bpmn:SequenceFlow'));
+}
+
+function hasTimer(bo) {
+  const definitions = bo.get('eventDefinitions') || [];
+  return definitions.length === 1 && is(definitions[0], 'bpmn:TimerEventDefinition');
 }
 
 /** The kind id of a shape (start, action, ...) or null for anything that is not a point. */
@@ -52,6 +72,11 @@ export function kindOf(element) {
   if (is(bo, 'bpmn:StartEvent')) return 'start';
   if (is(bo, 'bpmn:EndEvent')) return 'end';
   if (is(bo, 'bpmn:UserTask')) return 'action';
+  // sendTask and businessRuleTask come from other modelers' files; the engine runs them as automatic steps too.
+  if (is(bo, 'bpmn:ServiceTask') || is(bo, 'bpmn:SendTask') || is(bo, 'bpmn:BusinessRuleTask')) return 'automatic';
+  if (is(bo, 'bpmn:ScriptTask')) return 'script';
+  if (is(bo, 'bpmn:IntermediateCatchEvent') && hasTimer(bo)) return 'timer';
+  if (is(bo, 'bpmn:BoundaryEvent') && hasTimer(bo)) return 'boundary-timer';
   if (is(bo, 'bpmn:CallActivity')) return 'nested';
   if (is(bo, 'bpmn:ExclusiveGateway')) {
     const kind = bo.get('crm:kind');
@@ -79,6 +104,10 @@ export function maxOutgoing(kind) {
     case 'start':
     case 'action':
     case 'nested':
+    case 'automatic':
+    case 'script':
+    case 'timer':
+    case 'boundary-timer':
     case 'merge': return 1;
     case 'condition': return 2;
     default: return Infinity;
@@ -87,7 +116,8 @@ export function maxOutgoing(kind) {
 
 export function maxIncoming(kind) {
   switch (kind) {
-    case 'start': return 0;
+    case 'start':
+    case 'boundary-timer': return 0;
     case 'split': return 1;
     default: return Infinity;
   }

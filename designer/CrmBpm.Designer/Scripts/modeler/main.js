@@ -109,6 +109,30 @@ export class RouteMapCanvas {
     this._modeling().updateProperties(this._element(elementId), { loopCharacteristics });
   }
 
+  /**
+   * Sets when a timer event fires: <kind> (duration, date or cycle) and its ISO 8601 text or expression, in the event's
+   * timerEventDefinition (the other two time elements are removed); an empty value leaves the definition empty.
+   */
+  setTimer(elementId, kind, value) {
+    const element = this._element(elementId);
+    const definition = (getBusinessObject(element).get('eventDefinitions') || [])[0];
+    if (!definition) {
+      throw new Error(`'${elementId}' is not a timer event.`);
+    }
+
+    const time = value ? this._modeler.get('moddle').create('bpmn:FormalExpression', { body: value }) : undefined;
+    this._modeling().updateModdleProperties(element, definition, {
+      timeDuration: kind === 'duration' ? time : undefined,
+      timeDate: kind === 'date' ? time : undefined,
+      timeCycle: kind === 'cycle' ? time : undefined
+    });
+  }
+
+  /** Sets the JavaScript of a Script point (bpmn:script); empty removes it. */
+  setScript(elementId, text) {
+    this._modeling().updateProperties(this._element(elementId), { script: text || undefined });
+  }
+
   /** Sets the case expression of a flow leaving a Choice; empty removes it. */
   setFlowCondition(flowId, expression) {
     const conditionExpression = expression
