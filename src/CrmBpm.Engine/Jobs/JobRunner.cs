@@ -105,7 +105,7 @@ internal sealed partial class JobRunner(
             }
             catch (BusinessErrorException ex)
             {
-                return new JobOutcome.Stuck($"The handler '{context.Handler}' raised the business error '{ex.Code}': {ex.Message} (no error boundary event catches it yet).");
+                return new JobOutcome.BusinessError(ex.Code, ex.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -165,6 +165,9 @@ internal sealed partial class JobRunner(
                 case JobOutcome.Failed failed:
                     InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)} failed {timer.Attempt} time(s). {failed.Message}");
                     break;
+                case JobOutcome.BusinessError error:
+                    await ThrowAsync(context, instance, map, token, point, error, cancellationToken).ConfigureAwait(false);
+                    break;
                 case JobOutcome.Stuck stuck:
                     InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: {stuck.Message}");
                     break;
@@ -172,6 +175,20 @@ internal sealed partial class JobRunner(
 
             return true;
         }, cancellationToken);
+
+    /// <summary>A business error from the step's handler (or its external worker): its error boundary catches it, else an incident naming the code.</summary>
+    internal async Task ThrowAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ServicePoint point, JobOutcome.BusinessError error, CancellationToken cancellationToken)
+    {
+        context.Record(instance, HistoryKind.ErrorThrown, pointId: point.Id, details: $"'{error.Code}': {error.Message}");
+        if (await ErrorEvents.TryCatchAsync(context, executor, instance, map, token, error.Code, error.Message, cancellationToken).ConfigureAwait(false))
+        {
+            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        InstanceExecutor.RaiseIncident(context, instance, token,
+            $"{Describe(point)}: the handler '{point.Handler}' raised the business error '{error.Code}': {error.Message} No error boundary on the step catches it.");
+    }
 
     /// <summary>The step the job's token waits at, or null when the token is no longer waiting there.</summary>
     private async Task<(CompiledRouteMap Map, ServicePoint Point)?> FindStepAsync(ProcessInstance instance, TimerRecord job, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed class RouteMapValidator
         new ServiceStepRule(),
         new TimerEventRule(),
         new BoundaryTimerRule(),
+        new ErrorEventRule(),
         new NotRunYetRule(),
     ];
 

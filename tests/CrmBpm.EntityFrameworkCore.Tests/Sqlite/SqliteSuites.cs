@@ -118,3 +118,8 @@ public sealed class Sqlite_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_error_events : ErrorEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
