@@ -1,4 +1,6 @@
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Tasks;
 using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Runtime;
@@ -178,6 +180,44 @@ public abstract class ErrorEventScenarios : EngineScenario
         instance.Status.ShouldBe(InstanceStatus.Incident);
         instance.IncidentMessage!.ShouldContain("'credit-refused'");
         instance.IncidentMessage!.ShouldContain("not nested");
+    }
+
+    private static RouteMap ReviewWithBoundary() =>
+        new MapBuilder("review").Start()
+            .Action("review")
+            .End()
+            .Flow("start", "review", "end")
+            .Add(new BoundaryErrorPoint { Id = "refused", AttachedToId = "review", Error = Refused, MessageVariable = "why" })
+            .Action("after-refused")
+            .End("end-refused")
+            .Flow("refused", "after-refused", "end-refused")
+            .Build();
+
+    [Fact]
+    public async Task A_person_reports_a_business_error_on_a_task_and_the_action_s_boundary_catches_it()
+    {
+        var instance = await Bpm.StartAsync(ReviewWithBoundary());
+        var task = await Bpm.TaskAtAsync(instance.Id, "review");
+
+        var reported = await Bpm.Tasks.ThrowErrorAsync(task.Id, EngineHarness.User("alice"), "credit-refused", "The customer said no.");
+
+        reported.Status.ShouldBe(WorkTaskStatus.Cancelled);
+        (await Bpm.Tasks.GetAsync(task.Id)).Status.ShouldBe(WorkTaskStatus.Cancelled);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["after-refused"]);
+        (await Bpm.InstanceAsync(instance.Id)).Variables["why"].GetString().ShouldBe("The customer said no.");
+    }
+
+    [Fact]
+    public async Task A_reported_error_no_boundary_catches_is_refused_and_the_task_stays_open()
+    {
+        var instance = await Bpm.StartAsync(ReviewWithBoundary());
+        var task = await Bpm.TaskAtAsync(instance.Id, "review");
+
+        var refused = await Should.ThrowAsync<ConflictException>(() => Bpm.Tasks.ThrowErrorAsync(task.Id, EngineHarness.User("alice"), "fraud"));
+
+        refused.Code.ShouldBe("task.error-not-caught");
+        (await Bpm.Tasks.GetAsync(task.Id)).IsActive.ShouldBeTrue();
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["review"]);
     }
 
     private sealed class RefusesCredit : IServiceTaskHandler
