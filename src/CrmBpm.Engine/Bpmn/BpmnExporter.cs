@@ -221,6 +221,7 @@ public sealed class BpmnExporter
                 AddCrm(element, "handler", service.Handler);
                 AddCrm(element, "retries", service.Retries);
                 AddCrm(element, "timeout", service.Timeout);
+                AddCrm(element, "external", service.External ? "true" : null);
                 break;
             case ScriptPoint script:
                 element.Add(new XAttribute("scriptFormat", script.ScriptFormat));

@@ -51,6 +51,7 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IProcessEngine, ProcessEngine>();
         services.TryAddSingleton<ITaskService, TaskService>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<IExternalTaskService, ExternalTaskService>();
         services.TryAddSingleton<TimerEvents>();
         services.TryAddSingleton(sp => new TimerProcessor(
             sp.GetRequiredService<IWorkflowStore>(),

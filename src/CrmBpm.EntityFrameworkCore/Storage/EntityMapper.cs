@@ -186,7 +186,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, Topic = timer.Topic, Retries = timer.Retries };
         Apply(timer, entity);
         return entity;
     }
@@ -208,6 +208,8 @@ internal static class EntityMapper
         DueAt = entity.DueAt,
         Attempt = entity.Attempt,
         PointId = entity.PointId,
+        Topic = entity.Topic,
+        Retries = entity.Retries,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,
