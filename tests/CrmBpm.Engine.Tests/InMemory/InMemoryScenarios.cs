@@ -88,3 +88,8 @@ public sealed class InMemory_error_events : ErrorEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

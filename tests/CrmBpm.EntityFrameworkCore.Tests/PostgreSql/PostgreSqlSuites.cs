@@ -148,3 +148,9 @@ public sealed class Postgres_error_events : ErrorEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

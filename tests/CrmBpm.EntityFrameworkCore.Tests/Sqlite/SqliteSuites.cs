@@ -123,3 +123,8 @@ public sealed class Sqlite_error_events : ErrorEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
