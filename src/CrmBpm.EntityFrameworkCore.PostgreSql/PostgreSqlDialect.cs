@@ -15,7 +15,18 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
         UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
         WHERE id IN (
             SELECT id FROM {{TableNames.Timers}}
-            WHERE fired_at IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            WHERE fired_at IS NULL AND topic IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at
+            LIMIT {3}
+            FOR UPDATE SKIP LOCKED)
+        RETURNING *
+        """;
+
+    private const string LeaseExternalSql = $$"""
+        UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
+        WHERE id IN (
+            SELECT id FROM {{TableNames.Timers}}
+            WHERE fired_at IS NULL AND topic = ANY({4}) AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
             ORDER BY due_at
             LIMIT {3}
             FOR UPDATE SKIP LOCKED)
@@ -37,6 +48,13 @@ internal sealed class PostgreSqlDialect : IDatabaseDialect
     public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>
         db.Timers
             .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Rows another worker is leasing right now are skipped, not waited for; each due external job goes to one worker.</summary>
+    public Task<List<TimerEntity>> LeaseExternalTasksAsync(CrmBpmDbContext db, DateTimeOffset now, string workerId, string[] topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken) =>
+        db.Timers
+            .FromSqlRaw(LeaseExternalSql, workerId, UtcTicksConverter.ToTicks(lockUntil), UtcTicksConverter.ToTicks(now), maxCount, topics)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 

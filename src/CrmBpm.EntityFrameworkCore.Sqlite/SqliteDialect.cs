@@ -16,7 +16,17 @@ internal sealed class SqliteDialect : IDatabaseDialect
         UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
         WHERE id IN (
             SELECT id FROM {{TableNames.Timers}}
-            WHERE fired_at IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            WHERE fired_at IS NULL AND topic IS NULL AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+            ORDER BY due_at
+            LIMIT {3})
+        RETURNING *
+        """;
+
+    private const string LeaseExternalSql = $$"""
+        UPDATE {{TableNames.Timers}} SET lease_owner = {0}, lease_until = {1}
+        WHERE id IN (
+            SELECT id FROM {{TableNames.Timers}}
+            WHERE fired_at IS NULL AND topic IN (SELECT value FROM json_each({4})) AND due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
             ORDER BY due_at
             LIMIT {3})
         RETURNING *
@@ -41,6 +51,13 @@ internal sealed class SqliteDialect : IDatabaseDialect
     public Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken) =>
         db.Timers
             .FromSqlRaw(LeaseSql, owner, UtcTicksConverter.ToTicks(leaseUntil), UtcTicksConverter.ToTicks(now), maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One statement, like the timers' lease; the topics arrive as one JSON array parameter.</summary>
+    public Task<List<TimerEntity>> LeaseExternalTasksAsync(CrmBpmDbContext db, DateTimeOffset now, string workerId, string[] topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken) =>
+        db.Timers
+            .FromSqlRaw(LeaseExternalSql, workerId, UtcTicksConverter.ToTicks(lockUntil), UtcTicksConverter.ToTicks(now), maxCount, System.Text.Json.JsonSerializer.Serialize(topics))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 

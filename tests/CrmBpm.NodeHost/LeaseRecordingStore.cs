@@ -48,6 +48,9 @@ internal sealed class LeaseRecordingStore(IWorkflowStore inner, string? logPath,
         return leased;
     }
 
+    public Task<IReadOnlyList<TimerRecord>> LeaseExternalTasksAsync(DateTimeOffset now, string workerId, IReadOnlyCollection<string> topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken = default) =>
+        inner.LeaseExternalTasksAsync(now, workerId, topics, lockUntil, maxCount, cancellationToken);
+
     public Task<IWorkflowSession> OpenSessionAsync(CancellationToken cancellationToken = default) => inner.OpenSessionAsync(cancellationToken);
 
     public Task SaveRouteMapAsync(RouteMap map, CancellationToken cancellationToken = default) => inner.SaveRouteMapAsync(map, cancellationToken);

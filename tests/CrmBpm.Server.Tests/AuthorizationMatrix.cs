@@ -33,6 +33,9 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
 
         /// <summary>Administrator.</summary>
         Administer,
+
+        /// <summary>Worker, Administrator (no demo user is a Worker: see ExternalWorkersThroughTheApi).</summary>
+        ExternalWork,
     }
 
     /// <summary>The demo user of each application role.</summary>
@@ -49,6 +52,7 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         [Access.Design] = ["Consultant", "Administrator"],
         [Access.Supervise] = ["Head", "Administrator"],
         [Access.Administer] = ["Administrator"],
+        [Access.ExternalWork] = ["Administrator"],
     };
 
     /// <summary>THE TABLE: method, route pattern (as mapped), who may call it.</summary>
@@ -80,6 +84,12 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/instances/{instanceId:guid}/resume", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/terminate", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/retry", Access.Design },
+
+        { "POST", "/api/external-tasks/fetch-and-lock", Access.ExternalWork },
+        { "POST", "/api/external-tasks/{taskId:guid}/complete", Access.ExternalWork },
+        { "POST", "/api/external-tasks/{taskId:guid}/failure", Access.ExternalWork },
+        { "POST", "/api/external-tasks/{taskId:guid}/bpmn-error", Access.ExternalWork },
+        { "POST", "/api/external-tasks/{taskId:guid}/extend-lock", Access.ExternalWork },
 
         { "GET", "/api/tasks", Access.Work },
         { "GET", "/api/tasks/{taskId:guid}", Access.Work },

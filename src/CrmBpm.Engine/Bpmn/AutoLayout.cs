@@ -25,7 +25,7 @@ public static class AutoLayout
         var forward = flows.Where(f => !backEdges.Contains(f.Id)).ToList();
         // A boundary timer is laid out as if a flow led from its activity to it (so what follows it comes after the activity),
         // then drawn on the activity's lower border, as bpmn.io draws an attached event.
-        var attached = map.Points.OfType<BoundaryTimerPoint>().Where(b => order.ContainsKey(b.AttachedToId)).ToList();
+        var attached = map.Points.OfType<IBoundaryEvent>().Where(b => order.ContainsKey(b.AttachedToId)).ToList();
         var layered = forward.Concat(attached.Select(b => new Flow { Id = "", SourceId = b.AttachedToId, TargetId = b.Id })).ToList();
         var layer = AssignLayers(map, layered, order);
         var row = AssignRows(layered, layer, order);
@@ -97,7 +97,7 @@ public static class AutoLayout
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint or TimerWaitPoint or BoundaryTimerPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "complexGateway" } => (50, 50),
         ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),

@@ -69,9 +69,15 @@ public sealed class BpmnExporter
 
         // The file's pools, messages, signals… (kept on import), each once, before the processes.
         var rootIds = new HashSet<string>(StringComparer.Ordinal);
+        var errors = ErrorEventWriter.ErrorsOf(maps);
         foreach (var xml in maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal))
         {
             var element = namespaces.Parse(xml);
+            if (!ErrorEventWriter.KeepsKept(element, errors))
+            {
+                continue;
+            }
+
             if ((string?)element.Attribute("id") is { } id)
             {
                 rootIds.Add(id);
@@ -80,6 +86,7 @@ public sealed class BpmnExporter
             root.Add(element);
         }
 
+        root.Add(errors.Values.Select(ErrorEventWriter.WriteError));
         foreach (var map in maps)
         {
             root.Add(WriteProcess(map, namespaces));
@@ -199,6 +206,9 @@ public sealed class BpmnExporter
             case MergePoint when incoming < 2:
                 element.Add(new XAttribute(CrmNs + "kind", "merge"));
                 break;
+            case BoundaryErrorPoint errorBoundary:
+                element.Add(new XAttribute("attachedToRef", errorBoundary.AttachedToId));
+                break;
             case BoundaryTimerPoint boundary:
                 if (!boundary.CancelsActivity)
                 {
@@ -211,6 +221,7 @@ public sealed class BpmnExporter
                 AddCrm(element, "handler", service.Handler);
                 AddCrm(element, "retries", service.Retries);
                 AddCrm(element, "timeout", service.Timeout);
+                AddCrm(element, "external", service.External ? "true" : null);
                 break;
             case ScriptPoint script:
                 element.Add(new XAttribute("scriptFormat", script.ScriptFormat));
@@ -284,6 +295,14 @@ public sealed class BpmnExporter
             case StartPoint { Timer: { } startTimer }:
                 element.Add(WriteTimer(startTimer));
                 break;
+            case BoundaryErrorPoint or EndPoint { Error: not null }:
+                element.Add(ErrorEventWriter.WriteDefinition(point));
+                if (point is BoundaryErrorPoint { CodeVariable: not null } or BoundaryErrorPoint { MessageVariable: not null })
+                {
+                    namespaces.Prefer(Camunda, "camunda"); // Camunda sets the same variables
+                }
+
+                break;
         }
 
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
@@ -312,7 +331,7 @@ public sealed class BpmnExporter
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         TimerWaitPoint => "intermediateCatchEvent",
-        BoundaryTimerPoint => "boundaryEvent",
+        BoundaryTimerPoint or BoundaryErrorPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element

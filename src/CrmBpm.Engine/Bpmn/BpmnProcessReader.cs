@@ -128,6 +128,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (ErrorEventReader.Applies(element))
+        {
+            AddPoint(element, new ErrorEventReader(context, element).Read());
+            return;
+        }
+
         if (ScriptTaskReader.Applies(element))
         {
             AddPoint(element, new ScriptTaskReader(context, element).Read());

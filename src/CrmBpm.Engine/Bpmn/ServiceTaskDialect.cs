@@ -50,6 +50,9 @@ internal static partial class ServiceTaskDialect
         return definition is not null && Text(definition, "type") is { } zeebeType && !zeebeType.StartsWith('=') ? zeebeType : null;
     }
 
+    /// <summary>True when the task is Camunda's (Flowable's, Activiti's) external task: <c>type="external"</c>, worked by an external worker.</summary>
+    public static bool IsExternal(XElement element) => JavaDialects.Any(ns => Text(element, ns + "type") == "external");
+
     /// <summary>True for the attributes <see cref="HandlerName"/> reads (kept as written, without a loss-report note).</summary>
     public static bool IsHandlerAttribute(XName name) =>
         JavaDialects.Contains(name.Namespace) && name.LocalName is "type" or "topic" or "delegateExpression" or "class";

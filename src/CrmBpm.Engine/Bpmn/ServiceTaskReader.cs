@@ -15,6 +15,7 @@ internal sealed class ServiceTaskReader(BpmnReadContext context, XElement elemen
     internal static readonly XName Handler = CrmNs + "handler";
     internal static readonly XName Retries = CrmNs + "retries";
     internal static readonly XName Timeout = CrmNs + "timeout";
+    internal static readonly XName External = CrmNs + "external";
 
     /// <summary>True when the element is one an automatic step is read from: the right kind, no loop, a handler named.</summary>
     public static bool Applies(XElement element) =>
@@ -33,7 +34,7 @@ internal sealed class ServiceTaskReader(BpmnReadContext context, XElement elemen
 
         var handler = Text(element, Handler) ?? ServiceTaskDialect.HandlerName(element)!;
         var attributes = context.ForeignAttributes(element, id,
-            known: n => n == "id" || n == "name" || n == DefaultFlow || n == Handler || n == Retries || n == Timeout,
+            known: n => n == "id" || n == "name" || n == DefaultFlow || n == Handler || n == Retries || n == Timeout || n == External,
             understood: ServiceTaskDialect.IsHandlerAttribute);
         var extensions = context.ForeignExtensionElements(element, id, _ => false,
             understood: c => c.Name == ServiceTaskDialect.ZeebeTaskDefinition || c.Name == ServiceTaskDialect.CamundaRetryCycle);
@@ -50,6 +51,7 @@ internal sealed class ServiceTaskReader(BpmnReadContext context, XElement elemen
             Handler = handler,
             Retries = Text(element, Retries) ?? ServiceTaskDialect.RetryCycle(element),
             Timeout = Text(element, Timeout),
+            External = context.Bool(element, External, id) ?? ServiceTaskDialect.IsExternal(element),
             DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };

@@ -7,7 +7,7 @@ namespace CrmBpm.Engine.Definitions;
 /// (<see cref="CancelsActivity"/>, the default) cancels the activity first (its open tasks, or its nested instance); otherwise
 /// the activity goes on and a cycle may fire again. When the activity finishes first the timer is cancelled.
 /// </summary>
-public sealed record BoundaryTimerPoint : Point
+public sealed record BoundaryTimerPoint : Point, IBoundaryEvent
 {
     /// <summary>The point kinds a boundary timer can be attached to: those a token waits at for people or a nested process.</summary>
     public static bool CanCarry(Point activity) => activity is ActionPoint or NestedProcessPoint;

@@ -17,4 +17,10 @@ public sealed record EndPoint : Point
     /// other token and cancelling the open tasks and running nested instances.
     /// </summary>
     public bool Terminates { get; init; }
+
+    /// <summary>
+    /// An error end (BPMN <c>errorEventDefinition</c>): reaching it throws this business error. In a nested instance it ends
+    /// the instance and is caught by an error boundary on the calling Nested process; uncaught, it is an incident here.
+    /// </summary>
+    public ErrorDefinition? Error { get; init; }
 }

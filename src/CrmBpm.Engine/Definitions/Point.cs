@@ -19,6 +19,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(ServicePoint), "service")]
 [JsonDerivedType(typeof(TimerWaitPoint), "timer")]
 [JsonDerivedType(typeof(BoundaryTimerPoint), "boundary-timer")]
+[JsonDerivedType(typeof(BoundaryErrorPoint), "boundary-error")]
 [JsonDerivedType(typeof(ScriptPoint), "script")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point

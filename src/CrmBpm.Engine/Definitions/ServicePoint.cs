@@ -36,6 +36,13 @@ public sealed record ServicePoint : Point, IHasDefaultFlow
     /// <summary>How long one run of the handler may take (ISO 8601 duration, e.g. <c>PT30S</c>); null for <see cref="RetryCycle.DefaultTimeout"/>. Past it the handler is cancelled and the run counts as failed.</summary>
     public string? Timeout { get; init; }
 
+    /// <summary>
+    /// Worked by an external worker, not a .NET handler (Camunda's external task, <c>camunda:type="external"</c>, or
+    /// <c>crm:external="true"</c>): <see cref="Handler"/> is then the topic workers fetch by, over the REST API, and the job
+    /// executor leaves the job to them.
+    /// </summary>
+    public bool External { get; init; }
+
     /// <summary>The flow taken when no other outgoing flow is (all their conditions are false); optional. It has no condition of its own.</summary>
     public string? DefaultFlowId { get; init; }
 }

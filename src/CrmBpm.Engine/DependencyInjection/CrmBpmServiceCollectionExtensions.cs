@@ -52,6 +52,7 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IProcessEngine, ProcessEngine>();
         services.TryAddSingleton<ITaskService, TaskService>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<IExternalTaskService, ExternalTaskService>();
         services.TryAddSingleton<TimerEvents>();
         services.TryAddSingleton<StartTimers>();
         services.TryAddSingleton(sp => new TimerProcessor(

@@ -105,7 +105,7 @@ internal sealed partial class JobRunner(
             }
             catch (BusinessErrorException ex)
             {
-                return new JobOutcome.Stuck($"The handler '{context.Handler}' raised the business error '{ex.Code}': {ex.Message} (no error boundary event catches it yet).");
+                return new JobOutcome.BusinessError(ex.Code, ex.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -145,36 +145,61 @@ internal sealed partial class JobRunner(
 
             var token = instance!.Tokens.First(t => t.Id == timer.TaskId);
             context.Touch(instance);
-            switch (outcome)
-            {
-                case JobOutcome.Succeeded succeeded when limits.Find(instance.Variables, succeeded.Variables) is { } tooLarge:
-                    InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: the variables its handler returned were refused: {tooLarge.Message}");
-                    break;
-                case JobOutcome.Succeeded succeeded:
-                    instance.SetVariables(succeeded.Variables);
-                    context.Record(instance, HistoryKind.JobCompleted, pointId: point.Id, details: string.Join(", ", succeeded.Variables.Keys));
-                    executor.Leave(context, instance, map, token with { State = TokenState.Ready });
-                    await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
-                    break;
-                case JobOutcome.Failed failed when timer.Attempt <= RetryCycle.Of(point).Retries:
-                    var next = context.Now + RetryCycle.Of(point).BackOff;
-                    context.Session.AddTimer(ServiceJobs.NewJob(instance.Id, token.Id, next, timer.Attempt + 1));
-                    context.Record(instance, HistoryKind.JobFailed, pointId: point.Id,
-                        details: $"attempt {timer.Attempt} of {RetryCycle.Of(point).Retries + 1}: {failed.Message} Next try at {next:u}.");
-                    break;
-                case JobOutcome.Failed failed:
-                    InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)} failed {timer.Attempt} time(s). {failed.Message}");
-                    break;
-                case JobOutcome.Stuck stuck:
-                    InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: {stuck.Message}");
-                    break;
-            }
-
+            await ApplyAsync(context, instance, map, token, point, timer, outcome, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Records one run's outcome on the token waiting at the step (the caller has marked the job done): variables set and the
+    /// token leaves, or a retry after the back-off, or the step's error boundary, or an incident. Shared with external workers.
+    /// </summary>
+    internal async Task ApplyAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ServicePoint point, TimerRecord timer, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case JobOutcome.Succeeded succeeded when limits.Find(instance.Variables, succeeded.Variables) is { } tooLarge:
+                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: the variables its handler returned were refused: {tooLarge.Message}");
+                break;
+            case JobOutcome.Succeeded succeeded:
+                instance.SetVariables(succeeded.Variables);
+                context.Record(instance, HistoryKind.JobCompleted, pointId: point.Id, details: string.Join(", ", succeeded.Variables.Keys));
+                executor.Leave(context, instance, map, token with { State = TokenState.Ready });
+                await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+                break;
+            case JobOutcome.Failed failed when timer.Attempt <= RetryCycle.Of(point).Retries:
+                var next = context.Now + RetryCycle.Of(point).BackOff;
+                context.Session.AddTimer(ServiceJobs.NewJob(instance.Id, token.Id, next, timer.Attempt + 1));
+                context.Record(instance, HistoryKind.JobFailed, pointId: point.Id,
+                    details: $"attempt {timer.Attempt} of {RetryCycle.Of(point).Retries + 1}: {failed.Message} Next try at {next:u}.");
+                break;
+            case JobOutcome.Failed failed:
+                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)} failed {timer.Attempt} time(s). {failed.Message}");
+                break;
+            case JobOutcome.BusinessError error:
+                await ThrowAsync(context, instance, map, token, point, error, cancellationToken).ConfigureAwait(false);
+                break;
+            case JobOutcome.Stuck stuck:
+                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: {stuck.Message}");
+                break;
+        }
+    }
+
+    /// <summary>A business error from the step's handler (or its external worker): its error boundary catches it, else an incident naming the code.</summary>
+    internal async Task ThrowAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ServicePoint point, JobOutcome.BusinessError error, CancellationToken cancellationToken)
+    {
+        context.Record(instance, HistoryKind.ErrorThrown, pointId: point.Id, details: $"'{error.Code}': {error.Message}");
+        if (await ErrorEvents.TryCatchAsync(context, executor, instance, map, token, error.Code, error.Message, cancellationToken).ConfigureAwait(false))
+        {
+            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        InstanceExecutor.RaiseIncident(context, instance, token,
+            $"{Describe(point)}: the handler '{point.Handler}' raised the business error '{error.Code}': {error.Message} No error boundary on the step catches it.");
+    }
+
     /// <summary>The step the job's token waits at, or null when the token is no longer waiting there.</summary>
-    private async Task<(CompiledRouteMap Map, ServicePoint Point)?> FindStepAsync(ProcessInstance instance, TimerRecord job, CancellationToken cancellationToken)
+    internal async Task<(CompiledRouteMap Map, ServicePoint Point)?> FindStepAsync(ProcessInstance instance, TimerRecord job, CancellationToken cancellationToken)
     {
         var token = instance.Tokens.FirstOrDefault(t => t.Id == job.TaskId && t.State == TokenState.Waiting);
         if (token is null)

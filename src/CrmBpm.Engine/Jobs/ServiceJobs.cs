@@ -14,13 +14,19 @@ internal static class ServiceJobs
     public static void Schedule(CommandContext context, ProcessInstance instance, Token token, ServicePoint point)
     {
         InstanceExecutor.Replace(instance, token, token with { State = TokenState.Waiting });
-        context.Session.AddTimer(NewJob(instance.Id, token.Id, context.Now, attempt: 1));
-        context.ScheduledJob = true;
+        context.Session.AddTimer(point.External
+            ? NewExternalJob(instance.Id, token.Id, context.Now, attempt: 1, point.Handler, retries: null)
+            : NewJob(instance.Id, token.Id, context.Now, attempt: 1));
+        context.ScheduledJob |= !point.External;
         context.Record(instance, HistoryKind.JobScheduled, pointId: point.Id, details: point.Handler);
     }
 
     public static TimerRecord NewJob(Guid instanceId, Guid tokenId, DateTimeOffset dueAt, int attempt) =>
         new() { InstanceId = instanceId, TaskId = tokenId, Kind = TimerKind.Job, DueAt = dueAt, Attempt = attempt };
+
+    /// <summary>A job for external workers: fetched by its topic, never run by the timer service.</summary>
+    public static TimerRecord NewExternalJob(Guid instanceId, Guid tokenId, DateTimeOffset dueAt, int attempt, string topic, int? retries) =>
+        new() { InstanceId = instanceId, TaskId = tokenId, Kind = TimerKind.Job, DueAt = dueAt, Attempt = attempt, Topic = topic, Retries = retries };
 
     /// <summary>
     /// The key a handler is given: the instance and the token waiting at the step. The token keeps its id through retries and

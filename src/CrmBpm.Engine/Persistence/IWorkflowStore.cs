@@ -62,6 +62,13 @@ public interface IWorkflowStore
     /// </summary>
     Task<IReadOnlyList<TimerRecord>> LeaseDueTimersAsync(DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Leases up to <paramref name="maxCount"/> unfired external jobs of <paramref name="topics"/> due at <paramref name="now"/>
+    /// whose lease is free or expired, for the worker <paramref name="workerId"/> until <paramref name="lockUntil"/>. Two
+    /// workers fetching at once never get the same job.
+    /// </summary>
+    Task<IReadOnlyList<TimerRecord>> LeaseExternalTasksAsync(DateTimeOffset now, string workerId, IReadOnlyCollection<string> topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>Timers of a task (for tests and diagnostics).</summary>
     Task<IReadOnlyList<TimerRecord>> GetTimersOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default);
 }

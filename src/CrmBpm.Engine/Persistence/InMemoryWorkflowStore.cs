@@ -159,7 +159,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         lock (_gate)
         {
             var leased = _timers.Values
-                .Where(t => t.FiredAt is null && t.DueAt <= now && (t.LeaseUntil is null || t.LeaseUntil < now))
+                .Where(t => t.FiredAt is null && t.Topic is null && t.DueAt <= now && (t.LeaseUntil is null || t.LeaseUntil < now))
                 .OrderBy(t => t.DueAt)
                 .Take(maxCount)
                 .ToList();
@@ -167,6 +167,26 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             {
                 timer.LeaseOwner = owner;
                 timer.LeaseUntil = leaseUntil;
+            }
+
+            return Task.FromResult<IReadOnlyList<TimerRecord>>([.. leased.Select(t => t.Clone())]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> LeaseExternalTasksAsync(DateTimeOffset now, string workerId, IReadOnlyCollection<string> topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var leased = _timers.Values
+                .Where(t => t.FiredAt is null && t.Topic is not null && topics.Contains(t.Topic) && t.DueAt <= now && (t.LeaseUntil is null || t.LeaseUntil < now))
+                .OrderBy(t => t.DueAt)
+                .Take(maxCount)
+                .ToList();
+            foreach (var timer in leased)
+            {
+                timer.LeaseOwner = workerId;
+                timer.LeaseUntil = lockUntil;
             }
 
             return Task.FromResult<IReadOnlyList<TimerRecord>>([.. leased.Select(t => t.Clone())]);

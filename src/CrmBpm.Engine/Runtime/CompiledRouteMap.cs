@@ -9,6 +9,7 @@ internal sealed class CompiledRouteMap
     private readonly Dictionary<string, List<Flow>> _outgoing;
     private readonly Dictionary<string, List<Flow>> _incoming;
     private readonly Dictionary<string, List<BoundaryTimerPoint>> _boundaries;
+    private readonly Dictionary<string, List<BoundaryErrorPoint>> _errorBoundaries;
 
     public CompiledRouteMap(RouteMap map)
     {
@@ -17,6 +18,7 @@ internal sealed class CompiledRouteMap
         _outgoing = map.Flows.GroupBy(f => f.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _incoming = map.Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _boundaries = map.Points.OfType<BoundaryTimerPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _errorBoundaries = map.Points.OfType<BoundaryErrorPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     public RouteMap Map { get; }
@@ -30,4 +32,7 @@ internal sealed class CompiledRouteMap
 
     /// <summary>The boundary timers attached to an activity, in map order.</summary>
     public IReadOnlyList<BoundaryTimerPoint> Boundaries(string activityId) => _boundaries.TryGetValue(activityId, out var b) ? b : [];
+
+    /// <summary>The error boundaries attached to an activity, in map order.</summary>
+    public IReadOnlyList<BoundaryErrorPoint> ErrorBoundaries(string activityId) => _errorBoundaries.TryGetValue(activityId, out var b) ? b : [];
 }

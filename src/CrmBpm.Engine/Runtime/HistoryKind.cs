@@ -80,4 +80,10 @@ public enum HistoryKind
 
     /// <summary>A script step ran (details: the variable its value went to, if any).</summary>
     ScriptRun,
+
+    /// <summary>A business error was thrown: by a handler, a worker, a person or an error end event (details: its code and message).</summary>
+    ErrorThrown,
+
+    /// <summary>An error boundary caught a business error and cancelled its activity (details: the code).</summary>
+    ErrorCaught,
 }

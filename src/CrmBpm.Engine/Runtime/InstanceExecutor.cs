@@ -183,6 +183,9 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case StartPoint:
                 Leave(context, instance, map, token);
                 break;
+            case EndPoint { Error: { } error } errorEnd:
+                await ErrorEvents.ThrowFromEndAsync(context, this, catalog, instance, token, errorEnd, error, cancellationToken).ConfigureAwait(false);
+                break;
             case EndPoint end:
                 instance.MutableTokens.Remove(token);
                 if (end.Result is not null)
@@ -192,7 +195,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 if (end.Terminates)
                 {
-                    await TerminateRestAsync(context, instance, end, cancellationToken).ConfigureAwait(false);
+                    await EndEverythingElseAsync(context, instance, $"terminate end '{end.DisplayName}' reached", cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
@@ -242,7 +245,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case ServicePoint service:
                 Jobs.ServiceJobs.Schedule(context, instance, token, service);
                 break;
-            case BoundaryTimerPoint:
+            case BoundaryTimerPoint or BoundaryErrorPoint:
                 // Only a retry after an incident while leaving brings a token here (a fired timer leaves at once).
                 Leave(context, instance, map, token);
                 break;
@@ -262,13 +265,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// A terminate end ends the whole instance: every other token is removed, open tasks are cancelled and running nested
     /// instances are terminated; the instance then completes (BPMN's terminate end event), with no incident left.
     /// </summary>
-    private static async Task TerminateRestAsync(CommandContext context, ProcessInstance instance, EndPoint end, CancellationToken cancellationToken)
+    internal static async Task EndEverythingElseAsync(CommandContext context, ProcessInstance instance, string reason, CancellationToken cancellationToken)
     {
         Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         instance.Status = InstanceStatus.Active;
         instance.IncidentMessage = null;
-        var reason = $"terminate end '{end.DisplayName}' reached";
         await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken).ConfigureAwait(false);
         foreach (var child in await context.Session.GetChildInstancesAsync(instance.Id, cancellationToken).ConfigureAwait(false))
         {
@@ -471,7 +473,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var waiting = token with { State = TokenState.Waiting };
         Replace(parent, token, waiting);
         var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
-        Replace(parent, waiting, waiting with { ChildInstanceId = child.Id });
+        if (parent.Tokens.Any(t => t.Id == waiting.Id))
+        {
+            Replace(parent, waiting, waiting with { ChildInstanceId = child.Id });
+        }
+
         context.Record(parent, HistoryKind.ChildStarted, pointId: nested.Id, details: child.Id.ToString());
         if (child.Status == InstanceStatus.Completed)
         {

@@ -58,6 +58,13 @@ public interface ITaskService
     /// </summary>
     Task<WorkTask> CancelAsync(Guid taskId, Actor actor, string? reason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reports a business error instead of completing the task (Camunda's <c>handleBpmnError</c>): the error boundary of the
+    /// task's Action catching <paramref name="errorCode"/> cancels the Action (this task and its siblings) and takes its own
+    /// flow. Refused with <c>task.error-not-caught</c> when no boundary of the Action catches the code.
+    /// </summary>
+    Task<WorkTask> ThrowErrorAsync(Guid taskId, Actor actor, string errorCode, string? message = null, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a role task back into its pool.</summary>
     Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ using CrmBpm.Engine.Runtime;
 namespace CrmBpm.Engine.Tasks;
 
 /// <summary>Default <see cref="ITaskService"/>: every action loads the task and its instance, checks state and rights, and commits both.</summary>
-internal sealed class TaskService(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : ITaskService
+internal sealed partial class TaskService(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : ITaskService
 {
     public async Task<WorkTask> GetAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         await store.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw TaskNotFound(taskId);

@@ -143,15 +143,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
             details: $"due {timer.DueAt:u}{(boundary.CancelsActivity ? $", cancels '{activity.DisplayName}'" : "")}{(timer.Attempt > 1 ? $", firing {timer.Attempt}" : "")}");
         if (boundary.CancelsActivity)
         {
-            var reason = $"boundary timer '{boundary.DisplayName}' fired";
-            await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken, task => task.TokenId == token.Id).ConfigureAwait(false);
-            if (token.ChildInstanceId is { } childId && await context.Session.GetInstanceAsync(childId, cancellationToken).ConfigureAwait(false) is { } child)
-            {
-                await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
-                    i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
-            }
-
-            context.Session.RemoveTimersOfTask(token.Id);
+            await ActivityInterruption.CancelAsync(context, instance, token, $"boundary timer '{boundary.DisplayName}' fired", cancellationToken).ConfigureAwait(false);
             InstanceExecutor.Replace(instance, token, fired);
         }
         else

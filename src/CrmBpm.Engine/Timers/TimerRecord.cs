@@ -37,6 +37,17 @@ public sealed class TimerRecord
     /// <summary>For a <see cref="TimerKind.StartTimer"/>: the version of the map it starts; null for other timers.</summary>
     public int? MapVersion { get; init; }
 
+
+    /// <summary>
+    /// For a job of an external step (<see cref="Definitions.ServicePoint.External"/>): the topic external workers fetch it by.
+    /// The timer service never leases such a job; a worker does (<see cref="Jobs.IExternalTaskService"/>), holding the lease
+    /// under its worker id. Null for every other timer.
+    /// </summary>
+    public string? Topic { get; init; }
+
+    /// <summary>For an external job retried after a worker's failure: the retries the worker said were left; null before any failure.</summary>
+    public int? Retries { get; init; }
+
     /// <summary>Deadline, reminder, job, timer event, boundary timer or start timer.</summary>
     public required TimerKind Kind { get; init; }
 

@@ -30,6 +30,7 @@ public sealed class RouteMapValidator
         new TimerEventRule(),
         new StartTimerRule(),
         new BoundaryTimerRule(),
+        new ErrorEventRule(),
         new NotRunYetRule(),
     ];
 

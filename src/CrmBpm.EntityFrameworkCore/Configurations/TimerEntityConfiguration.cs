@@ -20,6 +20,7 @@ internal sealed class TimerEntityConfiguration : IEntityTypeConfiguration<TimerE
         builder.Property(t => t.LeaseOwner).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);
         builder.Property(t => t.MapKey).HasMaxLength(200);
+        builder.Property(t => t.Topic).HasMaxLength(200);
         builder.Property(t => t.FiredAt).IsConcurrencyToken();
     }
 }

@@ -32,6 +32,12 @@ public sealed class TimerEntity
     /// <summary>See <see cref="TimerRecord.MapVersion"/>.</summary>
     public int? MapVersion { get; set; }
 
+    /// <summary>See <see cref="TimerRecord.Topic"/>.</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.Retries"/>.</summary>
+    public int? Retries { get; set; }
+
     /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
     public DateTimeOffset DueAt { get; set; }
 

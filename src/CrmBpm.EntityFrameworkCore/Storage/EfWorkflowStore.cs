@@ -211,6 +211,14 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<TimerRecord>> LeaseExternalTasksAsync(DateTimeOffset now, string workerId, IReadOnlyCollection<string> topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<TimerRecord>>(async db =>
+        {
+            var rows = await _dialect.LeaseExternalTasksAsync(db, now, workerId, [.. topics], lockUntil, maxCount, cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderBy(t => t.DueAt).Select(EntityMapper.ToTimer)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TimerRecord>> GetTimersOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<TimerRecord>>(async db =>
         {

@@ -186,7 +186,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, MapKey = timer.MapKey, MapVersion = timer.MapVersion };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, MapKey = timer.MapKey, MapVersion = timer.MapVersion, Topic = timer.Topic, Retries = timer.Retries };
         Apply(timer, entity);
         return entity;
     }
@@ -210,6 +210,8 @@ internal static class EntityMapper
         PointId = entity.PointId,
         MapKey = entity.MapKey,
         MapVersion = entity.MapVersion,
+        Topic = entity.Topic,
+        Retries = entity.Retries,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,

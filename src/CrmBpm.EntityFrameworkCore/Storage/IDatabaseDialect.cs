@@ -26,6 +26,9 @@ internal interface IDatabaseDialect
     /// </summary>
     Task<List<TimerEntity>> LeaseDueTimersAsync(CrmBpmDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>Leases due external jobs of the topics for a worker in one statement, so two workers never get the same job.</summary>
+    Task<List<TimerEntity>> LeaseExternalTasksAsync(CrmBpmDbContext db, DateTimeOffset now, string workerId, string[] topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>True when the save failed because a row with the same key or unique index value exists already.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 

@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints()
             .MapRouteMapsEndpoints()
             .MapInstancesEndpoints()
+            .MapExternalTasksEndpoints()
             .MapTasksEndpoints()
             .MapAbsencesEndpoints()
             .MapPartnersEndpoints()

@@ -12,9 +12,15 @@ public static class AppRoles
     /// <summary>A manager who also sees and acts on the team's tasks and deals.</summary>
     public const string Head = "Head";
 
+    /// <summary>
+    /// An external worker's account (a service, not a person): may only fetch and report the work of external automatic
+    /// steps (<c>/api/external-tasks</c>), signing in for a bearer token like anyone.
+    /// </summary>
+    public const string Worker = "Worker";
+
     /// <summary>Everything.</summary>
     public const string Administrator = "Administrator";
 
     /// <summary>All roles, in the order the UI lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Manager, Head, Consultant, Administrator];
+    public static IReadOnlyList<string> All { get; } = [Manager, Head, Consultant, Administrator, Worker];
 }

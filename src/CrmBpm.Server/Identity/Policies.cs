@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Catalogue editing and user administration: Administrator.</summary>
     public const string Administer = "crmbpm.administer";
 
+    /// <summary>External workers fetching and reporting the work of external automatic steps: Worker, Administrator.</summary>
+    public const string ExternalWork = "crmbpm.external-work";
+
     /// <summary>Registers the policies.</summary>
     public static AuthorizationBuilder AddCrmBpmPolicies(this AuthorizationBuilder authorization)
     {
@@ -25,6 +28,7 @@ public static class Policies
             .AddPolicy(Work, p => p.RequireRole(AppRoles.Manager, AppRoles.Head, AppRoles.Administrator))
             .AddPolicy(Design, p => p.RequireRole(AppRoles.Consultant, AppRoles.Administrator))
             .AddPolicy(Supervise, p => p.RequireRole(AppRoles.Head, AppRoles.Administrator))
-            .AddPolicy(Administer, p => p.RequireRole(AppRoles.Administrator));
+            .AddPolicy(Administer, p => p.RequireRole(AppRoles.Administrator))
+            .AddPolicy(ExternalWork, p => p.RequireRole(AppRoles.Worker, AppRoles.Administrator));
     }
 }

@@ -89,7 +89,17 @@ public sealed class InMemory_inclusive_gateways : InclusiveGatewayScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_error_events : ErrorEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_external_tasks : ExternalTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }

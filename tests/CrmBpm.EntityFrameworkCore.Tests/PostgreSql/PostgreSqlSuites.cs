@@ -149,8 +149,18 @@ public sealed class Postgres_inclusive_gateways : InclusiveGatewayScenarios
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
 
+public sealed class Postgres_error_events : ErrorEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
 [RequiresPostgres]
 public sealed class Postgres_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+public sealed class Postgres_external_tasks : ExternalTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }

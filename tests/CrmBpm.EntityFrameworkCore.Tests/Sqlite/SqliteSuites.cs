@@ -124,7 +124,17 @@ public sealed class Sqlite_inclusive_gateways : InclusiveGatewayScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_error_events : ErrorEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_timer_starts : TimerStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_external_tasks : ExternalTaskScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }

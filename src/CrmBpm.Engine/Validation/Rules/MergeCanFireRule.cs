@@ -53,7 +53,7 @@ public sealed class MergeCanFireRule : IValidationRule
         var graph = new MapGraph(map);
         // Tokens a boundary timer sends are not explored (they appear when time passes, not along flows): a Merge they may
         // feed is not judged, rather than refused for tokens the exploration never made.
-        var afterBoundaries = graph.Reach(map.Points.OfType<BoundaryTimerPoint>().Select(b => b.Id));
+        var afterBoundaries = graph.Reach(map.Points.OfType<IBoundaryEvent>().Select(b => b.Id));
         return merges
             .Where(m => graph.Incoming(m.Id).Count >= 2 && !fired.Contains(m.Id) && !afterBoundaries.Contains(m.Id))
             .Select(m => new ValidationProblem("merge.never-fires", m.Id,

@@ -18,7 +18,7 @@ public sealed class ServiceStepRule : IValidationRule
             {
                 yield return new("service.handler-missing", step.Id, $"Automatic step '{step.DisplayName}' does not say which handler it calls.");
             }
-            else if (context.RegisteredHandlers is { } registered && !registered.Contains(step.Handler))
+            else if (!step.External && context.RegisteredHandlers is { } registered && !registered.Contains(step.Handler))
             {
                 var known = registered.Count == 0 ? "none is registered" : "registered: " + string.Join(", ", registered.Order(StringComparer.Ordinal).Select(h => $"'{h}'"));
                 yield return new("service.handler-unknown", step.Id,

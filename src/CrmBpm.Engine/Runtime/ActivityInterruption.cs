@@ -1,0 +1,21 @@
+namespace CrmBpm.Engine.Runtime;
+
+/// <summary>
+/// What an interrupting boundary event (a timer, an error) does to the activity it sits on before its own token leaves:
+/// the activity's open tasks are cancelled, its nested instance is terminated with everything below it (without the
+/// incident a nested instance terminated on its own leaves), and its pending timers and jobs are removed.
+/// </summary>
+internal static class ActivityInterruption
+{
+    public static async Task CancelAsync(CommandContext context, ProcessInstance instance, Token token, string reason, CancellationToken cancellationToken)
+    {
+        await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken, task => task.TokenId == token.Id).ConfigureAwait(false);
+        if (token.ChildInstanceId is { } childId && await context.Session.GetInstanceAsync(childId, cancellationToken).ConfigureAwait(false) is { } child)
+        {
+            await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
+                i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Session.RemoveTimersOfTask(token.Id);
+    }
+}
