@@ -13,5 +13,9 @@ public static class EngineSchema
             new Engine.Step0003UnassignedTasksIndex(),
             new Engine.Step0004JobAttempts(),
             new Engine.Step0005BoundaryTimers(),
+            new Engine.Step0006Reserved(),
+            new Engine.Step0007Reserved(),
+            new Engine.Step0008Reserved(),
+            new Engine.Step0009IncidentCodesAndPointNames(),
         ]);
 }

@@ -83,3 +83,8 @@ public sealed class InMemory_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_incidents : IncidentScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -118,3 +118,8 @@ public sealed class Sqlite_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_incidents : IncidentScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
