@@ -8,8 +8,9 @@ using CrmBpm.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 // Embeds the CrmBpm engine from its NuGet packages: a SQLite file, the Typical sale route map from BPMN, one deal
-// run to the end by completing each task as it appears; then an automatic step that calls the application's own handler.
-// Exit code 0 when the sale is won and the handler's step ran.
+// run to the end by completing each task as it appears; then an automatic step that calls the application's own handler;
+// then a start that gets stuck at once, told by its incident code, and retried with the missing variable.
+// Exit code 0 when the sale is won, the handler's step ran and the stuck start went on after the retry.
 var bpmnPath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "typical-sale.bpmn");
 var databasePath = Path.Combine(Path.GetTempPath(), $"crmbpm-embedding-{Guid.NewGuid():N}.db");
 
@@ -56,7 +57,7 @@ try
 
             var values = task.FormFields.ToDictionary(f => f.Name, f => ValueFor(f));
             await tasks.CompleteAsync(task.Id, manager, new TaskCompletion { Outcome = task.Outcomes.FirstOrDefault(), Variables = values });
-            Console.WriteLine($"  completed {task.Title} ({task.PointId}){(values.Count == 0 ? "" : " with " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")))}");
+            Console.WriteLine($"  completed {task.Title} (at {task.PointName}){(values.Count == 0 ? "" : " with " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")))}");
         }
     }
 
@@ -73,7 +74,30 @@ try
     var sent = await engine.GetInstanceAsync(offer.Id);
     var offerNumber = sent.Variables.TryGetValue("offerNumber", out var number) ? Variables.ToText(number) : "none";
     Console.WriteLine($"send-offer {sent.Status}, offerNumber {offerNumber}");
-    return finished is { Status: InstanceStatus.Completed, Result: "Won" } && sent.Status == InstanceStatus.Completed && offerNumber == "OF-North Ltd" ? 0 : 1;
+
+    // An incident is a state, not a failure: the start commits. Asked to, the engine says so with an exception carrying
+    // stable codes; without ThrowOnIncident the returned instance has Status Incident and the same Incidents.
+    await maps.DeployAsync(new BpmnImporter().ImportXml(Discount.Map).Single());
+    Guid stuckId;
+    try
+    {
+        stuckId = (await engine.StartAsync("discount", new StartOptions { ThrowOnIncident = true })).Id;
+    }
+    catch (CrmBpm.Engine.Errors.IncidentException stuck)
+    {
+        foreach (var incident in stuck.Incidents)
+        {
+            Console.WriteLine($"  incident {incident.Code} at {incident.PointId}: {incident.Message}");
+        }
+
+        stuckId = stuck.InstanceId;
+    }
+
+    var retried = await engine.RetryIncidentAsync(stuckId, new Dictionary<string, object?> { ["amount"] = 50_000 });
+    var discountEnds = (await engine.GetReachedEndsAsync(stuckId)).Select(e => e.Result);
+    Console.WriteLine($"discount {retried.Status} after the retry, result {retried.Result ?? "none"}; incidents left: {(await engine.GetIncidentsAsync(stuckId)).Count}");
+    return finished is { Status: InstanceStatus.Completed, Result: "Won" } && sent.Status == InstanceStatus.Completed && offerNumber == "OF-North Ltd"
+        && retried is { Status: InstanceStatus.Completed, Result: "Discount" } && discountEnds.SequenceEqual(["Discount"]) ? 0 : 1;
 }
 finally
 {
@@ -117,4 +141,23 @@ internal sealed class SendOffer : CrmBpm.Engine.Jobs.IServiceTaskHandler
         Console.WriteLine($"  handler send-offer for {customer} (idempotency key {context.IdempotencyKey})");
         return Task.FromResult<IReadOnlyDictionary<string, object?>?>(new Dictionary<string, object?> { ["offerNumber"] = $"OF-{customer}" });
     }
+}
+
+/// <summary>A map that asks for the variable "amount" at once: started without it, its condition cannot run.</summary>
+internal static class Discount
+{
+    public const string Map = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="discount" name="Discount" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="big" />
+            <bpmn:exclusiveGateway id="big" name="Big order?" default="f3" />
+            <bpmn:sequenceFlow id="f2" sourceRef="big" targetRef="discount"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">amount &gt; 10000</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f3" sourceRef="big" targetRef="full" />
+            <bpmn:endEvent id="discount" name="Discount" crm:result="Discount" />
+            <bpmn:endEvent id="full" name="Full price" crm:result="Full price" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 }
