@@ -28,6 +28,12 @@ public static class CliApp
                 complete <n> [outcome] [name=value]...
                 accept <n>                     take a task that requires acceptance into work
                 set name=value...              change process variables
+                run [n] [name=value]...        run the automatic steps waiting now with a stand-in for their
+                                               handlers; step n (default 1) returns the variables given
+                advance <duration>             move the simulated time on (ISO 8601: PT4H, P3D) and fire
+                                               what is due: timer events, boundary timers, deadlines, reminders
+                time                           show the simulated time
+                retry                          retry the tokens stuck at an incident (after 'set')
                 vars | tokens | history        show variables, where the tokens are, the history
                 help | quit
               Values are JSON when they parse as JSON (5000, true, ["a","b"], "text"), else text.

@@ -73,8 +73,19 @@ internal static class RunCommand
             return CliApp.Usage;
         }
 
+        // Time stands still until 'advance' moves it; automatic steps run with stand-ins for the handlers the maps name.
+        var clock = new SimulatedClock(TimeProvider.System.GetUtcNow());
         var services = new ServiceCollection();
-        services.AddCrmBpm(bpm => bpm.UseInMemoryStore().Configure(o => o.RunTimers = false));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<StandInAnswers>();
+        services.AddCrmBpm(bpm =>
+        {
+            bpm.UseInMemoryStore().Configure(o => o.RunTimers = false);
+            foreach (var handler in maps.Maps.SelectMany(m => m.Map.Points).OfType<Engine.Definitions.ServicePoint>().Select(p => p.Handler).Distinct(StringComparer.Ordinal))
+            {
+                bpm.AddHandler<StandInHandler>(handler);
+            }
+        });
         await using var provider = services.BuildServiceProvider();
         var routeMaps = provider.GetRequiredService<Engine.Definitions.IRouteMapService>();
         foreach (var loaded in maps.Maps)
@@ -84,7 +95,7 @@ internal static class RunCommand
 
         var engine = provider.GetRequiredService<Engine.Runtime.IProcessEngine>();
         var instance = await engine.StartAsync(mapKey, new StartOptions { Variables = variables, StartedBy = user }, cancellationToken);
-        var session = new Session(provider, instance.Id, user, output);
+        var session = new Session(provider, instance.Id, user, output, clock);
         await output.WriteLineAsync($"Started '{maps.Maps.Single(m => m.Map.Key == mapKey).Map.Name}' ({mapKey}) on a throw-away in-memory engine. Type 'help' for commands.");
         return await session.RunAsync(input, cancellationToken);
     }

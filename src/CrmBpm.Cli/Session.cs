@@ -1,15 +1,23 @@
 using System.Text;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Errors;
+using CrmBpm.Engine.Persistence;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Engine.Tasks;
+using CrmBpm.Engine.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Cli;
 
 /// <summary>The interactive part of <c>crmbpm run</c>: one command per input line until <c>quit</c> or the end of input.</summary>
-internal sealed class Session(IServiceProvider services, Guid instanceId, string user, TextWriter output)
+internal sealed class Session(IServiceProvider services, Guid instanceId, string user, TextWriter output, SimulatedClock clock)
 {
+    /// <summary>How many rounds of firing one command runs at most: a cycle timer firing every minute stops here, not never.</summary>
+    private const int MaxFiringRounds = 1000;
+
+    private readonly TimerProcessor _timers = services.GetRequiredService<TimerProcessor>();
+    private readonly StandInAnswers _answers = services.GetRequiredService<StandInAnswers>();
+    private readonly IWorkflowStore _store = services.GetRequiredService<IWorkflowStore>();
     private readonly IProcessEngine _engine = services.GetRequiredService<IProcessEngine>();
     private readonly ITaskService _tasks = services.GetRequiredService<ITaskService>();
     private readonly IRouteMapService _maps = services.GetRequiredService<IRouteMapService>();
@@ -63,6 +71,20 @@ internal sealed class Session(IServiceProvider services, Guid instanceId, string
                         break;
                     case "history":
                         await ShowHistoryAsync(cancellationToken);
+                        break;
+                    case "run":
+                        await RunStepsAsync(words, cancellationToken);
+                        break;
+                    case "advance" or "wait":
+                        await AdvanceAsync(words, cancellationToken);
+                        break;
+                    case "retry":
+                        await _engine.RetryIncidentAsync(instanceId, actor: user, cancellationToken: cancellationToken);
+                        await output.WriteLineAsync("Retried the stuck tokens.");
+                        await ShowStateAsync(cancellationToken);
+                        break;
+                    case "time" or "now":
+                        await output.WriteLineAsync($"It is {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC (simulated; 'advance P1D' moves it).");
                         break;
                     default:
                         await output.WriteLineAsync($"Unknown command '{words[0]}'. Type 'help'.");
@@ -139,6 +161,117 @@ internal sealed class Session(IServiceProvider services, Guid instanceId, string
 
         await _engine.SetVariablesAsync(instanceId, variables, user, cancellationToken);
         await output.WriteLineAsync($"Set {string.Join(", ", variables.Keys)}.");
+    }
+
+    /// <summary>
+    /// <c>run [n] [name=value]...</c>: runs every automatic step waiting now with the stand-in handler; the variables go to
+    /// step <paramref name="words"/>[1] (numbered as <c>tokens</c> lists the waiting steps), the others return none.
+    /// </summary>
+    private async Task RunStepsAsync(List<string> words, CancellationToken cancellationToken)
+    {
+        var waiting = await WaitingStepsAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            await output.WriteLineAsync("No automatic step is waiting.");
+            return;
+        }
+
+        var assignments = words.Skip(1).ToList();
+        var number = 1;
+        if (assignments.Count > 0 && int.TryParse(assignments[0], out var given))
+        {
+            number = given;
+            assignments.RemoveAt(0);
+        }
+
+        if (number < 1 || number > waiting.Count)
+        {
+            await output.WriteLineAsync($"There is no automatic step {number}; {waiting.Count} {(waiting.Count == 1 ? "is" : "are")} waiting.");
+            return;
+        }
+
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var word in assignments)
+        {
+            if (!Values.TryParseAssignment(word, out var name, out var value))
+            {
+                await output.WriteLineAsync("Usage: run [n] [name=value]...");
+                return;
+            }
+
+            variables[name] = value;
+        }
+
+        if (variables.Count > 0)
+        {
+            _answers.Give(waiting[number - 1].InstanceId, waiting[number - 1].Point.Id, variables);
+        }
+
+        await FireDueAsync(cancellationToken);
+        foreach (var (_, point) in waiting)
+        {
+            await output.WriteLineAsync($"Ran '{point.DisplayName}' with a stand-in for its handler '{point.Handler}'.");
+        }
+
+        await ShowStateAsync(cancellationToken);
+    }
+
+    private async Task AdvanceAsync(List<string> words, CancellationToken cancellationToken)
+    {
+        TimeSpan by;
+        try
+        {
+            by = words.Count == 2 ? System.Xml.XmlConvert.ToTimeSpan(words[1]) : TimeSpan.Zero;
+        }
+        catch (FormatException)
+        {
+            by = TimeSpan.Zero;
+        }
+
+        if (by <= TimeSpan.Zero)
+        {
+            await output.WriteLineAsync("Usage: advance <ISO 8601 duration>, e.g. advance PT4H or advance P3D");
+            return;
+        }
+
+        clock.Advance(by);
+        await output.WriteLineAsync($"It is now {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC (simulated).");
+        await FireDueAsync(cancellationToken);
+        await ShowStateAsync(cancellationToken);
+    }
+
+    /// <summary>Fires what is due at the simulated time (timers, deadlines, reminders, jobs) until nothing more is.</summary>
+    private async Task FireDueAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxFiringRounds && await _timers.FireDueTimersAsync(cancellationToken) > 0; round++)
+        {
+        }
+    }
+
+    /// <summary>The tokens of the instance tree waiting at an automatic step for its job, in the order <c>tokens</c> shows them.</summary>
+    private async Task<List<(Guid InstanceId, ServicePoint Point)>> WaitingStepsAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<(Guid, ServicePoint)>();
+        var pending = new Stack<Guid>([instanceId]);
+        while (pending.TryPop(out var id))
+        {
+            var instance = await _engine.GetInstanceAsync(id, cancellationToken);
+            var map = await _maps.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken);
+            foreach (var token in instance.Tokens)
+            {
+                if (token.State == TokenState.Waiting && map?.FindPoint(token.PointId) is ServicePoint point)
+                {
+                    result.Add((id, point));
+                }
+
+                if (token.ChildInstanceId is { } child)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The task numbered in the last list (listing first when nothing was listed yet).</summary>
@@ -258,6 +391,16 @@ internal sealed class Session(IServiceProvider services, Guid instanceId, string
             var point = map?.FindPoint(token.PointId);
             var name = point is null ? token.PointId : $"{point.DisplayName} [{token.PointId}, {point.KindName}]";
             var state = token.IncidentMessage is not null ? $" — incident {token.IncidentCode ?? IncidentCodes.Unknown}: {token.IncidentMessage}" : $" — {token.State.ToString().ToLowerInvariant()}";
+            if (token.State == TokenState.Waiting && point is ServicePoint service)
+            {
+                state += $" for its handler '{service.Handler}' (type 'run')";
+            }
+            else if (token.State == TokenState.Waiting && point is TimerWaitPoint)
+            {
+                var due = (await _store.GetTimersOfTaskAsync(token.Id, cancellationToken)).Where(t => t.FiredAt is null).Select(t => (DateTimeOffset?)t.DueAt).Min();
+                state += due is null ? "" : $" until {due:yyyy-MM-dd HH:mm} UTC (type 'advance')";
+            }
+
             lines.Add($"  {indent}{instance.MapKey}: {name}{state}");
             if (token.ChildInstanceId is { } child)
             {

@@ -47,7 +47,7 @@ public sealed class Running_a_map_in_the_terminal
     public async Task Typical_sale_shows_parallel_tokens_and_ends_won()
     {
         var script = string.Join('\n',
-            "complete 1", "complete 1 needs=\"10 trucks\"", "tokens", "complete 1 amount=5000", "complete 1 creditApproved=true",
+            "complete 1", "complete 1 needs=\"10 trucks\"", "tokens", "complete 1 amount=5000", "complete 1 creditApproved=true", "run",
             "complete 1 customerAgrees=true", "complete 1", "complete 1", "history");
 
         var (code, output) = await RunAsync(script, "run", Sample("typical-sale.bpmn"), "--as", "maria");

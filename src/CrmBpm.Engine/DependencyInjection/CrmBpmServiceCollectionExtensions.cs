@@ -42,6 +42,7 @@ public static class CrmBpmServiceCollectionExtensions
         }
 
         services.TryAddSingleton<EngineEventPublisher>();
+        services.TryAddSingleton<Jobs.JobWake>();
         services.TryAddSingleton<CommandRunner>();
         services.TryAddSingleton<RouteMapCatalog>();
         services.TryAddSingleton<WorkTaskFactory>();

@@ -15,6 +15,7 @@ internal static class ServiceJobs
     {
         InstanceExecutor.Replace(instance, token, token with { State = TokenState.Waiting });
         context.Session.AddTimer(NewJob(instance.Id, token.Id, context.Now, attempt: 1));
+        context.ScheduledJob = true;
         context.Record(instance, HistoryKind.JobScheduled, pointId: point.Id, details: point.Handler);
     }
 

@@ -19,6 +19,9 @@ internal sealed class CommandContext(IWorkflowSession session, DateTimeOffset no
 
     public List<EngineEvent> Events { get; } = [];
 
+    /// <summary>Whether the command scheduled a job due now: after the commit the node's job executor is woken for it.</summary>
+    public bool ScheduledJob { get; set; }
+
     /// <summary>Instances whose token loop is running in this command (guards re-entry from nested completions).</summary>
     public HashSet<Guid> Running { get; } = [];
 

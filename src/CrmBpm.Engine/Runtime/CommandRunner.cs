@@ -17,6 +17,7 @@ internal sealed class CommandRunner(
     CrmBpmOptions options,
     IEnumerable<IEngineTransactionHandler> transactionHandlers,
     EngineEventPublisher publisher,
+    Jobs.JobWake jobWake,
     ILogger<CommandRunner> logger)
 {
     private readonly IEngineTransactionHandler[] _transactionHandlers = [.. transactionHandlers];
@@ -54,6 +55,11 @@ internal sealed class CommandRunner(
                     logger.LogDebug(ex, "Concurrent change; retrying command (attempt {Attempt}).", attempt + 1);
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (attempt * 5))), cancellationToken).ConfigureAwait(false);
                     continue;
+                }
+
+                if (context.ScheduledJob)
+                {
+                    jobWake.Pulse();
                 }
 
                 await RunAfterCommitAsync(transaction, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ internal sealed class TimerBackgroundServiceGate(IServiceProvider services) : IH
             services.GetRequiredService<TimerProcessor>(),
             options,
             services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Jobs.JobWake>(),
             services.GetRequiredService<ILogger<TimerBackgroundService>>());
         return _inner.StartAsync(cancellationToken);
     }

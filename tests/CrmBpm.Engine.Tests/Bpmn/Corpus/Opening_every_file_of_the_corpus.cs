@@ -6,6 +6,7 @@ namespace CrmBpm.Engine.Tests.Bpmn.Corpus;
 /// exported and read back; the results are written to docs/bpmn-compatibility.md. A missing corpus fails the test, never
 /// skips it.
 /// </summary>
+[Collection(CompatibilityDocument.Name)]
 public sealed class Opening_every_file_of_the_corpus
 {
     /// <summary>
@@ -25,7 +26,7 @@ public sealed class Opening_every_file_of_the_corpus
         return results;
     });
 
-    private static IReadOnlyList<(string Path, string Source)> AllFiles() => [.. BpmnCorpus.Files(), .. BpmnCorpus.CollectedFiles()];
+    internal static IReadOnlyList<(string Path, string Source)> AllFiles() => [.. BpmnCorpus.Files(), .. BpmnCorpus.CollectedFiles()];
 
     [Fact]
     public void The_corpus_is_there_and_every_file_is_walked()
