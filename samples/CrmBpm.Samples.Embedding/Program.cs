@@ -18,6 +18,7 @@ var services = new ServiceCollection();
 services.AddCrmBpm(bpm => bpm
     .UseSqlite($"Data Source={databasePath}")
     .AddHandler<SendOffer>("send-offer") // the application's code behind an automatic step, found by name
+    .AddHandler<SetDealAmount>("crm.set-deal-amount") // Typical sale's own step; the CRM registers the real one
     .Configure(options => options.RunTimers = false)); // no host here: the sample runs due jobs itself, below
 var provider = services.BuildServiceProvider();
 try
@@ -25,6 +26,7 @@ try
     var maps = provider.GetRequiredService<IRouteMapService>();
     var engine = provider.GetRequiredService<IProcessEngine>();
     var tasks = provider.GetRequiredService<ITaskService>();
+    var jobs = provider.GetRequiredService<CrmBpm.Engine.Timers.TimerProcessor>();
 
     await using (var stream = File.OpenRead(bpmnPath))
     {
@@ -46,6 +48,7 @@ try
 
     for (var round = 0; round < 20 && (await engine.GetInstanceAsync(instance.Id)).Status == InstanceStatus.Active; round++)
     {
+        await jobs.FireDueTimersAsync(); // automatic steps the last completions reached
         var mine = await tasks.MyTasksAsync(new TaskQuery { Actor = manager, SubjectType = "deal", SubjectId = "42" });
         foreach (var task in mine.Items)
         {
@@ -69,7 +72,6 @@ try
     // background service) runs the handler outside the command and moves the token on with the variables it returned.
     await maps.DeployAsync(new BpmnImporter().ImportXml(SendOffer.Map).Single());
     var offer = await engine.StartAsync("send-offer", new StartOptions { Variables = new Dictionary<string, object?> { ["customer"] = "North Ltd" } });
-    var jobs = provider.GetRequiredService<CrmBpm.Engine.Timers.TimerProcessor>();
     Console.WriteLine($"ran {await jobs.FireDueTimersAsync()} job(s)");
     var sent = await engine.GetInstanceAsync(offer.Id);
     var offerNumber = sent.Variables.TryGetValue("offerNumber", out var number) ? Variables.ToText(number) : "none";
@@ -160,4 +162,11 @@ internal static class Discount
           </bpmn:process>
         </bpmn:definitions>
         """;
+}
+
+/// <summary>Stands in for the CRM's "crm.set-deal-amount" (there is no CRM here): the deal's amount is the application's business.</summary>
+internal sealed class SetDealAmount : CrmBpm.Engine.Jobs.IServiceTaskHandler
+{
+    public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(CrmBpm.Engine.Jobs.ServiceTaskContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, object?>?>(null);
 }
