@@ -390,7 +390,7 @@ internal sealed class Session(IServiceProvider services, Guid instanceId, string
         {
             var point = map?.FindPoint(token.PointId);
             var name = point is null ? token.PointId : $"{point.DisplayName} [{token.PointId}, {point.KindName}]";
-            var state = token.IncidentMessage is not null ? $" — incident: {token.IncidentMessage}" : $" — {token.State.ToString().ToLowerInvariant()}";
+            var state = token.IncidentMessage is not null ? $" — incident {token.IncidentCode ?? IncidentCodes.Unknown}: {token.IncidentMessage}" : $" — {token.State.ToString().ToLowerInvariant()}";
             if (token.State == TokenState.Waiting && point is ServicePoint service)
             {
                 state += $" for its handler '{service.Handler}' (type 'run')";

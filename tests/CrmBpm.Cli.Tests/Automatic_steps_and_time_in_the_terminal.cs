@@ -69,7 +69,7 @@ public sealed class Automatic_steps_and_time_in_the_terminal
 
         code.ShouldBe(0, output);
         output.ShouldContain("Ran 'Offer amount to the deal' with a stand-in for its handler 'crm.set-deal-amount'.");
-        output.ShouldContain("incident: Addressing object of Action 'Stalled agreement'");
+        output.ShouldContain("incident expression-failed: Addressing object of Action 'Stalled agreement'");
         output.ShouldContain("1. Decide on the stalled deal ACME [stalledAgreement] — role Head of department / North (pool)");
         output.ShouldContain("outcomes: Keep negotiating | Close as lost");
         output.ShouldContain("The process is completed with result 'Lost'.");

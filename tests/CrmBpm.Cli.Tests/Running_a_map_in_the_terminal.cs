@@ -24,6 +24,16 @@ public sealed class Running_a_map_in_the_terminal
     }
 
     [Fact]
+    public async Task A_stuck_token_shows_its_incident_code_before_the_message()
+    {
+        // The instruction first asks "author === performer"; without those variables the condition cannot run.
+        var (code, output) = await RunAsync("tokens\n", "run", Sample("instruction.bpmn"));
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("— incident expression-failed: ");
+    }
+
+    [Fact]
     public async Task The_end_of_input_ends_the_session_cleanly()
     {
         var (code, output) = await RunAsync("", "run", Sample("typical-sale.bpmn"), "--var", "dealTitle=ACME");

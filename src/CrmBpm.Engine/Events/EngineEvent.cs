@@ -22,8 +22,8 @@ public sealed record InstanceTerminated(Guid InstanceId, string MapKey, SubjectR
 public sealed record PointEntered(Guid InstanceId, string MapKey, SubjectReference? Subject, DateTimeOffset At, string PointId, string? Stage)
     : EngineEvent(InstanceId, MapKey, Subject, At);
 
-/// <summary>A token got stuck.</summary>
-public sealed record IncidentRaised(Guid InstanceId, string MapKey, SubjectReference? Subject, DateTimeOffset At, string PointId, string Message)
+/// <summary>A token (<paramref name="TokenId"/>) got stuck; <paramref name="Code"/> is one of <see cref="IncidentCodes"/>.</summary>
+public sealed record IncidentRaised(Guid InstanceId, string MapKey, SubjectReference? Subject, DateTimeOffset At, string PointId, string Message, string Code, Guid TokenId)
     : EngineEvent(InstanceId, MapKey, Subject, At);
 
 /// <summary>A task was created.</summary>

@@ -97,7 +97,7 @@ internal sealed class ExternalTaskService(IWorkflowStore store, CommandRunner ru
             }
             else
             {
-                InstanceExecutor.RaiseIncident(context, instance, token, $"Automatic step '{point.DisplayName}' (external topic '{job.Topic}') failed {job.Attempt} time(s), no retries left. {message}");
+                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.HandlerFailed, $"Automatic step '{point.DisplayName}' (external topic '{job.Topic}') failed {job.Attempt} time(s), no retries left. {message}");
             }
 
             return Task.CompletedTask;

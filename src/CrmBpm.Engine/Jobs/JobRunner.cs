@@ -91,7 +91,7 @@ internal sealed partial class JobRunner(
             var handler = scope.ServiceProvider.GetKeyedService<IServiceTaskHandler>(context.Handler);
             if (handler is null)
             {
-                return new JobOutcome.Stuck(
+                return new JobOutcome.Stuck(IncidentCodes.HandlerUnknown,
                     $"No handler named '{context.Handler}' is registered in this application; register it with bpm.AddHandler<T>(\"{context.Handler}\"), then retry the incident.");
             }
 
@@ -113,14 +113,14 @@ internal sealed partial class JobRunner(
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
-                return new JobOutcome.Failed($"The handler '{context.Handler}' did not finish within {System.Xml.XmlConvert.ToString(work.Timeout)} and was cancelled.");
+                return new JobOutcome.Failed(IncidentCodes.HandlerTimedOut, $"The handler '{context.Handler}' did not finish within {System.Xml.XmlConvert.ToString(work.Timeout)} and was cancelled.");
             }
 #pragma warning disable CA1031 // whatever the embedder's handler throws is a failed run, retried and then an incident
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 LogHandlerFailed(logger, ex, context.Handler, context.InstanceId, context.Attempt);
-                return new JobOutcome.Failed($"The handler '{context.Handler}' failed: {ex.GetType().Name}: {ex.Message}");
+                return new JobOutcome.Failed(IncidentCodes.HandlerFailed, $"The handler '{context.Handler}' failed: {ex.GetType().Name}: {ex.Message}");
             }
         }
     }
@@ -158,7 +158,7 @@ internal sealed partial class JobRunner(
         switch (outcome)
         {
             case JobOutcome.Succeeded succeeded when limits.Find(instance.Variables, succeeded.Variables) is { } tooLarge:
-                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: the variables its handler returned were refused: {tooLarge.Message}");
+                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.VariablesRefused, $"{Describe(point)}: the variables its handler returned were refused: {tooLarge.Message}");
                 break;
             case JobOutcome.Succeeded succeeded:
                 instance.SetVariables(succeeded.Variables);
@@ -173,13 +173,13 @@ internal sealed partial class JobRunner(
                     details: $"attempt {timer.Attempt} of {RetryCycle.Of(point).Retries + 1}: {failed.Message} Next try at {next:u}.");
                 break;
             case JobOutcome.Failed failed:
-                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)} failed {timer.Attempt} time(s). {failed.Message}");
+                InstanceExecutor.RaiseIncident(context, instance, token, failed.IncidentCode, $"{Describe(point)} failed {timer.Attempt} time(s). {failed.Message}");
                 break;
             case JobOutcome.BusinessError error:
                 await ThrowAsync(context, instance, map, token, point, error, cancellationToken).ConfigureAwait(false);
                 break;
             case JobOutcome.Stuck stuck:
-                InstanceExecutor.RaiseIncident(context, instance, token, $"{Describe(point)}: {stuck.Message}");
+                InstanceExecutor.RaiseIncident(context, instance, token, stuck.IncidentCode, $"{Describe(point)}: {stuck.Message}");
                 break;
         }
     }
@@ -194,7 +194,7 @@ internal sealed partial class JobRunner(
             return;
         }
 
-        InstanceExecutor.RaiseIncident(context, instance, token,
+        InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.BusinessErrorUncaught,
             $"{Describe(point)}: the handler '{point.Handler}' raised the business error '{error.Code}': {error.Message} No error boundary on the step catches it.");
     }
 

@@ -68,7 +68,7 @@ internal static class ErrorEvents
         var parentMap = parentToken is null ? null : await catalog.GetAsync(parent!.MapKey, parent.MapVersion, cancellationToken).ConfigureAwait(false);
         if (parentMap is null || FindCatcher(parentMap, parentToken!.PointId, error.Code) is null)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, parent is null
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.BusinessErrorUncaught, parent is null
                 ? $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', but this instance is not nested, so nothing can catch it. Call the map from a Nested process with an error boundary, or use a plain end."
                 : $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', and the calling Nested process has no error boundary catching it.");
             return;

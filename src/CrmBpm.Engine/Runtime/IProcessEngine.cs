@@ -22,6 +22,12 @@ public interface IProcessEngine
     /// </summary>
     Task<IReadOnlyList<EndPoint>> GetReachedEndsAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The incidents of the instance and of every nested instance below it, at any depth (the instance's own first): how a
+    /// caller finds every stuck token of a process tree, with its code (<see cref="IncidentCodes"/>) and message.
+    /// </summary>
+    Task<IReadOnlyList<Incident>> GetIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Pauses the instance and its nested instances: tasks cannot be completed and timers do not fire.</summary>
     Task<ProcessInstance> SuspendAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default);
 

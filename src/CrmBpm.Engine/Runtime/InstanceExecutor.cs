@@ -56,7 +56,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             {
                 if (++steps > options.MaxStepsPerCommand)
                 {
-                    RaiseIncident(context, instance, token,
+                    RaiseIncident(context, instance, token, IncidentCodes.TooManySteps,
                         $"The process passed {options.MaxStepsPerCommand} points without reaching an Action; it is probably looping between Conditions or Choices.");
                     break;
                 }
@@ -106,13 +106,13 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             }
             catch (ExpressionException ex)
             {
-                RaiseIncident(context, instance, leaving, $"{ConditionOf(map, point, flow)} failed: {ex.Message}");
+                RaiseIncident(context, instance, leaving, IncidentCodes.ExpressionFailed, $"{ConditionOf(map, point, flow)} failed: {ex.Message}");
                 return;
             }
 
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                RaiseIncident(context, instance, leaving, $"{ConditionOf(map, point, flow)} must give true or false, but gave {value.GetRawText()}.");
+                RaiseIncident(context, instance, leaving, IncidentCodes.ConditionNotBoolean, $"{ConditionOf(map, point, flow)} must give true or false, but gave {value.GetRawText()}.");
                 return;
             }
 
@@ -129,7 +129,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         if (taken.Count == 0)
         {
-            RaiseIncident(context, instance, leaving, NoFlowTaken(map, point, outgoing));
+            RaiseIncident(context, instance, leaving, IncidentCodes.NoFlowMatched, NoFlowTaken(map, point, outgoing));
             return;
         }
 
@@ -150,14 +150,19 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         return $"No outgoing flow of {point.KindName} '{point.DisplayName}' can be taken: its conditions ({conditions}) are all false and it has no default flow.";
     }
 
-    /// <summary>Marks a token stuck and the instance as having an incident.</summary>
-    public static void RaiseIncident(CommandContext context, ProcessInstance instance, Token token, string message)
+    /// <summary>
+    /// Marks a token stuck and the instance as having an incident. <paramref name="code"/> (one of <see cref="IncidentCodes"/>)
+    /// is required so that code reacting to incidents never has to read the message.
+    /// </summary>
+    public static void RaiseIncident(CommandContext context, ProcessInstance instance, Token token, string code, string message)
     {
-        Replace(instance, token, token with { State = TokenState.Incident, IncidentMessage = message });
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Replace(instance, token, token with { State = TokenState.Incident, IncidentCode = code, IncidentMessage = message });
         instance.Status = InstanceStatus.Incident;
+        instance.IncidentCode = code;
         instance.IncidentMessage = message;
         context.Record(instance, HistoryKind.IncidentRaised, pointId: token.PointId, details: message);
-        context.Events.Add(new IncidentRaised(instance.Id, instance.MapKey, instance.Subject, context.Now, token.PointId, message));
+        context.Events.Add(new IncidentRaised(instance.Id, instance.MapKey, instance.Subject, context.Now, token.PointId, message, code, token.Id));
     }
 
     /// <summary>Recomputes Active/Incident from the tokens (after a retry or a resume).</summary>
@@ -165,6 +170,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     {
         var stuck = instance.Tokens.FirstOrDefault(t => t.State == TokenState.Incident);
         instance.Status = stuck is null ? InstanceStatus.Active : InstanceStatus.Incident;
+        instance.IncidentCode = stuck is null ? null : stuck.IncidentCode ?? IncidentCodes.Unknown;
         instance.IncidentMessage = stuck?.IncidentMessage;
     }
 
@@ -256,7 +262,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 RunScript(context, instance, map, token, script);
                 break;
             default:
-                RaiseIncident(context, instance, token, $"Points of kind {point.GetType().Name} cannot be executed.");
+                RaiseIncident(context, instance, token, IncidentCodes.PointNotExecutable, $"Points of kind {point.GetType().Name} cannot be executed.");
                 break;
         }
     }
@@ -270,6 +276,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         Timers.TimerEvents.CancelPending(context, instance);
         instance.MutableTokens.Clear();
         instance.Status = InstanceStatus.Active;
+        instance.IncidentCode = null;
         instance.IncidentMessage = null;
         await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken).ConfigureAwait(false);
         foreach (var child in await context.Session.GetChildInstancesAsync(instance.Id, cancellationToken).ConfigureAwait(false))
@@ -285,7 +292,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// </summary>
     private void RunScript(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ScriptPoint script)
     {
-        if (!TryEvaluate(context, instance, token, script.Script, out var value))
+        if (!TryEvaluate(context, instance, token, script.Script, out var value, IncidentCodes.ScriptFailed))
         {
             return;
         }
@@ -295,7 +302,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [name] = value };
             if (limits.Find(instance.Variables, result) is { } tooLarge)
             {
-                RaiseIncident(context, instance, token, $"Script '{script.DisplayName}': its value for '{name}' was refused: {tooLarge.Message}");
+                RaiseIncident(context, instance, token, IncidentCodes.VariablesRefused, $"Script '{script.DisplayName}': its value for '{name}' was refused: {tooLarge.Message}");
                 return;
             }
 
@@ -315,7 +322,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            RaiseIncident(context, instance, token, $"Condition '{condition.DisplayName}' must give true or false, but '{condition.Expression}' gave {value.GetRawText()}.");
+            RaiseIncident(context, instance, token, IncidentCodes.ConditionNotBoolean, $"Condition '{condition.DisplayName}' must give true or false, but '{condition.Expression}' gave {value.GetRawText()}.");
             return;
         }
 
@@ -323,7 +330,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var flow = map.Outgoing(condition.Id).FirstOrDefault(f => f.Branch == branch);
         if (flow is null)
         {
-            RaiseIncident(context, instance, token, $"Condition '{condition.DisplayName}' answered {branch} but has no {branch} flow.");
+            RaiseIncident(context, instance, token, IncidentCodes.NoFlowMatched, $"Condition '{condition.DisplayName}' answered {branch} but has no {branch} flow.");
             return;
         }
 
@@ -352,7 +359,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
             if (value.ValueKind != JsonValueKind.False)
             {
-                RaiseIncident(context, instance, token, $"The case '{flow.Condition}' of Choice '{choice.DisplayName}' must give true or false, but gave {value.GetRawText()}.");
+                RaiseIncident(context, instance, token, IncidentCodes.ConditionNotBoolean, $"The case '{flow.Condition}' of Choice '{choice.DisplayName}' must give true or false, but gave {value.GetRawText()}.");
                 return;
             }
         }
@@ -360,7 +367,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var fallback = choice.DefaultFlowId is null ? null : map.Outgoing(choice.Id).FirstOrDefault(f => f.Id == choice.DefaultFlowId);
         if (fallback is null)
         {
-            RaiseIncident(context, instance, token, $"No case of Choice '{choice.DisplayName}' matched and it has no default flow.");
+            RaiseIncident(context, instance, token, IncidentCodes.NoFlowMatched, $"No case of Choice '{choice.DisplayName}' matched and it has no default flow.");
             return;
         }
 
@@ -378,7 +385,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         if (count > options.MaxTokensPerInstance)
         {
             var point = map.Point(token.PointId);
-            RaiseIncident(context, instance, token,
+            RaiseIncident(context, instance, token, IncidentCodes.TooManyTokens,
                 $"{point.KindName} '{point.DisplayName}' would give the instance {count} tokens; the limit is {options.MaxTokensPerInstance} (MaxTokensPerInstance). The map probably loops back to the {point.KindName} without waiting.");
             return;
         }
@@ -430,7 +437,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         instance.MutableTokens.Insert(Math.Min(index, instance.MutableTokens.Count), merged);
         if (outgoing.Count != 1)
         {
-            RaiseIncident(context, instance, merged, $"Merge '{merge.DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
+            RaiseIncident(context, instance, merged, IncidentCodes.PointNotExecutable, $"Merge '{merge.DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
             return;
         }
 
@@ -442,14 +449,14 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
         if (depth >= options.MaxNestingDepth)
         {
-            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
+            RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"Nested process '{nested.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
             return;
         }
 
         var published = await catalog.FindLatestPublishedAsync(nested.CalledMapKey, cancellationToken).ConfigureAwait(false);
         if (published is null)
         {
-            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' runs '{nested.CalledMapKey}', which has no published version.");
+            RaiseIncident(context, parent, token, IncidentCodes.NestedMapMissing, $"Nested process '{nested.DisplayName}' runs '{nested.CalledMapKey}', which has no published version.");
             return;
         }
 
@@ -465,7 +472,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         if (limits.Find(Variables.None, input) is { } tooLarge)
         {
-            RaiseIncident(context, parent, token, $"Nested process '{nested.DisplayName}' cannot start: {tooLarge.Message}");
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"Nested process '{nested.DisplayName}' cannot start: {tooLarge.Message}");
             return;
         }
 
@@ -502,7 +509,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         if (limits.Find(parent.Variables, output) is { } tooLarge)
         {
-            RaiseIncident(context, parent, token, $"The outputs of nested process '{nested.DisplayName}' were refused: {tooLarge.Message}");
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"The outputs of nested process '{nested.DisplayName}' were refused: {tooLarge.Message}");
             return;
         }
 
@@ -564,7 +571,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             }
             catch (ExpressionException ex)
             {
-                RaiseIncident(context, owner, token, $"Mapping to '{mapping.Target}': {ex.Message}");
+                RaiseIncident(context, owner, token, IncidentCodes.MappingFailed, $"Mapping to '{mapping.Target}': {ex.Message}");
                 return false;
             }
         }
@@ -572,7 +579,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         return true;
     }
 
-    private bool TryEvaluate(CommandContext context, ProcessInstance instance, Token token, string expression, out JsonElement value)
+    private bool TryEvaluate(CommandContext context, ProcessInstance instance, Token token, string expression, out JsonElement value, string failureCode = IncidentCodes.ExpressionFailed)
     {
         try
         {
@@ -582,7 +589,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         catch (ExpressionException ex)
         {
             value = default;
-            RaiseIncident(context, instance, token, ex.Message);
+            RaiseIncident(context, instance, token, failureCode, ex.Message);
             return false;
         }
     }

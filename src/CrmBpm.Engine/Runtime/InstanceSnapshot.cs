@@ -38,6 +38,9 @@ public sealed record InstanceSnapshot
     /// <summary>See <see cref="ProcessInstance.IncidentMessage"/>.</summary>
     public string? IncidentMessage { get; init; }
 
+    /// <summary>See <see cref="ProcessInstance.IncidentCode"/>.</summary>
+    public string? IncidentCode { get; init; }
+
     /// <summary>See <see cref="ProcessInstance.StartedBy"/>.</summary>
     public string? StartedBy { get; init; }
 

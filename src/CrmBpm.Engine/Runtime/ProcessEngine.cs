@@ -24,8 +24,14 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
         var variables = Variables.From(options.Variables);
         limits.Ensure(Variables.None, variables);
-        return await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, options.JoinedWork, context =>
-            executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken, options.StartAtPointId), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Incident> incidents = [];
+        var instance = await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, options.JoinedWork, async context =>
+        {
+            var started = await executor.StartAsync(context, map, variables, options.Subject, options.BusinessKey, null, null, cancellationToken, options.StartAtPointId).ConfigureAwait(false);
+            incidents = options.ThrowOnIncident ? await CommandIncidents.StandingAsync(context, cancellationToken).ConfigureAwait(false) : [];
+            return started;
+        }, cancellationToken).ConfigureAwait(false);
+        return incidents.Count > 0 ? throw new IncidentException(instance.Id, incidents) : instance;
     }
 
     public async Task<ProcessInstance> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
@@ -46,6 +52,22 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
             .Select(h => map.Map.FindPoint(h.PointId!))
             .OfType<EndPoint>()
             .DistinctBy(e => e.Id)];
+    }
+
+    public async Task<IReadOnlyList<Incident>> GetIncidentsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var incidents = new List<Incident>();
+        var pending = new Queue<ProcessInstance>([await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)]);
+        while (pending.TryDequeue(out var instance))
+        {
+            incidents.AddRange(instance.Incidents);
+            foreach (var child in await store.FindChildInstancesAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+            {
+                pending.Enqueue(child);
+            }
+        }
+
+        return incidents;
     }
 
     public Task<ProcessInstance> SuspendAsync(Guid instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
@@ -105,7 +127,7 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
                 await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false) is { IsRunning: true } parent &&
                 parent.Tokens.FirstOrDefault(t => t.ChildInstanceId == instance.Id) is { } waiting)
             {
-                InstanceExecutor.RaiseIncident(context, parent, waiting, $"The nested instance {instance.Id} was terminated{(reason is null ? "" : $" ({reason})")}; retry to start it again.");
+                InstanceExecutor.RaiseIncident(context, parent, waiting, IncidentCodes.NestedInstanceTerminated, $"The nested instance {instance.Id} was terminated{(reason is null ? "" : $" ({reason})")}; retry to start it again.");
                 context.Session.RemoveTimersOfTask(waiting.Id); // its boundary timers: the retry starts them again with the new child
                 InstanceExecutor.Replace(parent, waiting, parent.Tokens.First(t => t.Id == waiting.Id) with { ChildInstanceId = null });
             }
@@ -133,11 +155,12 @@ internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, 
 
             foreach (var stuck in instance.Tokens.Where(t => t.State == TokenState.Incident).ToList())
             {
-                InstanceExecutor.Replace(instance, stuck, stuck with { State = TokenState.Ready, IncidentMessage = null, PendingTasks = 0 });
+                InstanceExecutor.Replace(instance, stuck, stuck with { State = TokenState.Ready, IncidentCode = null, IncidentMessage = null, PendingTasks = 0 });
                 context.Record(instance, HistoryKind.IncidentRetried, pointId: stuck.PointId, details: stuck.IncidentMessage);
             }
 
             instance.Status = InstanceStatus.Active;
+            instance.IncidentCode = null;
             instance.IncidentMessage = null;
             await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
             return instance;

@@ -53,6 +53,9 @@ public sealed class ProcessInstance
     /// <summary>Why the instance is in <see cref="InstanceStatus.Incident"/>.</summary>
     public string? IncidentMessage { get; internal set; }
 
+    /// <summary>The code of the incident <see cref="IncidentMessage"/> describes (one of <see cref="IncidentCodes"/>).</summary>
+    public string? IncidentCode { get; internal set; }
+
     /// <summary>Who started it.</summary>
     public string? StartedBy { get; internal set; }
 
@@ -73,6 +76,14 @@ public sealed class ProcessInstance
 
     /// <summary>Process variables as JSON values.</summary>
     public IReadOnlyDictionary<string, JsonElement> Variables => _variables;
+
+    /// <summary>
+    /// The tokens of this instance that are stuck, each with its code and message (nested instances have their own; see
+    /// <see cref="IProcessEngine.GetIncidentsAsync"/> for a whole tree). Empty unless <see cref="Status"/> is <see cref="InstanceStatus.Incident"/>.
+    /// </summary>
+    public IReadOnlyList<Incident> Incidents =>
+        [.. _tokens.Where(t => t.State == TokenState.Incident)
+            .Select(t => new Incident(Id, MapKey, t.PointId, t.Id, t.IncidentCode ?? IncidentCodes.Unknown, t.IncidentMessage ?? ""))];
 
     /// <summary>True while tokens can still move (active or with an incident).</summary>
     public bool IsRunning => Status is InstanceStatus.Active or InstanceStatus.Incident;
@@ -95,6 +106,7 @@ public sealed class ProcessInstance
             BusinessKey = snapshot.BusinessKey,
             Result = snapshot.Result,
             IncidentMessage = snapshot.IncidentMessage,
+            IncidentCode = snapshot.IncidentCode,
             StartedBy = snapshot.StartedBy,
             EndedAt = snapshot.EndedAt,
             Version = snapshot.Version,
@@ -123,6 +135,7 @@ public sealed class ProcessInstance
         BusinessKey = BusinessKey,
         Result = Result,
         IncidentMessage = IncidentMessage,
+        IncidentCode = IncidentCode,
         StartedBy = StartedBy,
         StartedAt = StartedAt,
         EndedAt = EndedAt,

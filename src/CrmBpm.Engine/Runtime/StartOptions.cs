@@ -32,4 +32,11 @@ public sealed record StartOptions
     /// <see cref="Events.EngineTransaction.JoinedWork"/>, and the handler that knows it does it inside the command's transaction.
     /// </summary>
     public object? JoinedWork { get; init; }
+
+    /// <summary>
+    /// When true, a start that leaves a token stuck anywhere in the new tree (a condition that fails, a nested map not
+    /// published, …) throws <see cref="Errors.IncidentException"/> with the incidents' codes after it committed. Off by
+    /// default: the returned instance's <see cref="ProcessInstance.Status"/> and <see cref="ProcessInstance.Incidents"/> say it too.
+    /// </summary>
+    public bool ThrowOnIncident { get; init; }
 }

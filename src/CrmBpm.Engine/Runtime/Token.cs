@@ -29,4 +29,7 @@ public sealed record Token
 
     /// <summary>Why the token is stuck, when <see cref="State"/> is <see cref="TokenState.Incident"/>.</summary>
     public string? IncidentMessage { get; init; }
+
+    /// <summary>What kind of incident the token has (one of <see cref="IncidentCodes"/>), when <see cref="State"/> is <see cref="TokenState.Incident"/>.</summary>
+    public string? IncidentCode { get; init; }
 }

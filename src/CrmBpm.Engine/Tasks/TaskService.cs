@@ -84,10 +84,12 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<WorkTask> CompleteAsync(Guid taskId, Actor actor, TaskCompletion? completion = null, CancellationToken cancellationToken = default) =>
-        ActAsync(taskId, actor, async (context, instance, task) =>
+    public async Task<WorkTask> CompleteAsync(Guid taskId, Actor actor, TaskCompletion? completion = null, CancellationToken cancellationToken = default)
+    {
+        completion ??= new TaskCompletion();
+        IReadOnlyList<Incident> incidents = [];
+        var completed = await ActAsync(taskId, actor, async (context, instance, task) =>
         {
-            completion ??= new TaskCompletion();
             if (task.RequiresAcceptance && task.Status == WorkTaskStatus.Open)
             {
                 throw new ConflictException("task.not-accepted", $"Task '{task.Title}' must be accepted before it can be completed.");
@@ -117,7 +119,10 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
             context.Events.Add(new TaskCompleted(task, context.Now));
 
             await TaskDoneAsync(context, instance, map, task, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+            incidents = completion.ThrowOnIncident ? await CommandIncidents.StandingAsync(context, cancellationToken).ConfigureAwait(false) : [];
+        }, cancellationToken).ConfigureAwait(false);
+        return incidents.Count > 0 ? throw new IncidentException(completed.InstanceId, incidents) : completed;
+    }
 
     public Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default) =>
         ActAsync(taskId, actor, (context, instance, task) =>

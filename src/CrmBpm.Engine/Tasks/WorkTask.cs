@@ -30,6 +30,12 @@ public sealed class WorkTask
     /// <summary>The Action point that created it.</summary>
     public required string PointId { get; init; }
 
+    /// <summary>
+    /// The Action point's name as the map showed it when the task was created (its id when it has no name), so a caller can
+    /// say where a task stands without loading the map. Tasks stored before it existed carry their point's id.
+    /// </summary>
+    public string PointName { get; init; } = "";
+
     /// <summary>The token waiting for it.</summary>
     public required Guid TokenId { get; init; }
 

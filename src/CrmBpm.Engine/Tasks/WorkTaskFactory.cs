@@ -25,7 +25,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
         {
             if (!instance.Variables.TryGetValue(multi.CollectionVariable, out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                InstanceExecutor.RaiseIncident(context, instance, token,
+                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.CollectionNotAList,
                     $"Action '{action.DisplayName}' creates one task per item of '{multi.CollectionVariable}', but that variable is {(list.ValueKind == JsonValueKind.Undefined ? "missing" : "not a list")}.");
                 return false;
             }
@@ -62,6 +62,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 MapKey = instance.MapKey,
                 MapVersion = instance.MapVersion,
                 PointId = action.Id,
+                PointName = action.DisplayName,
                 TokenId = token.Id,
                 ItemIndex = index,
                 Item = item,
@@ -129,12 +130,12 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 return true;
             }
 
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The performer expression '{action.Performer.UserExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a user id.");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.PerformerInvalid, $"The performer expression '{action.Performer.UserExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a user id.");
             return false;
         }
         catch (ExpressionException ex)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"Performer of Action '{action.DisplayName}': {ex.Message}");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.ExpressionFailed, $"Performer of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }
@@ -166,12 +167,12 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 return true;
             }
 
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The role expression '{action.Performer.RoleExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a role name.");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.PerformerInvalid, $"The role expression '{action.Performer.RoleExpression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not a role name.");
             return false;
         }
         catch (ExpressionException ex)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"Role of Action '{action.DisplayName}': {ex.Message}");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.ExpressionFailed, $"Role of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }
@@ -197,12 +198,12 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 return true;
             }
 
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The addressing object '{action.Performer!.AddressingObject}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not the name of an addressing object.");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.PerformerInvalid, $"The addressing object '{action.Performer!.AddressingObject}' of Action '{action.DisplayName}' gave {value.GetRawText()}, not the name of an addressing object.");
             return false;
         }
         catch (ExpressionException ex)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"Addressing object of Action '{action.DisplayName}': {ex.Message}");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.ExpressionFailed, $"Addressing object of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }
@@ -223,7 +224,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
 
         if (string.IsNullOrWhiteSpace(deadline.Expression))
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The deadline '{deadline.Duration}' of Action '{action.DisplayName}' is not an ISO 8601 duration.");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.DeadlineUnreadable, $"The deadline '{deadline.Duration}' of Action '{action.DisplayName}' is not an ISO 8601 duration.");
             return false;
         }
 
@@ -243,12 +244,12 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 return true;
             }
 
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The deadline expression '{deadline.Expression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, which is neither a date nor an ISO 8601 duration.");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.DeadlineUnreadable, $"The deadline expression '{deadline.Expression}' of Action '{action.DisplayName}' gave {value.GetRawText()}, which is neither a date nor an ISO 8601 duration.");
             return false;
         }
         catch (ExpressionException ex)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"Deadline of Action '{action.DisplayName}': {ex.Message}");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.ExpressionFailed, $"Deadline of Action '{action.DisplayName}': {ex.Message}");
             return false;
         }
     }

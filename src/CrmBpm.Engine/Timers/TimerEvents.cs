@@ -21,7 +21,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     {
         if (DueAt(context.Now, point.Timer, instance.Variables, expressions, out var error) is not { } due)
         {
-            InstanceExecutor.RaiseIncident(context, instance, token, $"The timer of {point.KindName} '{point.DisplayName}' {error}");
+            InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.TimerUnreadable, $"The timer of {point.KindName} '{point.DisplayName}' {error}");
             return;
         }
 
@@ -74,7 +74,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         {
             if (DueAt(context.Now, boundary.Timer, instance.Variables, expressions, out var error) is not { } due)
             {
-                InstanceExecutor.RaiseIncident(context, instance, token, $"The timer of {boundary.KindName} '{boundary.DisplayName}' on {activity.KindName} '{activity.DisplayName}' {error}");
+                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.TimerUnreadable, $"The timer of {boundary.KindName} '{boundary.DisplayName}' on {activity.KindName} '{activity.DisplayName}' {error}");
                 return false;
             }
 

@@ -21,6 +21,7 @@ internal sealed class InstanceEntityConfiguration : IEntityTypeConfiguration<Ins
         builder.Property(i => i.SubjectId).HasMaxLength(200);
         builder.Property(i => i.BusinessKey).HasMaxLength(200);
         builder.Property(i => i.Result).HasMaxLength(200);
+        builder.Property(i => i.IncidentCode).HasMaxLength(100);
         builder.Property(i => i.StartedBy).HasMaxLength(200);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }

@@ -56,6 +56,8 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
 
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);
+        // Unbounded like the names of imported points; empty by default, as schema step 9 added it to rows written before.
+        builder.Property(t => t.PointName).HasDefaultValue("");
         builder.Property(t => t.Title).HasMaxLength(1000);
         builder.Property(t => t.PerformerUserId).HasMaxLength(200);
         builder.Property(t => t.PerformerRole).HasMaxLength(200);

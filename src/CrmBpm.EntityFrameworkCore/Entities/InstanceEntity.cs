@@ -50,6 +50,9 @@ public sealed class InstanceEntity
     /// <summary>See <see cref="ProcessInstance.IncidentMessage"/>.</summary>
     public string? IncidentMessage { get; set; }
 
+    /// <summary>See <see cref="ProcessInstance.IncidentCode"/>.</summary>
+    public string? IncidentCode { get; set; }
+
     /// <summary>See <see cref="ProcessInstance.StartedBy"/>.</summary>
     public string? StartedBy { get; set; }
 

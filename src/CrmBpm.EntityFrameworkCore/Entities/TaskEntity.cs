@@ -26,6 +26,9 @@ public sealed class TaskEntity
     /// <summary>See <see cref="WorkTask.PointId"/>.</summary>
     public required string PointId { get; set; }
 
+    /// <summary>See <see cref="WorkTask.PointName"/>.</summary>
+    public string PointName { get; set; } = "";
+
     /// <summary>See <see cref="WorkTask.TokenId"/>.</summary>
     public Guid TokenId { get; set; }
 

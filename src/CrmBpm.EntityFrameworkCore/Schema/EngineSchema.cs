@@ -16,5 +16,6 @@ public static class EngineSchema
             new Engine.Step0006Reserved(),
             new Engine.Step0007ExternalTasks(),
             new Engine.Step0008StartTimers(),
+            new Engine.Step0009IncidentCodesAndPointNames(),
         ]);
 }

@@ -43,6 +43,7 @@ internal static class EntityMapper
         entity.BusinessKey = instance.BusinessKey;
         entity.Result = instance.Result;
         entity.IncidentMessage = instance.IncidentMessage;
+        entity.IncidentCode = instance.IncidentCode;
         entity.StartedBy = instance.StartedBy;
         entity.StartedAt = instance.StartedAt;
         entity.EndedAt = instance.EndedAt;
@@ -65,6 +66,7 @@ internal static class EntityMapper
         BusinessKey = entity.BusinessKey,
         Result = entity.Result,
         IncidentMessage = entity.IncidentMessage,
+        IncidentCode = entity.IncidentCode,
         StartedBy = entity.StartedBy,
         StartedAt = entity.StartedAt,
         EndedAt = entity.EndedAt,
@@ -84,6 +86,7 @@ internal static class EntityMapper
             MapKey = task.MapKey,
             MapVersion = task.MapVersion,
             PointId = task.PointId,
+            PointName = task.PointName,
             TokenId = task.TokenId,
             ItemIndex = task.ItemIndex,
             Item = task.Item is { } item ? item.GetRawText() : null,
@@ -132,6 +135,7 @@ internal static class EntityMapper
             MapKey = entity.MapKey,
             MapVersion = entity.MapVersion,
             PointId = entity.PointId,
+            PointName = entity.PointName,
             TokenId = entity.TokenId,
             ItemIndex = entity.ItemIndex,
             Item = entity.Item is null ? null : StoreJson.Deserialize<JsonElement>(entity.Item),

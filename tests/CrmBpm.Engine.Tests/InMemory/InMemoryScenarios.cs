@@ -84,6 +84,11 @@ public sealed class InMemory_timer_events : TimerEventScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_incidents : IncidentScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();

@@ -144,6 +144,11 @@ public sealed class Postgres_timer_events : TimerEventScenarios
 }
 
 [RequiresPostgres]
+public sealed class Postgres_incidents : IncidentScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
 public sealed class Postgres_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();

@@ -119,6 +119,11 @@ public sealed class Sqlite_timer_events : TimerEventScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_incidents : IncidentScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_inclusive_gateways : InclusiveGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();

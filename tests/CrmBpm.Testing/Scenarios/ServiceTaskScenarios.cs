@@ -91,6 +91,7 @@ public abstract class ServiceTaskScenarios : EngineScenario
 
         var stuck = await Bpm.InstanceAsync(instance.Id);
         stuck.Status.ShouldBe(InstanceStatus.Incident);
+        stuck.IncidentCode.ShouldBe(IncidentCodes.HandlerFailed);
         stuck.IncidentMessage!.ShouldContain("failed 2 time(s)");
         stuck.IncidentMessage!.ShouldContain("The mail server is down");
         stuck.Tokens.ShouldHaveSingleItem().State.ShouldBe(TokenState.Incident);
@@ -132,6 +133,7 @@ public abstract class ServiceTaskScenarios : EngineScenario
         await Log.HangCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var stuck = await Bpm.InstanceAsync(instance.Id);
         stuck.Status.ShouldBe(InstanceStatus.Incident);
+        stuck.IncidentCode.ShouldBe(IncidentCodes.HandlerTimedOut);
         stuck.IncidentMessage!.ShouldContain("did not finish within PT30S");
     }
 
@@ -144,6 +146,7 @@ public abstract class ServiceTaskScenarios : EngineScenario
 
         var stuck = await Bpm.InstanceAsync(instance.Id);
         stuck.Status.ShouldBe(InstanceStatus.Incident);
+        stuck.IncidentCode.ShouldBe(IncidentCodes.BusinessErrorUncaught);
         stuck.IncidentMessage!.ShouldContain("'credit-refused'");
         Bpm.Clock.Advance(TimeSpan.FromHours(1));
         (await Bpm.Timers.FireDueTimersAsync()).ShouldBe(0);
@@ -172,6 +175,7 @@ public abstract class ServiceTaskScenarios : EngineScenario
 
         var stuck = await Bpm.InstanceAsync(instance.Id);
         stuck.Status.ShouldBe(InstanceStatus.Incident);
+        stuck.IncidentCode.ShouldBe(IncidentCodes.HandlerUnknown);
         stuck.IncidentMessage!.ShouldContain("No handler named 'nobody-registered' is registered");
         stuck.IncidentMessage!.ShouldContain("AddHandler<T>(\"nobody-registered\")");
     }

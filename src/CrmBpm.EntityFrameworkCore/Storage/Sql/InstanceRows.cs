@@ -13,6 +13,7 @@ internal static class InstanceRows
     [
         "id", "map_key", "map_version", "status", "parent_instance_id", "parent_token_id", "root_instance_id", "subject_type", "subject_id",
         "business_key", "result", "incident_message", "started_by", "started_at", "ended_at", "version", "history_count", "tokens", "variables",
+        "incident_code",
     ];
 
     public static readonly string Select = $"SELECT {string.Join(", ", Columns)} FROM {TableNames.Instances}";
@@ -44,6 +45,7 @@ internal static class InstanceRows
         HistoryCount = reader.GetInt64(first + 16),
         Tokens = reader.GetString(first + 17),
         Variables = reader.GetString(first + 18),
+        IncidentCode = NullableString(reader, first + 19),
     };
 
     public static object?[] Values(InstanceEntity row, IDatabaseDialect dialect) =>
@@ -51,6 +53,7 @@ internal static class InstanceRows
         dialect.GuidValue(row.Id), row.MapKey, row.MapVersion, Name(row.Status), Guid(dialect, row.ParentInstanceId), Guid(dialect, row.ParentTokenId),
         dialect.GuidValue(row.RootInstanceId), row.SubjectType, row.SubjectId, row.BusinessKey, row.Result, row.IncidentMessage, row.StartedBy,
         Ticks(row.StartedAt), Ticks(row.EndedAt), row.Version, row.HistoryCount, row.Tokens, row.Variables,
+        row.IncidentCode,
     ];
 
     public static IEnumerable<SqlStatement> Insert(IEnumerable<InstanceEntity> rows, IDatabaseDialect dialect) =>

@@ -16,6 +16,7 @@ internal static class TaskRows
         "performer_user_id", "performer_role", "performer_addressing_object", "assignee_id", "status", "requires_acceptance", "outcomes",
         "form_fields", "stage", "subject_type", "subject_id", "created_at", "due_at", "postponed_until", "accepted_at", "closed_at",
         "completed_by", "outcome", "comment", "due_sort", "active", "row_version",
+        "point_name",
     ];
 
     public static readonly string Select = $"SELECT {string.Join(", ", Columns)} FROM {TableNames.Tasks}";
@@ -66,6 +67,7 @@ internal static class TaskRows
         DueSort = reader.GetInt64(first + 30),
         Active = reader.GetBoolean(first + 31),
         RowVersion = reader.GetInt64(first + 32),
+        PointName = reader.GetString(first + 33),
     };
 
     public static SqlStatement ById(Guid taskId, IDatabaseDialect dialect) => new SqlStatement($"{Select} WHERE id = @id").With("@id", dialect.GuidValue(taskId));
@@ -98,5 +100,6 @@ internal static class TaskRows
         row.PerformerAddressingObject, row.AssigneeId, Name(row.Status), row.RequiresAcceptance, row.Outcomes, row.FormFields, row.Stage,
         row.SubjectType, row.SubjectId, Ticks(row.CreatedAt), Ticks(row.DueAt), Ticks(row.PostponedUntil), Ticks(row.AcceptedAt),
         Ticks(row.ClosedAt), row.CompletedBy, row.Outcome, row.Comment, row.DueSort, row.Active, row.RowVersion,
+        row.PointName,
     ];
 }

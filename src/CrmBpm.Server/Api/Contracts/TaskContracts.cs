@@ -6,8 +6,8 @@ using CrmBpm.Engine.Tasks;
 namespace CrmBpm.Server.Api.Contracts;
 
 /// <summary>
-/// A task as the API shows it. <c>OnBehalfOf</c>: the absent person whose task this is when it is shown to (or was acted on by)
-/// their substitute; null for the user's own tasks.
+/// A task as the API shows it. <c>PointName</c>: the name of the Action that created it. <c>OnBehalfOf</c>: the absent person
+/// whose task this is when it is shown to (or was acted on by) their substitute; null for the user's own tasks.
 /// </summary>
 public sealed record TaskDto(
     Guid Id, string Title, string Description, WorkTaskStatus Status, bool Overdue,
@@ -16,7 +16,7 @@ public sealed record TaskDto(
     bool RequiresAcceptance, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> FormFields, string? Stage,
     SubjectReference? Subject, JsonElement? Item,
     DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? PostponedUntil, DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt,
-    string? CompletedBy, string? Outcome, string? Comment, string? OnBehalfOf = null)
+    string? CompletedBy, string? Outcome, string? Comment, string? OnBehalfOf = null, string? PointName = null)
 {
     /// <summary>Maps an engine task; <paramref name="actor"/>, when given, says on whose behalf the user sees it.</summary>
     public static TaskDto From(WorkTask t, DateTimeOffset now, Actor? actor = null) => new(
@@ -24,7 +24,7 @@ public sealed record TaskDto(
         t.MapKey, t.MapVersion, t.InstanceId, t.PointId,
         t.PerformerUserId, t.PerformerRole, t.PerformerAddressingObject, t.AssigneeId, t.IsInPool,
         t.RequiresAcceptance, t.Outcomes, t.FormFields, t.Stage, t.Subject, t.Item,
-        t.CreatedAt, t.DueAt, t.PostponedUntil, t.AcceptedAt, t.ClosedAt, t.CompletedBy, t.Outcome, t.Comment, actor?.OnBehalfOf(t));
+        t.CreatedAt, t.DueAt, t.PostponedUntil, t.AcceptedAt, t.ClosedAt, t.CompletedBy, t.Outcome, t.Comment, actor?.OnBehalfOf(t), t.PointName);
 }
 
 /// <summary>Completing a task: the outcome button and the form values (any JSON).</summary>
