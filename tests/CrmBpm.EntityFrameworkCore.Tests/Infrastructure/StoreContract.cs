@@ -1,4 +1,5 @@
 using CrmBpm.Engine;
+using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Testing;
 
 namespace CrmBpm.EntityFrameworkCore.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     /// <summary>An engine on the test database that the test disposes itself (to simulate a restart).</summary>
-    protected EngineHarness NewNode(Action<CrmBpmOptions>? configure = null) => new(Database.Attach, configure);
+    protected EngineHarness NewNode(Action<CrmBpmOptions>? configure = null, Action<CrmBpmBuilder>? extend = null) => new(Database.Attach, configure, extend);
 
     public Task InitializeAsync() => Database.CreateAsync();
 
