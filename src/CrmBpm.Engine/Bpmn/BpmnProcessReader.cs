@@ -122,6 +122,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (MessageSignalEventReader.Applies(element))
+        {
+            AddPoint(element, new MessageSignalEventReader(context, element).Read());
+            return;
+        }
+
         if (ScriptTaskReader.Applies(element))
         {
             AddPoint(element, new ScriptTaskReader(context, element).Read());
@@ -333,8 +339,13 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         // message start, an error end…) are kept and written back; validation says they do not run yet.
         var terminate = isEnd ? BpmnChildren(element, "terminateEventDefinition").FirstOrDefault() : null;
         var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
-        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && (!terminates || terminate!.HasAttributes || terminate.HasElements));
-        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate))
+        // A message start and a signal end run too: their one plain definition is read, not kept.
+        var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
+            && IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only) ? only : null;
+        var eventName = runs is null ? null
+            : isEnd ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
+        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != runs && (!terminates || terminate!.HasAttributes || terminate.HasElements));
+        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate && c != runs))
         {
             var what = definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
             var subject = $"{what} {(isEnd ? "end" : "start")} event";
@@ -346,8 +357,8 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var foreign = Foreign(attributes, extensions, Documentation(element), kept);
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
-            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, Foreign = foreign }
-            : new StartPoint { Id = id, Name = name, Foreign = foreign };
+            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, SignalName = eventName, Foreign = foreign }
+            : new StartPoint { Id = id, Name = name, MessageName = eventName, Foreign = foreign };
     }
 
     private NestedProcessPoint? ReadCallActivity(XElement element)

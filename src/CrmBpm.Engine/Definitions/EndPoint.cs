@@ -17,4 +17,7 @@ public sealed record EndPoint : Point
     /// other token and cancelling the open tasks and running nested instances.
     /// </summary>
     public bool Terminates { get; init; }
+
+    /// <summary>A signal end (BPMN's end event with a <c>signalEventDefinition</c>): reaching it broadcasts this signal; null for none.</summary>
+    public string? SignalName { get; init; }
 }

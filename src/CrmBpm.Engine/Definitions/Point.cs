@@ -19,6 +19,11 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(TimerWaitPoint), "timer")]
 [JsonDerivedType(typeof(BoundaryTimerPoint), "boundary-timer")]
 [JsonDerivedType(typeof(ScriptPoint), "script")]
+[JsonDerivedType(typeof(MessageWaitPoint), "message")]
+[JsonDerivedType(typeof(BoundaryMessagePoint), "boundary-message")]
+[JsonDerivedType(typeof(SignalWaitPoint), "signal")]
+[JsonDerivedType(typeof(SignalThrowPoint), "signal-throw")]
+[JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

@@ -80,4 +80,16 @@ public enum HistoryKind
 
     /// <summary>A script step ran (details: the variable its value went to, if any).</summary>
     ScriptRun,
+
+    /// <summary>A token began to wait for a message or a signal (details: its name and correlation key).</summary>
+    EventSubscribed,
+
+    /// <summary>A correlated message reached the instance and its token went on (details: the message's name).</summary>
+    MessageReceived,
+
+    /// <summary>A broadcast signal reached the instance and its token went on (details: the signal's name).</summary>
+    SignalReceived,
+
+    /// <summary>The instance threw a signal (details: its name and how many waits it reached).</summary>
+    SignalThrown,
 }

@@ -70,7 +70,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     public static bool TryPrepareBoundaries(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, IExpressionEvaluator expressions, out List<TimerRecord> timers)
     {
         timers = [];
-        foreach (var boundary in map.Boundaries(activity.Id))
+        foreach (var boundary in map.Boundaries(activity.Id).OfType<BoundaryTimerPoint>())
         {
             if (DueAt(context.Now, boundary.Timer, instance.Variables, expressions, out var error) is not { } due)
             {
@@ -95,7 +95,14 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         foreach (var timer in timers)
         {
             context.Session.AddTimer(timer);
-            context.Record(instance, HistoryKind.TimerScheduled, pointId: timer.PointId, details: $"due {timer.DueAt:u}");
+            if (timer.IsSubscription)
+            {
+                context.Record(instance, HistoryKind.EventSubscribed, pointId: timer.PointId, details: timer.CorrelationKey is null ? timer.EventName : $"{timer.EventName}, key {timer.CorrelationKey}");
+            }
+            else
+            {
+                context.Record(instance, HistoryKind.TimerScheduled, pointId: timer.PointId, details: $"due {timer.DueAt:u}");
+            }
         }
     }
 
@@ -131,42 +138,22 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     }
 
     /// <summary>
-    /// Interrupting: the activity is cancelled (its open tasks, or its nested instance and everything below it) with its other
-    /// boundary timers, and the token leaves by the boundary's flows instead. Non-interrupting: a new token leaves by the
-    /// boundary's flows and the activity goes on; a cycle schedules its next firing, one interval after this one was due,
-    /// until its count is reached.
+    /// Fires the boundary (see <see cref="BoundaryEvents.FireAsync"/>); a non-interrupting cycle first schedules its next firing,
+    /// one interval after this one was due, until its count is reached.
     /// </summary>
     private async Task FireBoundaryAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, BoundaryTimerPoint boundary, TimerRecord timer, CancellationToken cancellationToken)
     {
-        var fired = new Token { Id = Ids.Next(), PointId = boundary.Id };
         context.Record(instance, HistoryKind.TimerFired, pointId: boundary.Id,
             details: $"due {timer.DueAt:u}{(boundary.CancelsActivity ? $", cancels '{activity.DisplayName}'" : "")}{(timer.Attempt > 1 ? $", firing {timer.Attempt}" : "")}");
-        if (boundary.CancelsActivity)
+        if (!boundary.CancelsActivity && Repetitions(boundary.Timer, timer, instance.Variables) is { } cycle && timer.Attempt < cycle.Count)
         {
-            var reason = $"boundary timer '{boundary.DisplayName}' fired";
-            await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken, task => task.TokenId == token.Id).ConfigureAwait(false);
-            if (token.ChildInstanceId is { } childId && await context.Session.GetInstanceAsync(childId, cancellationToken).ConfigureAwait(false) is { } child)
+            context.Session.AddTimer(new TimerRecord
             {
-                await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
-                    i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
-            }
-
-            context.Session.RemoveTimersOfTask(token.Id);
-            InstanceExecutor.Replace(instance, token, fired);
-        }
-        else
-        {
-            instance.MutableTokens.Insert(instance.MutableTokens.FindIndex(t => t.Id == token.Id) + 1, fired);
-            if (Repetitions(boundary.Timer, timer, instance.Variables) is { } cycle && timer.Attempt < cycle.Count)
-            {
-                context.Session.AddTimer(new TimerRecord
-                {
-                    InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, DueAt = timer.DueAt + cycle.Interval, Attempt = timer.Attempt + 1,
-                });
-            }
+                InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, DueAt = timer.DueAt + cycle.Interval, Attempt = timer.Attempt + 1,
+            });
         }
 
-        executor.Leave(context, instance, map, fired);
+        await BoundaryEvents.FireAsync(executor, context, instance, map, token, activity, boundary, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A cycle's count and interval: the literal's, or what its expression gives now.</summary>

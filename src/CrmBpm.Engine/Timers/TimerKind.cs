@@ -26,4 +26,16 @@ public enum TimerKind
     /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>.
     /// </summary>
     BoundaryTimer,
+
+    /// <summary>
+    /// A message subscription: a token waits for a message named <see cref="TimerRecord.EventName"/> (at a
+    /// <see cref="Definitions.MessageWaitPoint"/>, or beside an activity for a <see cref="Definitions.BoundaryMessagePoint"/>, named
+    /// by <see cref="TimerRecord.PointId"/>). Never due: the poller never takes it; <see cref="Runtime.IProcessEngine.CorrelateAsync"/> fires it.
+    /// </summary>
+    MessageSubscription,
+
+    /// <summary>
+    /// A signal subscription: as <see cref="MessageSubscription"/>, for a signal named <see cref="TimerRecord.EventName"/>; fired by a broadcast.
+    /// </summary>
+    SignalSubscription,
 }

@@ -28,10 +28,19 @@ public sealed class TimerRecord
     /// </summary>
     public string? PointId { get; init; }
 
-    /// <summary>Deadline, reminder, job, timer event or boundary timer.</summary>
+    /// <summary>For a message or signal subscription: the name of the message or signal it waits for; null for other timers.</summary>
+    public string? EventName { get; init; }
+
+    /// <summary>For a message subscription: the key a message must carry to reach it (its point's correlation key, evaluated); null when none.</summary>
+    public string? CorrelationKey { get; init; }
+
+    /// <summary>Whether it is a subscription (message or signal): never due, fired by a correlation or a broadcast.</summary>
+    public bool IsSubscription => Kind is TimerKind.MessageSubscription or TimerKind.SignalSubscription;
+
+    /// <summary>Deadline, reminder, job, timer event, boundary timer, message or signal subscription.</summary>
     public required TimerKind Kind { get; init; }
 
-    /// <summary>When it is due.</summary>
+    /// <summary>When it is due; <see cref="DateTimeOffset.MaxValue"/> for a subscription, which is never due.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
     /// <summary>The node holding the lease.</summary>

@@ -20,7 +20,7 @@ internal sealed class MapGraph
         }
 
         // A boundary event is reached through its activity, not along a flow: reachability steps from one to the other.
-        foreach (var boundary in map.Points.OfType<BoundaryTimerPoint>().Where(b => _outgoing.ContainsKey(b.AttachedToId)))
+        foreach (var boundary in map.Points.OfType<BoundaryEventPoint>().Where(b => _outgoing.ContainsKey(b.AttachedToId)))
         {
             if (!_boundaries.TryGetValue(boundary.AttachedToId, out var list))
             {

@@ -28,7 +28,9 @@ public sealed class RouteMapValidator
         new NestedMapRule(),
         new ServiceStepRule(),
         new TimerEventRule(),
+        new BoundaryEventRule(),
         new BoundaryTimerRule(),
+        new EventNameRule(),
         new NotRunYetRule(),
     ];
 

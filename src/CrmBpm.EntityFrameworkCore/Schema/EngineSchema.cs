@@ -13,5 +13,6 @@ public static class EngineSchema
             new Engine.Step0003UnassignedTasksIndex(),
             new Engine.Step0004JobAttempts(),
             new Engine.Step0005BoundaryTimers(),
+            new Engine.Step0006EventSubscriptions(),
         ]);
 }

@@ -186,7 +186,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, EventName = timer.EventName, CorrelationKey = timer.CorrelationKey };
         Apply(timer, entity);
         return entity;
     }
@@ -208,6 +208,8 @@ internal static class EntityMapper
         DueAt = entity.DueAt,
         Attempt = entity.Attempt,
         PointId = entity.PointId,
+        EventName = entity.EventName,
+        CorrelationKey = entity.CorrelationKey,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,

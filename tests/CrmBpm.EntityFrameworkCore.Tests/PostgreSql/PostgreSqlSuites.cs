@@ -142,3 +142,15 @@ public sealed class Postgres_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_messages : MessageScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_signals : SignalScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

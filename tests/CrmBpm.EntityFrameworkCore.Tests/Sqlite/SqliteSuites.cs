@@ -118,3 +118,13 @@ public sealed class Sqlite_timer_events : TimerEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_messages : MessageScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_signals : SignalScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -15,8 +15,8 @@ public sealed class DeadEndRule : IValidationRule
         {
             if (graph.Outgoing(point.Id).Count == 0)
             {
-                // A boundary timer without a flow out is BoundaryTimerRule's to report (boundary.outgoing-missing).
-                if (point is not BoundaryTimerPoint)
+                // A boundary event without a flow out is BoundaryEventRule's to report (boundary.outgoing-missing).
+                if (point is not BoundaryEventPoint)
                 {
                     yield return new("point.dead-end", point.Id, $"{point.KindName} '{point.DisplayName}' is a dead end: no flow leaves it, so the process would stop there without finishing.");
                 }

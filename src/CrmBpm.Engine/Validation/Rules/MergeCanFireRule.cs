@@ -46,9 +46,9 @@ public sealed class MergeCanFireRule : IValidationRule
         }
 
         var graph = new MapGraph(map);
-        // Tokens a boundary timer sends are not explored (they appear when time passes, not along flows): a Merge they may
+        // Tokens a boundary event sends are not explored (they appear when time passes, not along flows): a Merge they may
         // feed is not judged, rather than refused for tokens the exploration never made.
-        var afterBoundaries = graph.Reach(map.Points.OfType<BoundaryTimerPoint>().Select(b => b.Id));
+        var afterBoundaries = graph.Reach(map.Points.OfType<BoundaryEventPoint>().Select(b => b.Id));
         return merges
             .Where(m => graph.Incoming(m.Id).Count >= 2 && !fired.Contains(m.Id) && !afterBoundaries.Contains(m.Id))
             .Select(m => new ValidationProblem("merge.never-fires", m.Id,

@@ -9,7 +9,7 @@ namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
 /// <summary>The <c>timers</c> table for the hand-written commands: reading, inserting, the firing-guarded update and removing a closed task's timers.</summary>
 internal static class TimerRows
 {
-    private static readonly string[] Columns = ["id", "instance_id", "task_id", "kind", "due_at", "lease_owner", "lease_until", "fired_at", "attempt", "point_id"];
+    private static readonly string[] Columns = ["id", "instance_id", "task_id", "kind", "due_at", "lease_owner", "lease_until", "fired_at", "attempt", "point_id", "event_name", "correlation_key"];
 
     public static readonly string Select = $"SELECT {string.Join(", ", Columns)} FROM {TableNames.Timers}";
 
@@ -25,13 +25,15 @@ internal static class TimerRows
         FiredAt = NullableTime(reader, 7),
         Attempt = reader.GetInt32(8),
         PointId = NullableString(reader, 9),
+        EventName = NullableString(reader, 10),
+        CorrelationKey = NullableString(reader, 11),
     };
 
     public static IEnumerable<SqlStatement> Insert(IEnumerable<TimerEntity> rows, IDatabaseDialect dialect) =>
         SqlInserts.Build(TableNames.Timers, Columns, rows.Select(row => new object?[]
         {
             dialect.GuidValue(row.Id), dialect.GuidValue(row.InstanceId), dialect.GuidValue(row.TaskId), Name(row.Kind), Ticks(row.DueAt),
-            row.LeaseOwner, Ticks(row.LeaseUntil), Ticks(row.FiredAt), row.Attempt, row.PointId,
+            row.LeaseOwner, Ticks(row.LeaseUntil), Ticks(row.FiredAt), row.Attempt, row.PointId, row.EventName, row.CorrelationKey,
         }), "m");
 
     /// <summary>Writes the lease and firing; if the timer was unfired when loaded it must still be (two nodes never fire it twice).</summary>
