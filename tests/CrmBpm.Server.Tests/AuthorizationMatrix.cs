@@ -80,6 +80,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/instances/{instanceId:guid}/resume", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/terminate", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/retry", Access.Design },
+        { "POST", "/api/messages", Access.Design },
+        { "POST", "/api/signals", Access.Design },
 
         { "GET", "/api/tasks", Access.Work },
         { "GET", "/api/tasks/{taskId:guid}", Access.Work },

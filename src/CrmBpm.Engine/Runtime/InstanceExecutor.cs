@@ -245,7 +245,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 break;
             case MessageWaitPoint message:
-                SubscribeToMessage(context, instance, token, message);
+                if (BoundaryEvents.TryPrepare(context, instance, map, token, message, expressions, out var receiveWaits))
+                {
+                    SubscribeToMessage(context, instance, token, message);
+                    BoundaryEvents.Start(context, instance, token, receiveWaits);
+                }
+
                 break;
             case SignalWaitPoint signal:
                 Replace(instance, token, token with { State = TokenState.Waiting });

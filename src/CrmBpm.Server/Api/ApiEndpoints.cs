@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints()
             .MapRouteMapsEndpoints()
             .MapInstancesEndpoints()
+            .MapMessagesEndpoints()
             .MapTasksEndpoints()
             .MapAbsencesEndpoints()
             .MapPartnersEndpoints()

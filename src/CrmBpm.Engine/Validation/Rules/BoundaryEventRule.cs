@@ -3,7 +3,7 @@ using CrmBpm.Engine.Definitions;
 namespace CrmBpm.Engine.Validation.Rules;
 
 /// <summary>
-/// A boundary event (a timer, a message, a signal) sits on an activity that can carry one (an Action, a Nested process or an
+/// A boundary event (a timer, a message, a signal) sits on an activity that can carry one (an Action, a Nested process, a receive task or an
 /// Automatic step), no flow leads into it, and at least one leaves it.
 /// </summary>
 public sealed class BoundaryEventRule : IValidationRule
@@ -26,7 +26,7 @@ public sealed class BoundaryEventRule : IValidationRule
             else if (!BoundaryEventPoint.CanCarry(activity))
             {
                 yield return new("boundary.attached-kind", boundary.Id,
-                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which cannot carry one: only an Action, a Nested process or an Automatic step waits long enough for an event on its border.");
+                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which cannot carry one: only an Action, a Nested process, an Automatic step or a receive task waits long enough for an event on its border.");
             }
 
             if (graph.Incoming(boundary.Id).Count > 0)
