@@ -17,6 +17,7 @@ public static class MessagesEndpoints
     public static RouteGroupBuilder MapMessagesEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/messages", CorrelateMessage).WithName("CorrelateMessage").WithTags("Messages").RequireAuthorization(Policies.Design)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delivers a message to the waiting instance it matches (or every one), or starts the map whose message start it names; 404 when none.");
         api.MapPost("/signals", BroadcastSignal).WithName("BroadcastSignal").WithTags("Messages").RequireAuthorization(Policies.Design)
             .WithSummary("Broadcasts a signal to every instance waiting for it.");
