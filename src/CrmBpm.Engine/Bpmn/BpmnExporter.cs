@@ -346,6 +346,7 @@ public sealed class BpmnExporter
         TimerWaitPoint or SignalWaitPoint => "intermediateCatchEvent",
         MessageWaitPoint wait => wait.IsReceiveTask ? "receiveTask" : "intermediateCatchEvent",
         SignalThrowPoint => "intermediateThrowEvent",
+        EventGatewayPoint => "eventBasedGateway",
         BoundaryEventPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)

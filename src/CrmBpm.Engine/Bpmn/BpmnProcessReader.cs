@@ -122,6 +122,22 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (IsBpmn(element, "eventBasedGateway") && (string?)element.Attribute("instantiate") is null or "false"
+            && (string?)element.Attribute("eventGatewayType") is null or "Exclusive" && RequireId(element) is { } gatewayId)
+        {
+            // Waits for the first of the catch events it leads to; one that starts instances (instantiate) does not run yet.
+            context.Note(element, gatewayId, BpmnNoteSeverity.Info, "eventBasedGateway", "event-based gateway (eventBasedGateway)", "event-based gateways (eventBasedGateway)",
+                "waits for the first of the events it leads to");
+            AddPoint(element, new EventGatewayPoint
+            {
+                Id = gatewayId,
+                Name = (string?)element.Attribute("name") ?? "",
+                Foreign = Foreign(context.ForeignAttributes(element, gatewayId, n => IsName(n) || n == "instantiate" || n == "eventGatewayType" || n == "gatewayDirection"),
+                    context.ForeignExtensionElements(element, gatewayId, _ => false), Documentation(element), context.KeptChildren(element, gatewayId)),
+            });
+            return;
+        }
+
         if (MessageSignalEventReader.Applies(element))
         {
             AddPoint(element, new MessageSignalEventReader(context, element).Read());

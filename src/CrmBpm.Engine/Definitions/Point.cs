@@ -24,6 +24,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(SignalWaitPoint), "signal")]
 [JsonDerivedType(typeof(SignalThrowPoint), "signal-throw")]
 [JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
+[JsonDerivedType(typeof(EventGatewayPoint), "event-gateway")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

@@ -42,6 +42,22 @@ internal sealed partial class InstanceExecutor
         var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
         var point = map.Map.FindPoint(token.PointId);
         var boundary = subscription.PointId is null ? null : map.Map.FindPoint(subscription.PointId) as BoundaryEventPoint;
+        if (point is EventGatewayPoint gateway)
+        {
+            if (subscription.PointId is null || map.Map.FindPoint(subscription.PointId) is not ({ } target and (MessageWaitPoint or SignalWaitPoint)))
+            {
+                return false;
+            }
+
+            limits.Ensure(instance.Variables, variables);
+            subscription.FiredAt = context.Now;
+            instance.SetVariables(variables);
+            context.Record(instance, subscription.Kind == TimerKind.MessageSubscription ? HistoryKind.MessageReceived : HistoryKind.SignalReceived, pointId: target.Id, details: subscription.EventName);
+            PassEventGateway(context, instance, map, token, gateway, target);
+            await RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var fits = subscription.PointId is null
             ? point is MessageWaitPoint or SignalWaitPoint
             : boundary is BoundaryMessagePoint or BoundarySignalPoint && boundary.AttachedToId == token.PointId;

@@ -256,6 +256,9 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 Replace(instance, token, token with { State = TokenState.Waiting });
                 AddSubscription(context, instance, EventSubscriptions.New(instance, token.Id, Timers.TimerKind.SignalSubscription, signal.SignalName, null, null), signal.Id);
                 break;
+            case EventGatewayPoint gateway:
+                WaitAtEventGateway(context, instance, map, token, gateway);
+                break;
             case SignalThrowPoint signalThrow:
                 await ThrowSignalAsync(context, instance, signalThrow.Id, signalThrow.SignalName, cancellationToken).ConfigureAwait(false);
                 Leave(context, instance, map, instance.Tokens.First(t => t.Id == token.Id));

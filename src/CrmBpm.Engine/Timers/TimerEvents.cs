@@ -122,6 +122,10 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
         switch (timer.Kind, map.Map.FindPoint(token.PointId), timer.PointId is null ? null : map.Map.FindPoint(timer.PointId))
         {
+            case (TimerKind.TimerEvent, EventGatewayPoint gateway, TimerWaitPoint target):
+                context.Record(instance, HistoryKind.TimerFired, pointId: target.Id, details: $"due {timer.DueAt:u}");
+                executor.PassEventGateway(context, instance, map, token, gateway, target);
+                break;
             case (TimerKind.TimerEvent, TimerWaitPoint point, _):
                 context.Record(instance, HistoryKind.TimerFired, pointId: point.Id, details: $"due {timer.DueAt:u}");
                 executor.Leave(context, instance, map, token with { State = TokenState.Ready });

@@ -23,8 +23,9 @@ public sealed class TimerRecord
     public int Attempt { get; init; }
 
     /// <summary>
-    /// For a <see cref="TimerKind.BoundaryTimer"/>: the boundary event it belongs to (<see cref="TaskId"/> is then the token
-    /// waiting at the activity it is attached to); null for other timers.
+    /// For a <see cref="TimerKind.BoundaryTimer"/> (or a boundary's subscription): the boundary event it belongs to (<see cref="TaskId"/>
+    /// is then the token waiting at the activity it is attached to); for a wait of a token at an event-based gateway, the catch event
+    /// it stands for; null for other timers.
     /// </summary>
     public string? PointId { get; init; }
 

@@ -31,6 +31,7 @@ public sealed class RouteMapValidator
         new BoundaryEventRule(),
         new BoundaryTimerRule(),
         new EventNameRule(),
+        new EventGatewayRule(),
         new NotRunYetRule(),
     ];
 

@@ -132,4 +132,27 @@ public sealed class Reading_message_and_signal_events
         map.Points.OfType<EndPoint>().Single(e => e.Id == "done").SignalName.ShouldBe("order-closed");
         ShouldReadBackTheSame(map);
     }
+
+    [Fact]
+    public void An_event_based_gateway_waits_for_its_catch_events_and_refuses_a_task_after_it()
+    {
+        var map = Read(
+            """
+            <eventBasedGateway id="wait"><incoming>f1</incoming></eventBasedGateway>
+            <intermediateCatchEvent id="paid"><messageEventDefinition messageRef="m1" /></intermediateCatchEvent>
+            <task id="call" />
+            <sequenceFlow id="g1" sourceRef="wait" targetRef="paid" />
+            <sequenceFlow id="g2" sourceRef="wait" targetRef="call" />
+            <sequenceFlow id="g3" sourceRef="paid" targetRef="e" />
+            <sequenceFlow id="g4" sourceRef="call" targetRef="e" />
+            """,
+            """<message id="m1" name="payment-received" />""");
+
+        map.Points.OfType<EventGatewayPoint>().ShouldHaveSingleItem();
+        new BpmnExporter().Export(map).ShouldContain("<bpmn:eventBasedGateway id=\"wait\">");
+        // The task, and the End the template's flow f2 leads to, are no events to wait for.
+        Validate(map).Where(p => p.IsError).Select(p => (p.Code, p.FlowId))
+            .ShouldBe([("eventgateway.target-kind", "g2"), ("eventgateway.target-kind", "f2")], ignoreOrder: true);
+        ShouldReadBackTheSame(map);
+    }
 }

@@ -93,3 +93,8 @@ public sealed class InMemory_signals : SignalScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_event_gateways : EventGatewayScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

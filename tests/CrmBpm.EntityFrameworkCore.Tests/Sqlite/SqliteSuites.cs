@@ -128,3 +128,8 @@ public sealed class Sqlite_signals : SignalScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_event_gateways : EventGatewayScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
