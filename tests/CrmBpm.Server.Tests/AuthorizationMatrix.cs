@@ -84,6 +84,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/instances/{instanceId:guid}/resume", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/terminate", Access.Design },
         { "POST", "/api/instances/{instanceId:guid}/retry", Access.Design },
+        { "POST", "/api/messages", Access.Design },
+        { "POST", "/api/signals", Access.Design },
 
         { "POST", "/api/external-tasks/fetch-and-lock", Access.ExternalWork },
         { "POST", "/api/external-tasks/{taskId:guid}/complete", Access.ExternalWork },

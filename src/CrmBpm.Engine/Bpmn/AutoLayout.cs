@@ -23,7 +23,7 @@ public static class AutoLayout
         var flows = map.Flows.Where(f => order.ContainsKey(f.SourceId) && order.ContainsKey(f.TargetId)).ToList();
         var backEdges = FindBackEdges(map, flows);
         var forward = flows.Where(f => !backEdges.Contains(f.Id)).ToList();
-        // A boundary timer is laid out as if a flow led from its activity to it (so what follows it comes after the activity),
+        // A boundary event is laid out as if a flow led from its activity to it (so what follows it comes after the activity),
         // then drawn on the activity's lower border, as bpmn.io draws an attached event.
         var attached = map.Points.OfType<IBoundaryEvent>().Where(b => order.ContainsKey(b.AttachedToId)).ToList();
         var layered = forward.Concat(attached.Select(b => new Flow { Id = "", SourceId = b.AttachedToId, TargetId = b.Id })).ToList();
@@ -97,9 +97,9 @@ public static class AutoLayout
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or MessageWaitPoint { IsReceiveTask: false } or SignalWaitPoint or SignalThrowPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "complexGateway" } => (50, 50),
-        ActionPoint or NestedProcessPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
+        ActionPoint or NestedProcessPoint or MessageWaitPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),
     };
 

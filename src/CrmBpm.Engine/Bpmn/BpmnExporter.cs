@@ -70,9 +70,9 @@ public sealed class BpmnExporter
         // The file's pools, messages, signals… (kept on import), each once, before the processes.
         var rootIds = new HashSet<string>(StringComparer.Ordinal);
         var errors = ErrorEventWriter.ErrorsOf(maps);
-        foreach (var xml in maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal))
+        var rootElements = maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal).Select(namespaces.Parse).ToList();
+        foreach (var element in rootElements)
         {
-            var element = namespaces.Parse(xml);
             if (!ErrorEventWriter.KeepsKept(element, errors))
             {
                 continue;
@@ -87,9 +87,12 @@ public sealed class BpmnExporter
         }
 
         root.Add(errors.Values.Select(ErrorEventWriter.WriteError));
+        // The messages and signals the points name and the file did not declare, before the processes as well.
+        var events = new EventReferences();
+        root.Add(events.Declare(maps, rootElements));
         foreach (var map in maps)
         {
-            root.Add(WriteProcess(map, namespaces));
+            root.Add(WriteProcess(map, namespaces, events));
         }
 
         // Maps drawn in one collaboration's plane are written into one plane again, when the collaboration is written.
@@ -120,7 +123,7 @@ public sealed class BpmnExporter
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
     }
 
-    private static XElement WriteProcess(RouteMap map, NamespaceTable namespaces)
+    private static XElement WriteProcess(RouteMap map, NamespaceTable namespaces, EventReferences events)
     {
         var process = new XElement(BpmnNs + "process", new XAttribute("id", map.Key));
         if (!string.IsNullOrEmpty(map.Name))
@@ -136,7 +139,7 @@ public sealed class BpmnExporter
         var flows = new FlowIndex(map);
         foreach (var point in map.Points)
         {
-            process.Add(WritePoint(flows, point, namespaces));
+            process.Add(WritePoint(flows, point, namespaces, events));
         }
 
         // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
@@ -152,7 +155,7 @@ public sealed class BpmnExporter
         return process;
     }
 
-    private static XElement WritePoint(FlowIndex map, Point point, NamespaceTable namespaces)
+    private static XElement WritePoint(FlowIndex map, Point point, NamespaceTable namespaces, EventReferences events)
     {
         var element = new XElement(BpmnNs + ElementName(point), new XAttribute("id", point.Id));
         if (!string.IsNullOrEmpty(point.Name))
@@ -209,13 +212,25 @@ public sealed class BpmnExporter
             case BoundaryErrorPoint errorBoundary:
                 element.Add(new XAttribute("attachedToRef", errorBoundary.AttachedToId));
                 break;
-            case BoundaryTimerPoint boundary:
+            case BoundaryEventPoint boundary:
                 if (!boundary.CancelsActivity)
                 {
                     element.Add(new XAttribute("cancelActivity", "false"));
                 }
 
                 element.Add(new XAttribute("attachedToRef", boundary.AttachedToId));
+                if (boundary is BoundaryMessagePoint { CorrelationKey: { } boundaryKey })
+                {
+                    WriteCorrelationKey(element, boundaryKey, extensions, namespaces);
+                }
+
+                break;
+            case MessageWaitPoint { IsReceiveTask: true } receive:
+                element.Add(events.Id("message", receive.MessageName) is { } receiveRef ? new XAttribute("messageRef", receiveRef) : null);
+                WriteCorrelationKey(element, receive.CorrelationKey, extensions, namespaces);
+                break;
+            case MessageWaitPoint wait:
+                WriteCorrelationKey(element, wait.CorrelationKey, extensions, namespaces);
                 break;
             case ServicePoint service:
                 AddCrm(element, "handler", service.Handler);
@@ -303,6 +318,27 @@ public sealed class BpmnExporter
                 }
 
                 break;
+            case MessageWaitPoint { IsReceiveTask: false } wait:
+                element.Add(WriteEventDefinition("message", events.Id("message", wait.MessageName)));
+                break;
+            case BoundaryMessagePoint boundary:
+                element.Add(WriteEventDefinition("message", events.Id("message", boundary.MessageName)));
+                break;
+            case StartPoint { MessageName: { } startMessage }:
+                element.Add(WriteEventDefinition("message", events.Id("message", startMessage)));
+                break;
+            case SignalWaitPoint wait:
+                element.Add(WriteEventDefinition("signal", events.Id("signal", wait.SignalName)));
+                break;
+            case SignalThrowPoint signalThrow:
+                element.Add(WriteEventDefinition("signal", events.Id("signal", signalThrow.SignalName)));
+                break;
+            case BoundarySignalPoint boundary:
+                element.Add(WriteEventDefinition("signal", events.Id("signal", boundary.SignalName)));
+                break;
+            case EndPoint { SignalName: { } endSignal }:
+                element.Add(WriteEventDefinition("signal", events.Id("signal", endSignal)));
+                break;
         }
 
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
@@ -330,14 +366,40 @@ public sealed class BpmnExporter
         NestedProcessPoint => "callActivity",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
-        TimerWaitPoint => "intermediateCatchEvent",
-        BoundaryTimerPoint or BoundaryErrorPoint => "boundaryEvent",
+        TimerWaitPoint or SignalWaitPoint => "intermediateCatchEvent",
+        MessageWaitPoint wait => wait.IsReceiveTask ? "receiveTask" : "intermediateCatchEvent",
+        SignalThrowPoint => "intermediateThrowEvent",
+        EventGatewayPoint => "eventBasedGateway",
+        BoundaryEventPoint or BoundaryErrorPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
+
+    /// <summary>A <c>messageEventDefinition</c> or <c>signalEventDefinition</c> referencing its root element.</summary>
+    private static XElement WriteEventDefinition(string kind, string? reference) =>
+        new(BpmnNs + $"{kind}EventDefinition", reference is null ? null : new XAttribute($"{kind}Ref", reference));
+
+    /// <summary>
+    /// The correlation key as <c>crm:correlationKey</c>; a FEEL one (<c>=orderId</c>) also as Zeebe's <c>zeebe:subscription</c>,
+    /// so Camunda 8 correlates the same messages.
+    /// </summary>
+    private static void WriteCorrelationKey(XElement element, string? key, List<XElement> extensions, NamespaceTable namespaces)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        AddCrm(element, "correlationKey", key);
+        if (FeelExpressionEvaluator.IsFeel(key))
+        {
+            extensions.Add(new XElement(ZeebeNs + "subscription", new XAttribute("correlationKey", key)));
+            namespaces.Prefer(Zeebe, "zeebe");
+        }
+    }
 
     /// <summary>A <c>timerEventDefinition</c> as bpmn-js writes it: the time as a formal expression, JavaScript saying so.</summary>
     internal static XElement WriteTimer(TimerDefinition? timer) =>

@@ -134,6 +134,28 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (IsBpmn(element, "eventBasedGateway") && (string?)element.Attribute("instantiate") is null or "false"
+            && (string?)element.Attribute("eventGatewayType") is null or "Exclusive" && RequireId(element) is { } gatewayId)
+        {
+            // Waits for the first of the catch events it leads to; one that starts instances (instantiate) does not run yet.
+            context.Note(element, gatewayId, BpmnNoteSeverity.Info, "eventBasedGateway", "event-based gateway (eventBasedGateway)", "event-based gateways (eventBasedGateway)",
+                "waits for the first of the events it leads to");
+            AddPoint(element, new EventGatewayPoint
+            {
+                Id = gatewayId,
+                Name = (string?)element.Attribute("name") ?? "",
+                Foreign = Foreign(context.ForeignAttributes(element, gatewayId, n => IsName(n) || n == "instantiate" || n == "eventGatewayType" || n == "gatewayDirection"),
+                    context.ForeignExtensionElements(element, gatewayId, _ => false), Documentation(element), context.KeptChildren(element, gatewayId)),
+            });
+            return;
+        }
+
+        if (MessageSignalEventReader.Applies(element))
+        {
+            AddPoint(element, new MessageSignalEventReader(context, element).Read());
+            return;
+        }
+
         if (ScriptTaskReader.Applies(element))
         {
             AddPoint(element, new ScriptTaskReader(context, element).Read());
@@ -347,14 +369,19 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
         // A timer start event runs too: its one plain timer definition becomes the start's schedule (StartPoint.Timer).
         var timer = isEnd ? null : TimerStartDefinition(element);
-        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && (!terminates || terminate!.HasAttributes || terminate.HasElements));
+        // A message start and a signal end run too: their one plain definition is read, not kept.
+        var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
+            && IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only) ? only : null;
+        var eventName = runs is null ? null
+            : isEnd ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
+        var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && c != runs && (!terminates || terminate!.HasAttributes || terminate.HasElements));
         if (timer is not null)
         {
             context.Note(timer, id, BpmnNoteSeverity.Info, "timer:startEvent", "timer start event (timerEventDefinition)", "timer start events (timerEventDefinition)",
                 "starts instances on its schedule once published");
         }
 
-        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate && c != timer))
+        foreach (var definition in element.Elements().Where(c => IsEventDefinition(c) && c != terminate && c != timer && c != runs))
         {
             var what = definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
             var subject = $"{what} {(isEnd ? "end" : "start")} event";
@@ -366,8 +393,8 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var foreign = Foreign(attributes, extensions, Documentation(element), kept);
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
-            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, Foreign = foreign }
-            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), Foreign = foreign };
+            ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, SignalName = eventName, Foreign = foreign }
+            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = eventName, Foreign = foreign };
     }
 
     /// <summary>

@@ -23,4 +23,7 @@ public sealed record EndPoint : Point
     /// the instance and is caught by an error boundary on the calling Nested process; uncaught, it is an incident here.
     /// </summary>
     public ErrorDefinition? Error { get; init; }
+
+    /// <summary>A signal end (BPMN's end event with a <c>signalEventDefinition</c>): reaching it broadcasts this signal; null for none.</summary>
+    public string? SignalName { get; init; }
 }

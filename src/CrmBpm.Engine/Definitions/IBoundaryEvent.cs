@@ -3,7 +3,8 @@ namespace CrmBpm.Engine.Definitions;
 /// <summary>
 /// An event on the border of an activity (BPMN's <c>boundaryEvent</c>): it names the activity it sits on, no flow leads into
 /// it, and when it is triggered a token leaves by its own flows. Validation and layout treat every kind alike: it is reached
-/// through its activity.
+/// through its activity. Timers, messages and signals share <see cref="BoundaryEventPoint"/> (one way to wait and fire);
+/// <see cref="BoundaryErrorPoint"/> is caught, never waited for, so it implements this alone.
 /// </summary>
 public interface IBoundaryEvent
 {

@@ -21,6 +21,12 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(BoundaryTimerPoint), "boundary-timer")]
 [JsonDerivedType(typeof(BoundaryErrorPoint), "boundary-error")]
 [JsonDerivedType(typeof(ScriptPoint), "script")]
+[JsonDerivedType(typeof(MessageWaitPoint), "message")]
+[JsonDerivedType(typeof(BoundaryMessagePoint), "boundary-message")]
+[JsonDerivedType(typeof(SignalWaitPoint), "signal")]
+[JsonDerivedType(typeof(SignalThrowPoint), "signal-throw")]
+[JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
+[JsonDerivedType(typeof(EventGatewayPoint), "event-gateway")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

@@ -12,4 +12,10 @@ public sealed record StartPoint : Point
     /// start by hand only. An instance may still be started by hand either way.
     /// </summary>
     public TimerDefinition? Timer { get; init; }
+
+    /// <summary>
+    /// A message start (BPMN's start event with a <c>messageEventDefinition</c>): a message of this name that no waiting
+    /// instance takes starts the latest published version of the map; null for a plain start.
+    /// </summary>
+    public string? MessageName { get; init; }
 }

@@ -35,6 +35,13 @@ public interface IWorkflowSession : IAsyncDisposable
     /// <summary>Loads (or returns the already loaded) timer.</summary>
     Task<TimerRecord?> GetTimerAsync(Guid timerId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Loads (or returns the already loaded) unfired subscriptions of <paramref name="kind"/> (a message or signal subscription)
+    /// waiting for <paramref name="eventName"/>, oldest first, with those this session added and did not remove. Firing one
+    /// (setting <see cref="TimerRecord.FiredAt"/>) commits only if it is still unfired and not removed: two commands never take one.
+    /// </summary>
+    Task<IReadOnlyList<TimerRecord>> FindSubscriptionsAsync(TimerKind kind, string eventName, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a new instance.</summary>
     void AddInstance(ProcessInstance instance);
 

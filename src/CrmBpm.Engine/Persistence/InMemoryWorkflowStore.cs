@@ -342,6 +342,26 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             }
         }
 
+        public Task<IReadOnlyList<TimerRecord>> FindSubscriptionsAsync(TimerKind kind, string eventName, CancellationToken cancellationToken = default)
+        {
+            var found = new List<TimerRecord>();
+            lock (store._gate)
+            {
+                foreach (var stored in store._timers.Values.Where(t => t.Kind == kind && t.EventName == eventName && t.FiredAt is null))
+                {
+                    if (!_timers.TryGetValue(stored.Id, out var loaded))
+                    {
+                        _timers[stored.Id] = loaded = stored.Clone();
+                    }
+
+                    found.Add(loaded);
+                }
+            }
+
+            found.AddRange(_newTimers.Where(t => t.Kind == kind && t.EventName == eventName));
+            return Task.FromResult<IReadOnlyList<TimerRecord>>([.. found.Where(t => t.FiredAt is null && !_removedTimerTasks.Contains(t.TaskId)).OrderBy(t => t.Id)]);
+        }
+
         public void AddInstance(ProcessInstance instance) => _newInstances.Add(instance);
 
         public void AddTask(WorkTask task) => _newTasks.Add(task);

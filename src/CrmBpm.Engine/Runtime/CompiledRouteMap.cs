@@ -8,7 +8,7 @@ internal sealed class CompiledRouteMap
     private readonly Dictionary<string, Point> _points;
     private readonly Dictionary<string, List<Flow>> _outgoing;
     private readonly Dictionary<string, List<Flow>> _incoming;
-    private readonly Dictionary<string, List<BoundaryTimerPoint>> _boundaries;
+    private readonly Dictionary<string, List<BoundaryEventPoint>> _boundaries;
     private readonly Dictionary<string, List<BoundaryErrorPoint>> _errorBoundaries;
 
     public CompiledRouteMap(RouteMap map)
@@ -17,7 +17,7 @@ internal sealed class CompiledRouteMap
         _points = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _outgoing = map.Flows.GroupBy(f => f.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _incoming = map.Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _boundaries = map.Points.OfType<BoundaryTimerPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _boundaries = map.Points.OfType<BoundaryEventPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _errorBoundaries = map.Points.OfType<BoundaryErrorPoint>().GroupBy(b => b.AttachedToId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
@@ -30,8 +30,8 @@ internal sealed class CompiledRouteMap
 
     public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
 
-    /// <summary>The boundary timers attached to an activity, in map order.</summary>
-    public IReadOnlyList<BoundaryTimerPoint> Boundaries(string activityId) => _boundaries.TryGetValue(activityId, out var b) ? b : [];
+    /// <summary>The boundary events (timers, messages, signals) attached to an activity, in map order.</summary>
+    public IReadOnlyList<BoundaryEventPoint> Boundaries(string activityId) => _boundaries.TryGetValue(activityId, out var b) ? b : [];
 
     /// <summary>The error boundaries attached to an activity, in map order.</summary>
     public IReadOnlyList<BoundaryErrorPoint> ErrorBoundaries(string activityId) => _errorBoundaries.TryGetValue(activityId, out var b) ? b : [];

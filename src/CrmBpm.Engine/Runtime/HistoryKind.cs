@@ -86,4 +86,16 @@ public enum HistoryKind
 
     /// <summary>An error boundary caught a business error and cancelled its activity (details: the code).</summary>
     ErrorCaught,
+
+    /// <summary>A token began to wait for a message or a signal (details: its name and correlation key).</summary>
+    EventSubscribed,
+
+    /// <summary>A correlated message reached the instance and its token went on (details: the message's name).</summary>
+    MessageReceived,
+
+    /// <summary>A broadcast signal reached the instance and its token went on (details: the signal's name).</summary>
+    SignalReceived,
+
+    /// <summary>The instance threw a signal (details: its name and how many waits it reached).</summary>
+    SignalThrown,
 }

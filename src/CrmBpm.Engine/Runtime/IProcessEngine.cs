@@ -43,6 +43,21 @@ public interface IProcessEngine
     /// <summary>Sets variables (e.g. to fix the cause of an incident) and retries every stuck token.</summary>
     Task<ProcessInstance> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Delivers a message, in one command: to the oldest waiting subscription that matches (every one with
+    /// <see cref="MessageCorrelation.All"/>), setting its variables and moving the token on; when none waits, it starts the latest
+    /// published map whose Start is a message start of that name. A message nobody waits for and nothing starts on is refused
+    /// with <see cref="Errors.NotFoundException"/> (<c>message.not-correlated</c>): there is no buffer, the sender retries.
+    /// Two correlations racing for one subscription never both take it: the loser reaches the next match or is refused.
+    /// </summary>
+    Task<CorrelationResult> CorrelateAsync(MessageCorrelation message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Broadcasts a signal, in one command: every subscription of that name waiting now, in every running instance, is reached and
+    /// given the variables. Returns the instances reached (none is not an error: a signal is not addressed to anyone).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> BroadcastSignalAsync(string signalName, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default);
+
     /// <summary>Sets variables of a running instance without moving tokens.</summary>
     Task<ProcessInstance> SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, object?> variables, string? actor = null, CancellationToken cancellationToken = default);
 }

@@ -69,4 +69,7 @@ public static class IncidentCodes
 
     /// <summary>The point cannot run as drawn (a kind this engine does not execute, a Merge without exactly one outgoing flow).</summary>
     public const string PointNotExecutable = "point-not-executable";
+
+    /// <summary>A message wait's correlation key (an expression over the variables) failed or gave no key.</summary>
+    public const string CorrelationKeyFailed = "correlation-key-failed";
 }

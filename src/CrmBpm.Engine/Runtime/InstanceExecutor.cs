@@ -83,7 +83,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         var point = map.Point(token.PointId);
         if (!token.Leaving && map.Boundaries(point.Id).Count > 0)
         {
-            // The activity finished first: its boundary timers have nothing left to interrupt or accompany.
+            // The activity finished first: its boundary waits have nothing left to interrupt or accompany.
             context.Session.RemoveTimersOfTask(token.Id);
         }
 
@@ -199,6 +199,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                     instance.Result = end.Result;
                 }
 
+                if (end.SignalName is { } endSignal)
+                {
+                    await ThrowSignalAsync(context, instance, end.Id, endSignal, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (end.Terminates)
                 {
                     await EndEverythingElseAsync(context, instance, $"terminate end '{end.DisplayName}' reached", cancellationToken).ConfigureAwait(false);
@@ -209,7 +214,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 Leave(context, instance, map, token);
                 break;
             case ActionPoint action:
-                if (!Timers.TimerEvents.TryPrepareBoundaries(context, instance, map, token, action, expressions, out var actionTimers))
+                if (!BoundaryEvents.TryPrepare(context, instance, map, token, action, expressions, out var actionTimers))
                 {
                     break;
                 }
@@ -219,7 +224,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                     Leave(context, instance, map, token);
                 }
 
-                Timers.TimerEvents.StartBoundaries(context, instance, token, actionTimers);
+                BoundaryEvents.Start(context, instance, token, actionTimers);
                 break;
             case ConditionPoint condition:
                 DecideCondition(context, instance, map, token, condition);
@@ -241,17 +246,41 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 break;
             case NestedProcessPoint nested:
-                if (Timers.TimerEvents.TryPrepareBoundaries(context, instance, map, token, nested, expressions, out var nestedTimers))
+                if (BoundaryEvents.TryPrepare(context, instance, map, token, nested, expressions, out var nestedTimers))
                 {
                     await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
-                    Timers.TimerEvents.StartBoundaries(context, instance, token, nestedTimers);
+                    BoundaryEvents.Start(context, instance, token, nestedTimers);
                 }
 
                 break;
             case ServicePoint service:
-                Jobs.ServiceJobs.Schedule(context, instance, token, service);
+                if (BoundaryEvents.TryPrepare(context, instance, map, token, service, expressions, out var serviceWaits))
+                {
+                    Jobs.ServiceJobs.Schedule(context, instance, token, service);
+                    BoundaryEvents.Start(context, instance, token, serviceWaits);
+                }
+
                 break;
-            case BoundaryTimerPoint or BoundaryErrorPoint:
+            case MessageWaitPoint message:
+                if (BoundaryEvents.TryPrepare(context, instance, map, token, message, expressions, out var receiveWaits))
+                {
+                    SubscribeToMessage(context, instance, token, message);
+                    BoundaryEvents.Start(context, instance, token, receiveWaits);
+                }
+
+                break;
+            case SignalWaitPoint signal:
+                Replace(instance, token, token with { State = TokenState.Waiting });
+                AddSubscription(context, instance, EventSubscriptions.New(instance, token.Id, Timers.TimerKind.SignalSubscription, signal.SignalName, null, null), signal.Id);
+                break;
+            case EventGatewayPoint gateway:
+                WaitAtEventGateway(context, instance, map, token, gateway);
+                break;
+            case SignalThrowPoint signalThrow:
+                await ThrowSignalAsync(context, instance, signalThrow.Id, signalThrow.SignalName, cancellationToken).ConfigureAwait(false);
+                Leave(context, instance, map, instance.Tokens.First(t => t.Id == token.Id));
+                break;
+            case BoundaryEventPoint or BoundaryErrorPoint:
                 // Only a retry after an incident while leaving brings a token here (a fired timer leaves at once).
                 Leave(context, instance, map, token);
                 break;

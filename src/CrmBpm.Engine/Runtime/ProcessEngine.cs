@@ -7,7 +7,7 @@ using CrmBpm.Engine.Tasks;
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>Default <see cref="IProcessEngine"/>.</summary>
-internal sealed class ProcessEngine(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : IProcessEngine
+internal sealed partial class ProcessEngine(IWorkflowStore store, CommandRunner runner, RouteMapCatalog catalog, InstanceExecutor executor, VariableLimits limits) : IProcessEngine
 {
     public async Task<ProcessInstance> StartAsync(string mapKey, StartOptions? options = null, CancellationToken cancellationToken = default)
     {

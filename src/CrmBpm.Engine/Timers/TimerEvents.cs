@@ -70,7 +70,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     public static bool TryPrepareBoundaries(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, IExpressionEvaluator expressions, out List<TimerRecord> timers)
     {
         timers = [];
-        foreach (var boundary in map.Boundaries(activity.Id))
+        foreach (var boundary in map.Boundaries(activity.Id).OfType<BoundaryTimerPoint>())
         {
             if (DueAt(context.Now, boundary.Timer, instance.Variables, expressions, out var error) is not { } due)
             {
@@ -95,7 +95,14 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         foreach (var timer in timers)
         {
             context.Session.AddTimer(timer);
-            context.Record(instance, HistoryKind.TimerScheduled, pointId: timer.PointId, details: $"due {timer.DueAt:u}");
+            if (timer.IsSubscription)
+            {
+                context.Record(instance, HistoryKind.EventSubscribed, pointId: timer.PointId, details: timer.CorrelationKey is null ? timer.EventName : $"{timer.EventName}, key {timer.CorrelationKey}");
+            }
+            else
+            {
+                context.Record(instance, HistoryKind.TimerScheduled, pointId: timer.PointId, details: $"due {timer.DueAt:u}");
+            }
         }
     }
 
@@ -115,6 +122,10 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
         switch (timer.Kind, map.Map.FindPoint(token.PointId), timer.PointId is null ? null : map.Map.FindPoint(timer.PointId))
         {
+            case (TimerKind.TimerEvent, EventGatewayPoint gateway, TimerWaitPoint target):
+                context.Record(instance, HistoryKind.TimerFired, pointId: target.Id, details: $"due {timer.DueAt:u}");
+                executor.PassEventGateway(context, instance, map, token, gateway, target);
+                break;
             case (TimerKind.TimerEvent, TimerWaitPoint point, _):
                 context.Record(instance, HistoryKind.TimerFired, pointId: point.Id, details: $"due {timer.DueAt:u}");
                 executor.Leave(context, instance, map, token with { State = TokenState.Ready });
@@ -131,34 +142,22 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     }
 
     /// <summary>
-    /// Interrupting: the activity is cancelled (its open tasks, or its nested instance and everything below it) with its other
-    /// boundary timers, and the token leaves by the boundary's flows instead. Non-interrupting: a new token leaves by the
-    /// boundary's flows and the activity goes on; a cycle schedules its next firing, one interval after this one was due,
-    /// until its count is reached.
+    /// Fires the boundary (see <see cref="BoundaryEvents.FireAsync"/>); a non-interrupting cycle first schedules its next firing,
+    /// one interval after this one was due, until its count is reached.
     /// </summary>
     private async Task FireBoundaryAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, BoundaryTimerPoint boundary, TimerRecord timer, CancellationToken cancellationToken)
     {
-        var fired = new Token { Id = Ids.Next(), PointId = boundary.Id };
         context.Record(instance, HistoryKind.TimerFired, pointId: boundary.Id,
             details: $"due {timer.DueAt:u}{(boundary.CancelsActivity ? $", cancels '{activity.DisplayName}'" : "")}{(timer.Attempt > 1 ? $", firing {timer.Attempt}" : "")}");
-        if (boundary.CancelsActivity)
+        if (!boundary.CancelsActivity && Repetitions(boundary.Timer, timer, instance.Variables) is { } cycle && timer.Attempt < cycle.Count)
         {
-            await ActivityInterruption.CancelAsync(context, instance, token, $"boundary timer '{boundary.DisplayName}' fired", cancellationToken).ConfigureAwait(false);
-            InstanceExecutor.Replace(instance, token, fired);
-        }
-        else
-        {
-            instance.MutableTokens.Insert(instance.MutableTokens.FindIndex(t => t.Id == token.Id) + 1, fired);
-            if (Repetitions(boundary.Timer, timer, instance.Variables) is { } cycle && timer.Attempt < cycle.Count)
+            context.Session.AddTimer(new TimerRecord
             {
-                context.Session.AddTimer(new TimerRecord
-                {
-                    InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, DueAt = timer.DueAt + cycle.Interval, Attempt = timer.Attempt + 1,
-                });
-            }
+                InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, DueAt = timer.DueAt + cycle.Interval, Attempt = timer.Attempt + 1,
+            });
         }
 
-        executor.Leave(context, instance, map, fired);
+        await BoundaryEvents.FireAsync(executor, context, instance, map, token, activity, boundary, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A cycle's count and interval: the literal's, or what its expression gives now.</summary>

@@ -33,4 +33,16 @@ public enum TimerKind
     /// <see cref="TimerRecord.TaskId"/> names the schedule of that version (<see cref="TimerRecord.StartScheduleId"/>). Fired by <see cref="StartTimers"/>.
     /// </summary>
     StartTimer,
+
+    /// <summary>
+    /// A message subscription: a token waits for a message named <see cref="TimerRecord.EventName"/> (at a
+    /// <see cref="Definitions.MessageWaitPoint"/>, or beside an activity for a <see cref="Definitions.BoundaryMessagePoint"/>, named
+    /// by <see cref="TimerRecord.PointId"/>). Never due: the poller never takes it; <see cref="Runtime.IProcessEngine.CorrelateAsync"/> fires it.
+    /// </summary>
+    MessageSubscription,
+
+    /// <summary>
+    /// A signal subscription: as <see cref="MessageSubscription"/>, for a signal named <see cref="TimerRecord.EventName"/>; fired by a broadcast.
+    /// </summary>
+    SignalSubscription,
 }

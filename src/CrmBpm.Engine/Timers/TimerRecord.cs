@@ -26,8 +26,9 @@ public sealed class TimerRecord
     public int Attempt { get; init; }
 
     /// <summary>
-    /// For a <see cref="TimerKind.BoundaryTimer"/>: the boundary event it belongs to (<see cref="TaskId"/> is then the token
-    /// waiting at the activity it is attached to); null for other timers.
+    /// For a <see cref="TimerKind.BoundaryTimer"/> (or a boundary's subscription): the boundary event it belongs to (<see cref="TaskId"/>
+    /// is then the token waiting at the activity it is attached to); for a wait of a token at an event-based gateway, the catch event
+    /// it stands for; null for other timers.
     /// </summary>
     public string? PointId { get; init; }
 
@@ -48,10 +49,19 @@ public sealed class TimerRecord
     /// <summary>For an external job retried after a worker's failure: the retries the worker said were left; null before any failure.</summary>
     public int? Retries { get; init; }
 
-    /// <summary>Deadline, reminder, job, timer event, boundary timer or start timer.</summary>
+    /// <summary>For a message or signal subscription: the name of the message or signal it waits for; null for other timers.</summary>
+    public string? EventName { get; init; }
+
+    /// <summary>For a message subscription: the key a message must carry to reach it (its point's correlation key, evaluated); null when none.</summary>
+    public string? CorrelationKey { get; init; }
+
+    /// <summary>Whether it is a subscription (message or signal): never due, fired by a correlation or a broadcast.</summary>
+    public bool IsSubscription => Kind is TimerKind.MessageSubscription or TimerKind.SignalSubscription;
+
+    /// <summary>Deadline, reminder, job, timer event, boundary timer, start timer, message or signal subscription.</summary>
     public required TimerKind Kind { get; init; }
 
-    /// <summary>When it is due.</summary>
+    /// <summary>When it is due; <see cref="DateTimeOffset.MaxValue"/> for a subscription, which is never due.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
     /// <summary>The node holding the lease.</summary>

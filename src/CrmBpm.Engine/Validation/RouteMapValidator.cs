@@ -29,8 +29,11 @@ public sealed class RouteMapValidator
         new ServiceStepRule(),
         new TimerEventRule(),
         new StartTimerRule(),
+        new BoundaryEventRule(),
         new BoundaryTimerRule(),
         new ErrorEventRule(),
+        new EventNameRule(),
+        new EventGatewayRule(),
         new NotRunYetRule(),
     ];
 

@@ -6,6 +6,9 @@ namespace CrmBpm.EntityFrameworkCore.Configurations;
 
 internal sealed class TimerEntityConfiguration : IEntityTypeConfiguration<TimerEntity>
 {
+    /// <summary>A correlation or a broadcast looks for the unfired subscriptions of one name.</summary>
+    public const string SubscriptionsIndex = "ix_timers_subscriptions";
+
     public void Configure(EntityTypeBuilder<TimerEntity> builder)
     {
         builder.ToTable(TableNames.Timers);
@@ -21,6 +24,9 @@ internal sealed class TimerEntityConfiguration : IEntityTypeConfiguration<TimerE
         builder.Property(t => t.PointId).HasMaxLength(200);
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.Topic).HasMaxLength(200);
+        builder.Property(t => t.EventName).HasMaxLength(200);
+        builder.Property(t => t.CorrelationKey).HasMaxLength(200);
+        builder.HasIndex(t => new { t.EventName, t.Kind, t.FiredAt }, SubscriptionsIndex);
         builder.Property(t => t.FiredAt).IsConcurrencyToken();
     }
 }

@@ -38,6 +38,12 @@ public sealed class TimerEntity
     /// <summary>See <see cref="TimerRecord.Retries"/>.</summary>
     public int? Retries { get; set; }
 
+    /// <summary>See <see cref="TimerRecord.EventName"/>.</summary>
+    public string? EventName { get; set; }
+
+    /// <summary>See <see cref="TimerRecord.CorrelationKey"/>.</summary>
+    public string? CorrelationKey { get; set; }
+
     /// <summary>See <see cref="TimerRecord.DueAt"/>.</summary>
     public DateTimeOffset DueAt { get; set; }
 

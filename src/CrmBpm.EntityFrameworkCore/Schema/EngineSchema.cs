@@ -13,7 +13,7 @@ public static class EngineSchema
             new Engine.Step0003UnassignedTasksIndex(),
             new Engine.Step0004JobAttempts(),
             new Engine.Step0005BoundaryTimers(),
-            new Engine.Step0006Reserved(),
+            new Engine.Step0006EventSubscriptions(),
             new Engine.Step0007ExternalTasks(),
             new Engine.Step0008StartTimers(),
             new Engine.Step0009IncidentCodesAndPointNames(),

@@ -190,7 +190,7 @@ internal static class EntityMapper
 
     public static TimerEntity ToEntity(TimerRecord timer)
     {
-        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, MapKey = timer.MapKey, MapVersion = timer.MapVersion, Topic = timer.Topic, Retries = timer.Retries };
+        var entity = new TimerEntity { Id = timer.Id, InstanceId = timer.InstanceId, TaskId = timer.TaskId, Kind = timer.Kind, DueAt = timer.DueAt, Attempt = timer.Attempt, PointId = timer.PointId, MapKey = timer.MapKey, MapVersion = timer.MapVersion, Topic = timer.Topic, Retries = timer.Retries, EventName = timer.EventName, CorrelationKey = timer.CorrelationKey };
         Apply(timer, entity);
         return entity;
     }
@@ -216,6 +216,8 @@ internal static class EntityMapper
         MapVersion = entity.MapVersion,
         Topic = entity.Topic,
         Retries = entity.Retries,
+        EventName = entity.EventName,
+        CorrelationKey = entity.CorrelationKey,
         LeaseOwner = entity.LeaseOwner,
         LeaseUntil = entity.LeaseUntil,
         FiredAt = entity.FiredAt,

@@ -147,6 +147,26 @@ internal sealed class SqlWorkflowSession(CrmBpmDbContext db, IDatabaseDialect di
         return timer;
     }
 
+    public async Task<IReadOnlyList<TimerRecord>> FindSubscriptionsAsync(TimerKind kind, string eventName, CancellationToken cancellationToken = default)
+    {
+        var statement = new SqlStatement($"{TimerRows.Select} WHERE event_name = @name AND kind = @kind AND fired_at IS NULL")
+            .With("@name", eventName).With("@kind", kind.ToString());
+        var found = new List<TimerRecord>();
+        foreach (var row in await ReadAsync(statement, TimerRows.Read, cancellationToken).ConfigureAwait(false))
+        {
+            if (!_timers.TryGetValue(row.Id, out var loaded))
+            {
+                var timer = EntityMapper.ToTimer(row);
+                _timers[row.Id] = loaded = new LoadedTimer(timer, timer.Clone());
+            }
+
+            found.Add(loaded.Timer);
+        }
+
+        found.AddRange(_newTimers.Where(t => t.Kind == kind && t.EventName == eventName));
+        return [.. found.Where(t => t.FiredAt is null && !_removedTimerTasks.Contains(t.TaskId)).OrderBy(t => t.Id)];
+    }
+
     public void AddInstance(ProcessInstance instance) => _newInstances.Add(instance);
 
     public void AddTask(WorkTask task) => _newTasks.Add(task);

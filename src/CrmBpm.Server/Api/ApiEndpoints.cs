@@ -18,6 +18,7 @@ public static class ApiEndpoints
             .MapRouteMapsEndpoints()
             .MapInstancesEndpoints()
             .MapExternalTasksEndpoints()
+            .MapMessagesEndpoints()
             .MapTasksEndpoints()
             .MapAbsencesEndpoints()
             .MapPartnersEndpoints()

@@ -59,7 +59,7 @@ public sealed class Keeping_what_does_not_run_yet
         var result = ReadXml("""
             <startEvent id="s"><outgoing>f1</outgoing></startEvent>
             <serviceTask id="mail" name="Send mail" camunda:class="org.example.Mail"><incoming>f1</incoming><outgoing>f2</outgoing></serviceTask>
-            <boundaryEvent id="late" attachedToRef="mail" cancelActivity="false"><messageEventDefinition id="m1" messageRef="reply" /></boundaryEvent>
+            <boundaryEvent id="late" attachedToRef="mail" cancelActivity="false"><escalationEventDefinition id="m1" escalationRef="reply" /></boundaryEvent>
             <subProcess id="sub"><incoming>f2</incoming><outgoing>f3</outgoing><startEvent id="inner_s" /><sequenceFlow id="inner_f" sourceRef="inner_s" targetRef="inner_e" /><endEvent id="inner_e" /></subProcess>
             <endEvent id="e"><incoming>f3</incoming></endEvent>
             <sequenceFlow id="f1" sourceRef="s" targetRef="mail" />
@@ -76,7 +76,7 @@ public sealed class Keeping_what_does_not_run_yet
         xml.ShouldContain("camunda:class=\"org.example.Mail\"");
         xml.ShouldContain("crm:handler=\"Mail\"");
         xml.ShouldContain("attachedToRef=\"mail\"");
-        xml.ShouldContain("<bpmn:messageEventDefinition id=\"m1\" messageRef=\"reply\" />");
+        xml.ShouldContain("<bpmn:escalationEventDefinition id=\"m1\" escalationRef=\"reply\" />");
         xml.ShouldContain("<bpmn:sequenceFlow id=\"inner_f\" sourceRef=\"inner_s\" targetRef=\"inner_e\" />");
         RoundTrip(result.Maps).ShouldMeanTheSameAs(Drawn(result.Maps));
         // The boundary event has no incoming flow by nature: only the not-run-yet errors, no "unreachable".
@@ -84,10 +84,10 @@ public sealed class Keeping_what_does_not_run_yet
     }
 
     [Fact]
-    public void A_message_start_event_opens_and_refuses_publishing_naming_its_definition()
+    public void A_conditional_start_event_opens_and_refuses_publishing_naming_its_definition()
     {
         var result = ReadXml("""
-            <startEvent id="s" name="Order received"><outgoing>f</outgoing><messageEventDefinition id="m" /></startEvent>
+            <startEvent id="s" name="Order received"><outgoing>f</outgoing><conditionalEventDefinition id="m" /></startEvent>
             <endEvent id="e"><incoming>f</incoming></endEvent>
             <sequenceFlow id="f" sourceRef="s" targetRef="e" />
             """);
@@ -96,9 +96,9 @@ public sealed class Keeping_what_does_not_run_yet
         var problem = Validate(map).ShouldHaveSingleItem();
 
         problem.Code.ShouldBe("point.not-run-yet");
-        problem.Message.ShouldStartWith("A message start event (messageEventDefinition) 'Order received' does not run yet");
+        problem.Message.ShouldStartWith("A conditional start event (conditionalEventDefinition) 'Order received' does not run yet");
         RoundTrip(result.Maps).ShouldMeanTheSameAs(Drawn(result.Maps));
-        result.LossReport.ShouldContain(g => g.Message == "1 message start event (messageEventDefinition) will not run yet, so the map cannot be published: line 3");
+        result.LossReport.ShouldContain(g => g.Message == "1 conditional start event (conditionalEventDefinition) will not run yet, so the map cannot be published: line 3");
     }
 
     [Fact]

@@ -89,7 +89,17 @@ public sealed class InMemory_incidents : IncidentScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_messages : MessageScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_inclusive_gateways : InclusiveGatewayScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_signals : SignalScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
@@ -105,6 +115,11 @@ public sealed class InMemory_timer_starts : TimerStartScenarios
 }
 
 public sealed class InMemory_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }

@@ -159,13 +159,29 @@ public sealed class Postgres_error_events : ErrorEventScenarios
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
 
+public sealed class Postgres_messages : MessageScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
 [RequiresPostgres]
 public sealed class Postgres_timer_starts : TimerStartScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
 
+public sealed class Postgres_signals : SignalScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
 public sealed class Postgres_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }

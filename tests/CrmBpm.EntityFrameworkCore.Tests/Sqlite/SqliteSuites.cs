@@ -124,7 +124,17 @@ public sealed class Sqlite_incidents : IncidentScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_messages : MessageScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_inclusive_gateways : InclusiveGatewayScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_signals : SignalScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
@@ -140,6 +150,11 @@ public sealed class Sqlite_timer_starts : TimerStartScenarios
 }
 
 public sealed class Sqlite_external_tasks : ExternalTaskScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }

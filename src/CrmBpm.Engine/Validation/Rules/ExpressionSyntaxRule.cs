@@ -61,6 +61,12 @@ public sealed class ExpressionSyntaxRule : IValidationRule
                 case BoundaryTimerPoint { Timer: { IsExpression: true } timer }:
                     yield return (point.Id, null, $"timer expression of '{point.DisplayName}'", timer.Value);
                     break;
+                case MessageWaitPoint message:
+                    yield return (point.Id, null, $"correlation key of '{point.DisplayName}'", message.CorrelationKey);
+                    break;
+                case BoundaryMessagePoint message:
+                    yield return (point.Id, null, $"correlation key of '{point.DisplayName}'", message.CorrelationKey);
+                    break;
                 case ScriptPoint script:
                     yield return (point.Id, null, $"script of '{point.DisplayName}'", script.Script);
                     break;

@@ -51,7 +51,7 @@ public sealed class MergeCanFireRule : IValidationRule
         }
 
         var graph = new MapGraph(map);
-        // Tokens a boundary timer sends are not explored (they appear when time passes, not along flows): a Merge they may
+        // Tokens a boundary event sends are not explored (they appear when time passes, not along flows): a Merge they may
         // feed is not judged, rather than refused for tokens the exploration never made.
         var afterBoundaries = graph.Reach(map.Points.OfType<IBoundaryEvent>().Select(b => b.Id));
         return merges

@@ -9,7 +9,7 @@ namespace CrmBpm.EntityFrameworkCore.Storage.Sql;
 /// <summary>The <c>timers</c> table for the hand-written commands: reading, inserting, the firing-guarded update and removing a closed task's timers.</summary>
 internal static class TimerRows
 {
-    private static readonly string[] Columns = ["id", "instance_id", "task_id", "kind", "due_at", "lease_owner", "lease_until", "fired_at", "attempt", "point_id", "map_key", "map_version", "topic", "retries"];
+    private static readonly string[] Columns = ["id", "instance_id", "task_id", "kind", "due_at", "lease_owner", "lease_until", "fired_at", "attempt", "point_id", "map_key", "map_version", "topic", "retries", "event_name", "correlation_key"];
 
     public static readonly string Select = $"SELECT {string.Join(", ", Columns)} FROM {TableNames.Timers}";
 
@@ -29,13 +29,15 @@ internal static class TimerRows
         MapVersion = reader.IsDBNull(11) ? null : reader.GetInt32(11),
         Topic = NullableString(reader, 12),
         Retries = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+        EventName = NullableString(reader, 14),
+        CorrelationKey = NullableString(reader, 15),
     };
 
     public static IEnumerable<SqlStatement> Insert(IEnumerable<TimerEntity> rows, IDatabaseDialect dialect) =>
         SqlInserts.Build(TableNames.Timers, Columns, rows.Select(row => new object?[]
         {
             dialect.GuidValue(row.Id), dialect.GuidValue(row.InstanceId), dialect.GuidValue(row.TaskId), Name(row.Kind), Ticks(row.DueAt),
-            row.LeaseOwner, Ticks(row.LeaseUntil), Ticks(row.FiredAt), row.Attempt, row.PointId, row.MapKey, row.MapVersion, row.Topic, row.Retries,
+            row.LeaseOwner, Ticks(row.LeaseUntil), Ticks(row.FiredAt), row.Attempt, row.PointId, row.MapKey, row.MapVersion, row.Topic, row.Retries, row.EventName, row.CorrelationKey,
         }), "m");
 
     /// <summary>Writes the lease and firing; if the timer was unfired when loaded it must still be (two nodes never fire it twice).</summary>
