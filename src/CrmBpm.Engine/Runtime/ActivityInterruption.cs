@@ -1,7 +1,7 @@
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
-/// What an interrupting boundary event (a timer, an error) does to the activity it sits on before its own token leaves:
+/// What an interrupting boundary event (a timer, a message, a signal, an error) does to the activity it sits on before its own token leaves:
 /// the activity's open tasks are cancelled, its nested instance is terminated with everything below it (without the
 /// incident a nested instance terminated on its own leaves), and its pending timers and jobs are removed.
 /// </summary>

@@ -56,15 +56,7 @@ internal static class BoundaryEvents
         var fired = new Token { Id = Ids.Next(), PointId = boundary.Id };
         if (boundary.CancelsActivity)
         {
-            var reason = $"{boundary.KindName.ToLowerInvariant()} '{boundary.DisplayName}' fired";
-            await ProcessEngine.CancelTasksAsync(context, instance, cancellationToken, task => task.TokenId == token.Id).ConfigureAwait(false);
-            if (token.ChildInstanceId is { } childId && await context.Session.GetInstanceAsync(childId, cancellationToken).ConfigureAwait(false) is { } child)
-            {
-                await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
-                    i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
-            }
-
-            context.Session.RemoveTimersOfTask(token.Id);
+            await ActivityInterruption.CancelAsync(context, instance, token, $"{boundary.KindName.ToLowerInvariant()} '{boundary.DisplayName}' fired", cancellationToken).ConfigureAwait(false);
             InstanceExecutor.Replace(instance, token, fired);
         }
         else
