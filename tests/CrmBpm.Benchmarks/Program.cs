@@ -3,7 +3,7 @@ using CrmBpm.Benchmarks.Scenarios;
 using CrmBpm.Engine.DependencyInjection;
 
 // Usage: dotnet run -c Release --project tests/CrmBpm.Benchmarks -- [--quick] [--out docs] [--data artifacts/bench-data] [--only name,name]
-// Scenarios: throughput, throughput-sqlite, peer, durable, mytasks, memory, nodes. Those on PostgreSQL run when
+// Scenarios: throughput, throughput-sqlite, peer, durable, mytasks, memory, nodes, automatic. Those on PostgreSQL run when
 // CRMBPM_TEST_POSTGRES is set (export CRMBPM_TEST_POSTGRES="$(bash build/postgres.sh start)"). docs/benchmarks.md explains each.
 var quick = args.Contains("--quick");
 var outFolder = ArgValue("--out") ?? "docs";
@@ -138,6 +138,28 @@ if (Runs("nodes"))
             report.Add("nodes", $"{nodes} node process{(nodes == 1 ? "" : "es")}", rate, "completions/s", nodes == 1 ? "2 workers per node" : $"{rate / single.Value:0.##}× one node");
             report.Print(report.Last);
         }
+    }
+}
+
+if (Runs("automatic"))
+{
+    var sequential = quick ? 50 : 300;
+    var burst = quick ? 200 : 2_000;
+    await Automatic("SQLite file (WAL)", () => Task.FromResult(BenchmarkDatabase.SqliteFile(dataFolder, "automatic")));
+    if (postgres)
+    {
+        await Automatic("PostgreSQL", () => BenchmarkDatabase.PostgresAsync("automatic"));
+    }
+
+    async Task Automatic(string name, Func<Task<BenchmarkDatabase>> database)
+    {
+        Console.WriteLine($"Automatic steps on {name}: {sequential} one at a time, then a burst of {burst}");
+        await using var db = await database();
+        var (delay, perSecond) = await AutomaticStepLatency.MeasureAsync(db.Attach, sequential, burst);
+        report.Add("automatic", $"start call to handler start on {name}", delay.Median, "ms", $"p99 {delay.P99:0.##} ms; the job's commit wakes the timer service (poll 1 s)", delay);
+        report.Print(report.Last);
+        report.Add("automatic", $"automatic steps on {name}", perSecond, "steps/s", $"{burst} instances started one after another, until the last ended; jobs run one after another on one node");
+        report.Print(report.Last);
     }
 }
 
