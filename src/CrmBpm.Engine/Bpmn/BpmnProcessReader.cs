@@ -394,7 +394,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
             ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, SignalName = eventName, Foreign = foreign }
-            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = eventName, Foreign = foreign };
+            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = eventName, InitiatorVariable = InitiatorOf(element), Foreign = foreign };
     }
 
     /// <summary>
@@ -698,4 +698,11 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
     }
 
     private sealed record ExclusiveGatewayInfo(string Id, string Name, string? Kind, string? Expression, string? DefaultFlowId, ForeignBpmn? Foreign);
+
+    /// <summary>
+    /// The variable another engine's start event gives the starting user's id (<c>camunda:initiator</c>, Flowable's and
+    /// Activiti's alike). The attribute itself stays among the kept ones, so it is written back as it was.
+    /// </summary>
+    private static string? InitiatorOf(XElement element) =>
+        new[] { CamundaNs, FlowableNs, ActivitiNs }.Select(ns => ((string?)element.Attribute(ns + "initiator"))?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 }

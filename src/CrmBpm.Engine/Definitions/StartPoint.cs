@@ -18,4 +18,10 @@ public sealed record StartPoint : Point
     /// instance takes starts the latest published version of the map; null for a plain start.
     /// </summary>
     public string? MessageName { get; init; }
+
+    /// <summary>
+    /// The variable that receives the id of the user who started the instance (Camunda's, Flowable's and Activiti's
+    /// <c>initiator</c> attribute, kept as written); null for none. A start variable of that name given by the caller wins.
+    /// </summary>
+    public string? InitiatorVariable { get; init; }
 }

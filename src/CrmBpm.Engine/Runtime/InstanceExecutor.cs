@@ -31,6 +31,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
 
         instance.SetVariables(variables);
+        if (start is StartPoint { InitiatorVariable: { } initiator } && parent is null && !variables.ContainsKey(initiator))
+        {
+            instance.SetVariables(new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [initiator] = JsonSerializer.SerializeToElement(context.Actor) });
+        }
+
         instance.MutableTokens.Add(new Token { Id = Ids.Next(), PointId = start.Id });
         context.Session.AddInstance(instance);
         context.Record(instance, HistoryKind.InstanceStarted, pointId: start.Id, details: parent is null ? null : $"nested in {parent.Id}");

@@ -31,6 +31,30 @@ public sealed class Running_imported_maps : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Camunda_start_event_naming_an_initiator_gives_the_starting_user_to_the_variable_a_task_is_assigned_by()
+    {
+        const string xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <process id="review" isExecutable="true">
+                <startEvent id="start" camunda:initiator="initiator" />
+                <userTask id="check" name="Check your own request" camunda:assignee="${initiator}" />
+                <endEvent id="end" />
+                <sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+                <sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+              </process>
+            </definitions>
+            """;
+        var map = new Engine.Bpmn.BpmnImporter().ImportXml(xml).Single();
+        map.Points.OfType<Engine.Definitions.StartPoint>().Single().InitiatorVariable.ShouldBe("initiator");
+        new Engine.Bpmn.BpmnExporter().Export(map).ShouldContain("camunda:initiator=\"initiator\"");
+
+        var instance = await _bpm.StartAsync(map);
+
+        (await _bpm.TaskAtAsync(instance.Id, "check")).AssigneeId.ShouldBe("starter");
+        (await _bpm.InstanceAsync(instance.Id)).Variables["initiator"].GetString().ShouldBe("starter");
+    }
+
+    [Fact]
     public async Task A_small_amount_skips_the_approval_through_the_No_branch()
     {
         var map = Import(Fixture("bpmnio-approval.bpmn")).Single();
