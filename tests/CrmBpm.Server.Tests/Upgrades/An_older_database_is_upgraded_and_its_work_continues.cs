@@ -53,8 +53,11 @@ public abstract class An_older_database_is_upgraded_and_its_work_continues : IAs
 
         await StartAsync(database);
 
-        // Columns added by later steps are new in every row; the columns the fixture had must hold what they held.
-        Differences(before, OnlyColumnsOf(before, await SnapshotAsync(database))).ShouldBeEmpty();
+        // Columns added by later steps are new in every row; the columns the fixture had must hold what they held. A built-in
+        // role added since the fixture was made (such as Worker, for external workers) is the one row an upgrade adds.
+        Differences(before, OnlyColumnsOf(before, await SnapshotAsync(database)))
+            .Where(d => !AppRoles.All.Any(role => d.StartsWith("AspNetRoles new: ", StringComparison.Ordinal) && d.Contains($"|Name={role}|", StringComparison.Ordinal)))
+            .ShouldBeEmpty();
     }
 
     [Theory]
