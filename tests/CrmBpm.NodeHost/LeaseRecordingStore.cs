@@ -8,44 +8,38 @@ using CrmBpm.Engine.Timers;
 namespace CrmBpm.NodeHost;
 
 /// <summary>
-/// Passes everything to the real store and writes every leased timer to a log (<c>timerId owner leaseUntilTicks</c>), so
-/// the multi-node test can tell which leases a killed node held. With <paramref name="hangAfterLease"/> it simulates a node
-/// that dies between leasing and firing: after the first lease that holds a reminder, leasing never returns. Reminders
-/// belong only to watched tasks, which nobody completes, so the held timers stay in the table for the test to inspect
-/// (a sale's ship deadline may vanish with its task when a worker completes it). Batches before that fire normally and
-/// are not logged, so the log lists exactly the leases the node died holding.
+/// Passes everything to the real store and writes leased timers to a log (<c>timerId owner leaseUntilTicks</c>), so the
+/// multi-node test can tell which leases a node died holding. With <c>--drop-leased-reminders</c> (see <see cref="NodeFaults"/>)
+/// it simulates a node that loses work between leasing and firing: the first batch holding reminders is logged and its
+/// reminders are never fired (they stay leased to this node until the lease ends); the rest of the batch, and every later
+/// batch, fire normally and are not logged, so the log lists exactly the leases the node dropped. Reminders belong only to
+/// watched tasks, which nobody completes, so the dropped timers stay in the table for the test to inspect.
 /// </summary>
-internal sealed class LeaseRecordingStore(IWorkflowStore inner, string? logPath, bool hangAfterLease) : IWorkflowStore
+internal sealed class LeaseRecordingStore(IWorkflowStore inner, string? logPath, NodeFaults faults) : IWorkflowStore
 {
     private readonly Lock _gate = new();
-    private bool _hung;
 
     public async Task<IReadOnlyList<TimerRecord>> LeaseDueTimersAsync(DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken = default)
     {
-        if (_hung)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
         var leased = await inner.LeaseDueTimersAsync(now, owner, leaseUntil, maxCount, cancellationToken);
-        var hangNow = hangAfterLease && leased.Any(t => t.Kind == TimerKind.Reminder);
-        if (leased.Count > 0 && logPath is not null && (!hangAfterLease || hangNow))
+        var drop = leased.Any(t => t.Kind == TimerKind.Reminder) && faults.TakeReminderDrop();
+        if (leased.Count > 0 && logPath is not null && (!faults.DropLeasedReminders || drop))
         {
-            var lines = leased.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Id} {owner} {leaseUntil.UtcTicks}"));
+            var lines = leased.Where(t => !drop || t.Kind == TimerKind.Reminder)
+                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Id} {owner} {leaseUntil.UtcTicks}"));
             lock (_gate)
             {
                 File.AppendAllLines(logPath, lines);
             }
         }
 
-        if (hangNow)
+        if (!drop)
         {
-            _hung = true;
-            Console.Error.WriteLine($"{owner}: holding {leased.Count} leased timer(s) without firing them (--hang-after-lease)");
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return leased;
         }
 
-        return leased;
+        Console.Error.WriteLine($"{owner}: dropping {leased.Count(t => t.Kind == TimerKind.Reminder)} leased reminder(s) without firing them (--drop-leased-reminders)");
+        return leased.Where(t => t.Kind != TimerKind.Reminder).ToList();
     }
 
     public Task<IReadOnlyList<TimerRecord>> LeaseExternalTasksAsync(DateTimeOffset now, string workerId, IReadOnlyCollection<string> topics, DateTimeOffset lockUntil, int maxCount, CancellationToken cancellationToken = default) =>

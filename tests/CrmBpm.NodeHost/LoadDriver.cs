@@ -8,7 +8,7 @@ namespace CrmBpm.NodeHost;
 
 /// <summary>
 /// The node's work: a few workers that each look at My tasks for one actor, start a sale when little is visible and
-/// complete a random visible task; optionally a loop that starts watched instances whose timers come due.
+/// complete a random visible task; optionally loops that start watched instances whose timers come due and instances whose automatic step any node's job executor may run.
 /// Every node sees the same pool tasks, so completions race across nodes: losing a race is counted, not an error.
 /// </summary>
 internal sealed class LoadDriver(IProcessEngine engine, ITaskService tasks, NodeArguments arguments)
@@ -25,7 +25,12 @@ internal sealed class LoadDriver(IProcessEngine engine, ITaskService tasks, Node
             .ToList();
         if (arguments.WatchEvery > TimeSpan.Zero)
         {
-            loops.Add(WatchAsync(stoppingToken));
+            loops.Add(StartEveryAsync(arguments.WatchEvery, LoadMaps.WatchKey, stoppingToken));
+        }
+
+        if (arguments.AutoEvery > TimeSpan.Zero)
+        {
+            loops.Add(StartEveryAsync(arguments.AutoEvery, LoadMaps.AutoKey, stoppingToken));
         }
 
         await Task.WhenAll(loops);
@@ -105,14 +110,14 @@ internal sealed class LoadDriver(IProcessEngine engine, ITaskService tasks, Node
         }
     }
 
-    private async Task WatchAsync(CancellationToken stoppingToken)
+    private async Task StartEveryAsync(TimeSpan every, string mapKey, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(arguments.WatchEvery);
+        using var timer = new PeriodicTimer(every);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await engine.StartAsync(LoadMaps.WatchKey, new StartOptions { StartedBy = arguments.NodeId }, stoppingToken);
+                await engine.StartAsync(mapKey, new StartOptions { StartedBy = arguments.NodeId }, stoppingToken);
                 Interlocked.Increment(ref _started);
             }
         }

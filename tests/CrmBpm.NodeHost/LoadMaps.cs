@@ -14,6 +14,11 @@ internal static class LoadMaps
 
     public const string WatchKey = "node-watch";
 
+    public const string AutoKey = "node-auto";
+
+    /// <summary>The handler name of <see cref="Auto"/>'s automatic step (<see cref="NodeBillHandler"/>).</summary>
+    public const string BillHandler = "node-bill";
+
     /// <summary>
     /// Typical-sale-shaped: qualify → condition → split (offer, credit) → merge → ship → end. Pool tasks of one role,
     /// so workers on different nodes race for the same tasks; the ship task has a short deadline that may fire first.
@@ -71,6 +76,30 @@ internal static class LoadMaps
         [
             new Flow { Id = "f1", SourceId = "start", TargetId = "watch" },
             new Flow { Id = "f2", SourceId = "watch", TargetId = "end" },
+        ],
+    };
+
+    /// <summary>
+    /// Nobody's work: an automatic step (a job, run by whichever node's job executor leases it; a 6 s timeout so a job held by
+    /// a killed node is taken over within seconds) and then a half-second timer event, so jobs and timer events race
+    /// across the nodes as deadlines and reminders do.
+    /// </summary>
+    public static RouteMap Auto() => new()
+    {
+        Key = AutoKey,
+        Name = "Node load: automatic step and a pause",
+        Points =
+        [
+            new StartPoint { Id = "start" },
+            new ServicePoint { Id = "bill", Handler = BillHandler, Timeout = "PT6S" },
+            new TimerWaitPoint { Id = "pause", Timer = TimerDefinition.After("PT0.5S") },
+            new EndPoint { Id = "end" },
+        ],
+        Flows =
+        [
+            new Flow { Id = "f1", SourceId = "start", TargetId = "bill" },
+            new Flow { Id = "f2", SourceId = "bill", TargetId = "pause" },
+            new Flow { Id = "f3", SourceId = "pause", TargetId = "end" },
         ],
     };
 }

@@ -36,8 +36,17 @@ internal sealed record NodeArguments
     /// <summary>Writes one line per leased timer to this file.</summary>
     public string? LeaseLog { get; init; }
 
-    /// <summary>Fault injection: after the first lease that returns timers, the timer loop hangs holding them.</summary>
-    public bool HangAfterLease { get; init; }
+    /// <summary>How often the node starts an instance of the automatic-step map; zero: never.</summary>
+    public TimeSpan AutoEvery { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Writes one line per handler run to this file (see <see cref="NodeBillHandler"/>).</summary>
+    public string? HandlerLog { get; init; }
+
+    /// <summary>Fault injection: the first leased reminders are never fired (see <see cref="NodeFaults"/>).</summary>
+    public bool DropLeasedReminders { get; init; }
+
+    /// <summary>Fault injection: after the reminders are dropped, the next handler run never returns (see <see cref="NodeFaults"/>).</summary>
+    public bool HangInHandler { get; init; }
 
     public static NodeArguments Parse(IReadOnlyList<string> args)
     {
@@ -85,7 +94,10 @@ internal sealed record NodeArguments
             Duration = Int("--duration-s") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             StdinControl = flags.Contains("--stdin-control"),
             LeaseLog = Value("--lease-log"),
-            HangAfterLease = flags.Contains("--hang-after-lease"),
+            AutoEvery = Milliseconds("--auto-every-ms") ?? defaults.AutoEvery,
+            HandlerLog = Value("--handler-log"),
+            DropLeasedReminders = flags.Contains("--drop-leased-reminders"),
+            HangInHandler = flags.Contains("--hang-in-handler"),
         };
     }
 }

@@ -27,7 +27,8 @@ builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).
 builder.Services.AddCrmBpm(bpm =>
 {
     bpm.UsePostgreSql(arguments.ConnectionString);
-    bpm.UseStore(sp => new LeaseRecordingStore(sp.GetRequiredService<EfWorkflowStore>(), arguments.LeaseLog, arguments.HangAfterLease));
+    bpm.UseStore(sp => new LeaseRecordingStore(sp.GetRequiredService<EfWorkflowStore>(), arguments.LeaseLog, sp.GetRequiredService<NodeFaults>()));
+    bpm.AddHandler<NodeBillHandler>(LoadMaps.BillHandler);
     bpm.Configure(o =>
     {
         o.NodeId = arguments.NodeId;
@@ -38,6 +39,7 @@ builder.Services.AddCrmBpm(bpm =>
     });
 });
 builder.Services.AddSingleton(arguments);
+builder.Services.AddSingleton<NodeFaults>();
 builder.Services.AddSingleton<LoadDriver>();
 using var host = builder.Build();
 
@@ -46,6 +48,7 @@ if (arguments.Command == "deploy")
     var maps = host.Services.GetRequiredService<IRouteMapService>();
     await maps.DeployAsync(LoadMaps.Sale());
     await maps.DeployAsync(LoadMaps.Watch());
+    await maps.DeployAsync(LoadMaps.Auto());
     Console.WriteLine("deployed");
     return 0;
 }

@@ -7,10 +7,11 @@ using Xunit.Abstractions;
 namespace CrmBpm.EntityFrameworkCore.Tests.MultiNode;
 
 /// <summary>
-/// Three real node processes (CrmBpm.NodeHost) on one fresh PostgreSQL database race for the same pool tasks and the same
-/// due timers; one is killed with SIGKILL mid-work while holding timer leases it never fires. Afterwards the database must
-/// look as if one engine had done all the work: consistent tokens and tasks, no double completion, every due timer fired
-/// exactly once (the killed node's leases taken over), complete history.
+/// Three real node processes (CrmBpm.NodeHost) on one fresh PostgreSQL database race for the same pool tasks, the same
+/// due timers and the same jobs (automatic steps); one is killed with SIGKILL mid-work while holding timer leases it never
+/// fires and while one of its handlers runs. Afterwards the database must look as if one engine had done all the work:
+/// consistent tokens and tasks, no double completion, every due timer, timer event and job fired exactly once (the killed
+/// node's leases taken over, its unfinished job run again elsewhere with the same idempotency key), complete history.
 /// </summary>
 [RequiresPostgres]
 public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output) : IAsyncLifetime
@@ -19,6 +20,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly string[] ActionPoints = ["qualify", "offer", "credit", "ship", "watch"];
+    private const string AutoMap = "node-auto";
 
     private readonly PostgresTestDatabase _database = new();
     private readonly List<NodeProcess> _nodes = [];
@@ -38,7 +40,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Three_node_processes_behave_as_one_engine_when_one_is_killed_mid_work()
+    public async Task Three_node_processes_behave_as_one_engine_when_one_is_killed_mid_work_and_mid_handler()
     {
         await NodeProcess.DeployAsync(_database.ConnectionString, StartTimeout);
         var survivors = new[] { "node-a", "node-b" };
@@ -48,15 +50,17 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         _nodes.AddRange(nodes);
         var victim = nodes[^1];
 
-        // Work until the victim holds leased timers (it hangs right after leasing), then kill it mid-work.
+        // Work until the victim has dropped leased reminders and hangs inside a handler, then kill it mid-work.
         var victimLeases = Path.Combine(_folder, "node-victim.leases");
-        for (var waited = TimeSpan.Zero; !File.Exists(victimLeases) && waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(200))
+        var victimHandlerRuns = Path.Combine(_folder, "node-victim.handler");
+        for (var waited = TimeSpan.Zero; !VictimHangsInHandler(victimHandlerRuns) && waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(200))
         {
             await Task.Delay(200);
         }
 
         File.Exists(victimLeases).ShouldBeTrue("the victim never leased a reminder");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        VictimHangsInHandler(victimHandlerRuns).ShouldBeTrue("the victim never ran a handler after dropping its reminders");
+        await Task.Delay(TimeSpan.FromSeconds(1));
         victim.Kill();
 
         // The others go on past the victim's lease duration, then stop their load and keep firing until no timer is
@@ -91,7 +95,21 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         AssertHistoryIsContiguous(state);
         AssertEveryDueTimerFiredOnce(state, drainedAt);
         AssertTheVictimsLeasesWereTakenOver(state, victimLeaseLog);
+        var handlerRuns = ReadHandlerRuns();
+        output.WriteLine($"automatic instances {state.Instances.Count(i => i.MapKey == AutoMap)}, handler runs {handlerRuns.Count} " +
+            $"({handlerRuns.Count(r => r.Node == "node-victim")} on the victim, {handlerRuns.Count - handlerRuns.Select(r => r.Key).Distinct().Count()} repeated)");
+        AssertEveryJobAndTimerEventRanOnceAndTheVictimsJobAgain(state, handlerRuns);
     }
+
+    private static bool VictimHangsInHandler(string handlerLog) =>
+        File.Exists(handlerLog) && File.ReadAllLines(handlerLog).Any(line => line.EndsWith(" hung", StringComparison.Ordinal));
+
+    private List<HandlerRun> ReadHandlerRuns() =>
+        Directory.GetFiles(_folder, "*.handler")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => line.Split(' '))
+            .Select(parts => new HandlerRun(Guid.Parse(parts[0]), parts[1], parts[2], parts[3]))
+            .ToList();
 
     private Task<NodeProcess> StartNode(string name, TimeSpan pollInterval, bool hang)
     {
@@ -101,11 +119,12 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
             "--poll-ms", ((int)pollInterval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--lease-ms", ((int)LeaseDuration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--workers", "2", "--watch-every-ms", "300", "--lease-log", Path.Combine(_folder, name + ".leases"),
+            "--auto-every-ms", "400", "--handler-log", Path.Combine(_folder, name + ".handler"),
             "--stdin-control", "--duration-s", "120",
         };
         if (hang)
         {
-            arguments.Add("--hang-after-lease");
+            arguments.AddRange(["--drop-leased-reminders", "--hang-in-handler"]);
         }
 
         return NodeProcess.StartAsync(name, arguments, StartTimeout);
@@ -115,6 +134,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
     {
         state.Instances.ShouldNotBeEmpty();
         state.Instances.ShouldAllBe(i => i.Status == "Active" || i.Status == "Completed", "no incident, no termination");
+        state.Instances.Where(i => i.MapKey == AutoMap).ShouldAllBe(i => i.Status == "Completed", "every job and timer event has run, so every automatic instance ended");
         var activeTasks = state.Tasks.Where(t => t.IsActive).ToLookup(t => t.InstanceId);
         foreach (var instance in state.Instances)
         {
@@ -172,7 +192,10 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         }
     }
 
-    /// <summary>Polls until no unfired timer is more than a second overdue; returns that moment.</summary>
+    /// <summary>
+    /// Polls until no unfired timer is more than a second overdue and no job or timer event is left at all (they belong to
+    /// automatic instances, which end within a second once the load stopped); returns that moment.
+    /// </summary>
     private async Task<DateTimeOffset> WaitUntilNoTimerIsOverdueAsync(TimeSpan timeout)
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
@@ -181,7 +204,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         while (true)
         {
             var now = DateTimeOffset.UtcNow;
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM timers WHERE fired_at IS NULL AND due_at < @due", connection);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM timers WHERE fired_at IS NULL AND (due_at < @due OR kind IN ('Job', 'TimerEvent'))", connection);
             command.Parameters.AddWithValue("due", (now - TimeSpan.FromSeconds(1)).UtcTicks);
             var overdue = (long)(await command.ExecuteScalarAsync())!;
             if (overdue == 0)
@@ -205,13 +228,49 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
             .Where(h => h.Kind is "TaskDeadlineReached" or "TaskReminder")
             .GroupBy(h => (TaskId: h.TaskId!.Value, Kind: h.Kind == "TaskReminder" ? "Reminder" : "Deadline"))
             .ToDictionary(g => g.Key, g => g.Count());
-        var fired = state.Timers.Where(t => t.FiredAt != null).ToList();
+        var fired = state.Timers.Where(t => t.FiredAt != null && t.Kind is "Deadline" or "Reminder").ToList();
         foreach (var timer in fired)
         {
             entries.GetValueOrDefault((timer.TaskId, timer.Kind)).ShouldBe(1, $"history entries of {timer.Kind} timer {timer.Id}");
         }
 
         entries.Count.ShouldBe(fired.Count, "no timer history without a fired timer");
+    }
+
+    /// <summary>
+    /// Every automatic instance ran its job and its timer event exactly once as the engine records them (one JobCompleted,
+    /// one TimerFired), its handler ran at least once, and a second run of a job happened only because the victim died
+    /// inside it: the same idempotency key, run again by a survivor after the victim's lease ended.
+    /// </summary>
+    private static void AssertEveryJobAndTimerEventRanOnceAndTheVictimsJobAgain(DatabaseState state, List<HandlerRun> runs)
+    {
+        var automatic = state.Instances.Where(i => i.MapKey == AutoMap).ToList();
+        automatic.ShouldNotBeEmpty();
+        var history = state.History.ToLookup(h => h.InstanceId);
+        var runsOf = runs.ToLookup(r => r.InstanceId);
+        foreach (var instance in automatic)
+        {
+            history[instance.Id].Count(h => h.Kind == "JobCompleted").ShouldBe(1, $"JobCompleted entries of {instance.Id}");
+            history[instance.Id].Count(h => h.Kind == "TimerFired").ShouldBe(1, $"TimerFired entries of {instance.Id}");
+            var jobs = state.Timers.Where(t => t.InstanceId == instance.Id && t.Kind == "Job").ToList();
+            jobs.ShouldNotBeEmpty($"jobs of {instance.Id}");
+            jobs.ShouldAllBe(t => t.FiredAt != null, $"jobs of {instance.Id}");
+            var ran = runsOf[instance.Id].Where(r => r.What == "ran").ToList();
+            ran.ShouldNotBeEmpty($"handler runs of {instance.Id}");
+            ran.Select(r => r.Key).Distinct().Count().ShouldBe(1, $"one job, one idempotency key for {instance.Id}");
+            if (ran.Count > 1)
+            {
+                ran.ShouldContain(r => r.Node == "node-victim", $"{instance.Id}'s job ran {ran.Count} times though no node died inside it");
+            }
+        }
+
+        var hung = runs.Where(r => r.What == "hung").ToList();
+        hung.Count.ShouldBe(1, "the victim hung in exactly one handler");
+        var again = runs.Where(r => r.Key == hung[0].Key && r.What == "ran").ToList();
+        again.ShouldNotBeEmpty("the job the victim died in ran again");
+        again.ShouldAllBe(r => r.Node != "node-victim", "the victim never came back from its hung handler");
+        var job = state.Timers.Single(t => t.InstanceId == hung[0].InstanceId && t.Kind == "Job");
+        job.LeaseOwner.ShouldNotBe("node-victim", "the job held by the killed node is taken over when its lease ends");
     }
 
     private static void AssertTheVictimsLeasesWereTakenOver(DatabaseState state, string[] leaseLog)
@@ -228,7 +287,7 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         }
     }
 
-    private sealed record InstanceRow(Guid Id, string Status, long HistoryCount, IReadOnlyList<TokenRow> Tokens);
+    private sealed record InstanceRow(Guid Id, string MapKey, string Status, long HistoryCount, IReadOnlyList<TokenRow> Tokens);
 
     private sealed record TokenRow(Guid Id, string PointId, string State, int PendingTasks);
 
@@ -239,7 +298,10 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
 
     private sealed record HistoryRow(Guid InstanceId, long Sequence, string Kind, Guid? TaskId);
 
-    private sealed record TimerRow(Guid Id, Guid TaskId, string Kind, DateTimeOffset DueAt, DateTimeOffset? FiredAt, string? LeaseOwner);
+    private sealed record TimerRow(Guid Id, Guid InstanceId, Guid TaskId, string Kind, DateTimeOffset DueAt, DateTimeOffset? FiredAt, string? LeaseOwner);
+
+    /// <summary>One line of a node's handler log: <c>instanceId idempotencyKey node ran|hung</c>.</summary>
+    private sealed record HandlerRun(Guid InstanceId, string Key, string Node, string What);
 
     /// <summary>The rows the invariants look at, read with plain SQL (not through the store under test).</summary>
     private sealed record DatabaseState(List<InstanceRow> Instances, List<TaskRow> Tasks, List<HistoryRow> History, List<TimerRow> Timers)
@@ -250,14 +312,14 @@ public sealed class SeveralNodeProcessesOnOnePostgreSql(ITestOutputHelper output
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            var instances = await ReadAsync(connection, "SELECT id, status, history_count, tokens FROM instances", r =>
-                new InstanceRow(r.GetGuid(0), r.GetString(1), r.GetInt64(2), JsonSerializer.Deserialize<List<TokenRow>>(r.GetString(3), Json)!));
+            var instances = await ReadAsync(connection, "SELECT id, map_key, status, history_count, tokens FROM instances", r =>
+                new InstanceRow(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt64(3), JsonSerializer.Deserialize<List<TokenRow>>(r.GetString(4), Json)!));
             var tasks = await ReadAsync(connection, "SELECT id, instance_id, token_id, status FROM tasks", r =>
                 new TaskRow(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3)));
             var history = await ReadAsync(connection, "SELECT instance_id, sequence, kind, task_id FROM history", r =>
                 new HistoryRow(r.GetGuid(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3)));
-            var timers = await ReadAsync(connection, "SELECT id, task_id, kind, due_at, fired_at, lease_owner FROM timers", r =>
-                new TimerRow(r.GetGuid(0), r.GetGuid(1), r.GetString(2), Ticks(r.GetInt64(3)), r.IsDBNull(4) ? null : Ticks(r.GetInt64(4)), r.IsDBNull(5) ? null : r.GetString(5)));
+            var timers = await ReadAsync(connection, "SELECT id, instance_id, task_id, kind, due_at, fired_at, lease_owner FROM timers", r =>
+                new TimerRow(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), Ticks(r.GetInt64(4)), r.IsDBNull(5) ? null : Ticks(r.GetInt64(5)), r.IsDBNull(6) ? null : r.GetString(6)));
             return new DatabaseState(instances, tasks, history, timers);
         }
 
