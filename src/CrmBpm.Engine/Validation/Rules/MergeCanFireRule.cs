@@ -7,7 +7,7 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// Choices may take any branch; Actions, Nested processes and plain tasks pass the token on along their flows
 /// without a condition and may take any one of their conditional flows, all of them, or else the default flow)
 /// and reports a Merge that never receives tokens on all its incoming flows at once — typically one fed by
-/// different answers of a Condition, or by two conditional flows of one Action.
+/// different answers of a Condition, by two events of one event-based gateway, or by two conditional flows of one Action.
 /// </summary>
 /// <remarks>
 /// The exploration is reduced so that its cost grows with the map, not with the number of interleavings:
@@ -108,7 +108,7 @@ public sealed class MergeCanFireRule : IValidationRule
                 {
                     EndPoint => Step.Consume,
                     MergePoint => Step.Join,
-                    ConditionPoint or ChoicePoint => Step.Decide,
+                    ConditionPoint or ChoicePoint or EventGatewayPoint => Step.Decide,
                     _ when _ways[_target[i]].Length > 1 => Step.Decide,
                     // Split, an Action without conditions, and a misplaced Start pass a token on every outgoing flow.
                     _ => Step.Pass,
@@ -117,13 +117,13 @@ public sealed class MergeCanFireRule : IValidationRule
         }
 
         /// <summary>
-        /// The sets of flows a point may leave by. A Condition or Choice: any one flow. An Action, Nested process or plain
+        /// The sets of flows a point may leave by. A Condition, a Choice or an event-based gateway (the first event wins): any one flow. An Action, Nested process or plain
         /// task: its flows without a condition, with any one of its conditional flows or all of them; when it has no flow
         /// without a condition, also none of them but the default flow. Any other point: all its flows.
         /// </summary>
         private static int[][] Ways(Point point, int[] outgoing, List<Flow> flows)
         {
-            if (point is ConditionPoint or ChoicePoint)
+            if (point is ConditionPoint or ChoicePoint or EventGatewayPoint)
             {
                 return [.. outgoing.Select(f => new[] { f })];
             }
