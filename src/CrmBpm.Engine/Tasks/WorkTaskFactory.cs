@@ -23,14 +23,13 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
         List<(int? Index, JsonElement? Item)> items;
         if (action.MultiInstance is { } multi)
         {
-            if (!instance.Variables.TryGetValue(multi.CollectionVariable, out var list) || list.ValueKind != JsonValueKind.Array)
+            if (!MultiInstanceItems.TryResolve(multi, $"Action '{action.DisplayName}'", instance.Variables, expressions, out var runs, out var code, out var error))
             {
-                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.CollectionNotAList,
-                    $"Action '{action.DisplayName}' creates one task per item of '{multi.CollectionVariable}', but that variable is {(list.ValueKind == JsonValueKind.Undefined ? "missing" : "not a list")}.");
+                InstanceExecutor.RaiseIncident(context, instance, token, code, error);
                 return false;
             }
 
-            items = [.. list.EnumerateArray().Select((item, i) => ((int?)i, (JsonElement?)item.Clone()))];
+            items = [.. runs.Select((item, i) => ((int?)i, item))];
         }
         else
         {
@@ -41,9 +40,15 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
         foreach (var (index, item) in items)
         {
             var variables = instance.Variables;
-            if (item is { } value)
+            if (index is { } position)
             {
-                variables = new Dictionary<string, JsonElement>(instance.Variables, StringComparer.Ordinal) { [action.MultiInstance!.ElementVariable] = value };
+                var withItem = new Dictionary<string, JsonElement>(instance.Variables, StringComparer.Ordinal);
+                foreach (var (name, value) in MultiInstanceItems.RunVariables(action.MultiInstance!, position, item))
+                {
+                    withItem[name] = value;
+                }
+
+                variables = withItem;
             }
 
             if (!TryResolvePerformer(context, instance, token, action, variables, out var userId) ||
