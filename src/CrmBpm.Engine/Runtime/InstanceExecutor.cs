@@ -18,6 +18,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// <summary>Runs the child instances of multi-instance activities.</summary>
     private MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits);
 
+    private MultiInstanceTasks? _actionRuns;
+
+    /// <summary>Counts the finished tasks of multi-instance Actions and creates a sequential one's next.</summary>
+    internal MultiInstanceTasks ActionRuns => _actionRuns ??= new MultiInstanceTasks(this, taskFactory, expressions);
+
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
@@ -222,6 +227,10 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 break;
             case PassThroughPoint:
                 Leave(context, instance, map, token);
+                break;
+            case ActionPoint when token.Loop is not null:
+                // A multi-instance action whose task finished: it creates its next task or leaves (its boundary waits stay as they are).
+                await ActionRuns.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionPoint action:
                 if (!BoundaryEvents.TryPrepare(context, instance, map, token, action, expressions, out var actionTimers))

@@ -131,12 +131,12 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
 
             waiting = waiting with { State = TokenState.Waiting };
             InstanceExecutor.Replace(parent, waiting, waiting);
-            if (!multi.IsSequential || loop.Active > 0 || loop.Children.Count >= loop.Total)
+            if (!multi.IsSequential || loop.Active > 0 || loop.Started >= loop.Total)
             {
                 return;
             }
 
-            var index = loop.Children.Count;
+            var index = loop.Started;
             if (await executor.FindChildMapAsync(context, parent, waiting, activity, cancellationToken).ConfigureAwait(false) is not { } childMap ||
                 !TryRunInput(context, parent, waiting, activity, multi, index, loop.Items?[index], out var input) ||
                 !await StartRunAsync(context, parent, map, tokenId, activity, multi, childMap, input, cancellationToken).ConfigureAwait(false))
@@ -157,7 +157,7 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
             return false;
         }
 
-        token = token with { Loop = loop with { Children = [.. loop.Children, child.Id] } };
+        token = token with { Loop = loop with { Children = [.. loop.Children, child.Id], Started = loop.Started + 1 } };
         InstanceExecutor.Replace(parent, token, token);
         return child.Status != InstanceStatus.Completed || TakeResult(context, parent, token, activity, child) is { State: TokenState.Waiting };
     }
