@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmBpm.Engine.Definitions;
 using static CrmBpm.Engine.Bpmn.BpmnNamespaces;
@@ -14,7 +13,7 @@ namespace CrmBpm.Engine.Bpmn;
 /// <c>outputElement</c>). Export writes the <c>crm:</c> attributes, BPMN's elements, and Camunda's attributes (or Zeebe's
 /// element when an expression is FEEL), so each engine reads the same loop.
 /// </summary>
-internal static partial class MultiInstanceDialect
+internal static class MultiInstanceDialect
 {
     internal static readonly XName Collection = CrmNs + "collection";
     internal static readonly XName ElementVariable = CrmNs + "elementVariable";
@@ -75,7 +74,7 @@ internal static partial class MultiInstanceDialect
             return null;
         }
 
-        var isVariable = collection is not null && Identifier().IsMatch(collection);
+        var isVariable = collection is not null && IsIdentifier(collection);
         return new MultiInstance
         {
             CollectionVariable = isVariable ? collection : null,
@@ -146,13 +145,12 @@ internal static partial class MultiInstanceDialect
     private static string? DialectCollection(XElement loop)
     {
         var written = Dialects.Select(ns => Text(loop, ns + "collection")).FirstOrDefault(v => v is not null)?.Trim();
-        return written is null ? null : Unwrap(written) is { } inner && Identifier().IsMatch(inner) ? inner : written;
+        return written is null ? null : Unwrap(written) is { } inner && IsIdentifier(inner) ? inner : written;
     }
 
     private static string? LoopCardinality(XElement loop) => KeptCondition(BpmnChildren(loop, "loopCardinality").FirstOrDefault()?.Value);
 
     private static string? Text(XElement? element, XName name) => element is null ? null : BpmnReadContext.Text(element, name);
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
+    private static bool IsIdentifier(string text) => Validation.Rules.ActionPropertiesRule.IsIdentifier(text);
 }
