@@ -24,9 +24,6 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
     internal static readonly XName AddressingObject = CrmNs + "addressingObject";
     internal static readonly XName PerformerExpression = CrmNs + "performerExpression";
     internal static readonly XName PerformerRoleExpression = CrmNs + "performerRoleExpression";
-    internal static readonly XName Collection = CrmNs + "collection";
-    internal static readonly XName ElementVariable = CrmNs + "elementVariable";
-    internal static readonly XName ResultCollection = CrmNs + "resultCollection";
 
     private static readonly HashSet<XName> CrmAttributes =
         [Title, Stage, RequiresAcceptance, OutcomeVariable, DeadlineDuration, DeadlineExpression, ReminderBefore, PerformerUser, PerformerRole, AddressingObject, PerformerExpression, PerformerRoleExpression];
@@ -270,71 +267,12 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
     }
 
     /// <summary>
-    /// A multi-instance written by another tool (no crm: attribute) that route maps cannot run: sequential, counted
-    /// (loopCardinality), with a completion condition, or without a list variable we read. The task is then kept whole
-    /// instead of refusing the file; a crm: multi-instance is ours, and its mistakes stay import problems.
+    /// A multi-instance written by another tool (no crm: attribute) that route maps cannot run (see
+    /// <see cref="MultiInstanceDialect.Runs"/>). The task is then kept whole instead of refusing the file; a crm:
+    /// multi-instance is ours, and its mistakes stay import problems.
     /// </summary>
-    internal static bool HasForeignMultiInstanceThatDoesNotRun(XElement userTask)
-    {
-        var loop = BpmnChildren(userTask, "multiInstanceLoopCharacteristics").FirstOrDefault();
-        if (loop is null || loop.Attributes().Any(a => a.Name.Namespace == CrmNs))
-        {
-            return false;
-        }
+    internal static bool HasForeignMultiInstanceThatDoesNotRun(XElement userTask) =>
+        MultiInstanceDialect.LoopOf(userTask) is { } loop && !MultiInstanceDialect.Runs(loop);
 
-        var known = new[] { (XName)"isSequential", "id" }.Concat(LoopDialects.SelectMany(ns => new[] { ns + "collection", ns + "elementVariable" })).ToHashSet();
-        return string.Equals(Text(loop, "isSequential"), "true", StringComparison.Ordinal)
-            || loop.HasElements
-            || loop.Attributes().Any(a => !a.IsNamespaceDeclaration && !known.Contains(a.Name))
-            || DialectLoop(loop, "collection") is null;
-    }
-
-    /// <summary>Camunda, Flowable and Activiti name a multi-instance's list and item variable the same way.</summary>
-    private static readonly XNamespace[] LoopDialects = [CamundaNs, FlowableNs, ActivitiNs];
-
-    private static string? DialectLoop(XElement loop, string name) =>
-        LoopDialects.Select(ns => Text(loop, ns + name)).FirstOrDefault(v => v is not null);
-
-    private MultiInstance? ReadMultiInstance()
-    {
-        var loop = BpmnChildren(element, "multiInstanceLoopCharacteristics").FirstOrDefault();
-        if (loop is null)
-        {
-            return null;
-        }
-
-        if (context.Bool(loop, "isSequential", _id) == true)
-        {
-            context.Problem(loop, _id, $"{Describe(element)} is a sequential multi-instance; CrmBpm creates all tasks at once (parallel), so isSequential must be false.");
-        }
-
-        foreach (var child in loop.Elements())
-        {
-            context.Problem(child, _id, $"{Describe(element)}: <{child.Name.LocalName}> in multi-instance is not supported; name the list variable with crm:collection.");
-        }
-
-        foreach (var attribute in loop.Attributes().Where(a => !a.IsNamespaceDeclaration))
-        {
-            var known = attribute.Name == "isSequential" || attribute.Name == "id" || attribute.Name == Collection || attribute.Name == ElementVariable ||
-                attribute.Name == ResultCollection || (LoopDialects.Contains(attribute.Name.Namespace) && attribute.Name.LocalName is "collection" or "elementVariable");
-            if (!known)
-            {
-                context.Problem(attribute, _id, $"{Describe(element)}: multi-instance attribute '{attribute.Name.LocalName}' is not supported.");
-            }
-        }
-
-        var collection = Text(loop, Collection) ?? Unwrap(DialectLoop(loop, "collection"));
-        if (collection is null)
-        {
-            context.Problem(loop, _id, $"{Describe(element)} is a multi-instance without a list variable; set crm:collection (or camunda:collection).");
-            return null;
-        }
-
-        return new MultiInstance
-        {
-            CollectionVariable = collection,
-            ElementVariable = Text(loop, ElementVariable) ?? DialectLoop(loop, "elementVariable") ?? "item",
-            ResultCollection = Text(loop, ResultCollection),
-        };
-    }
+    private MultiInstance? ReadMultiInstance() => MultiInstanceDialect.Read(context, element, _id!);
 }

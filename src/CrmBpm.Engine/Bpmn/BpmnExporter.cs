@@ -175,20 +175,7 @@ public sealed class BpmnExporter
             case ActionPoint action:
                 WriteAction(element, action, extensions);
                 documentation = string.IsNullOrEmpty(action.Description) ? null : action.Description;
-                loop = action.MultiInstance is { } multi
-                    ? new XElement(BpmnNs + "multiInstanceLoopCharacteristics",
-                        new XAttribute(CrmNs + "collection", multi.CollectionVariable),
-                        new XAttribute(CrmNs + "elementVariable", multi.ElementVariable),
-                        multi.ResultCollection is null ? null : new XAttribute(CrmNs + "resultCollection", multi.ResultCollection),
-                        // Camunda creates one task per item of the same list, as parallel tasks.
-                        new XAttribute(CamundaNs + "collection", multi.CollectionVariable),
-                        new XAttribute(CamundaNs + "elementVariable", multi.ElementVariable))
-                    : null;
-                if (loop is not null)
-                {
-                    namespaces.Prefer(Camunda, "camunda");
-                }
-
+                loop = WriteLoop(action.MultiInstance);
                 break;
             case ConditionPoint condition:
                 element.Add(new XAttribute(CrmNs + "kind", "condition"));
@@ -251,6 +238,7 @@ public sealed class BpmnExporter
                 break;
             case NestedProcessPoint nested:
                 element.Add(new XAttribute("calledElement", nested.CalledMapKey));
+                loop = WriteLoop(nested.MultiInstance);
                 extensions.AddRange(nested.Inputs.Select(m => new XElement(CrmNs + "input", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
                 extensions.AddRange(nested.Outputs.Select(m => new XElement(CrmNs + "output", new XAttribute("source", m.Source), new XAttribute("target", m.Target))));
                 // Camunda passes the same variables: each mapping as camunda:in/out, unless the point kept Camunda's own for it.
@@ -353,6 +341,27 @@ public sealed class BpmnExporter
         }
 
         return element;
+
+        XElement? WriteLoop(MultiInstance? multi)
+        {
+            if (multi is null)
+            {
+                return null;
+            }
+
+            var written = MultiInstanceDialect.Write(multi, out var usesCamunda, out var usesZeebe);
+            if (usesCamunda)
+            {
+                namespaces.Prefer(Camunda, "camunda");
+            }
+
+            if (usesZeebe)
+            {
+                namespaces.Prefer(Zeebe, "zeebe");
+            }
+
+            return written;
+        }
     }
 
     private static string ElementName(Point point) => point switch

@@ -301,12 +301,13 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
 
     /// <summary>
     /// A flow node the engine cannot run yet: an element kind it has no point for, or a task or call activity that loops
-    /// in a way route maps do not (a standard loop, or a multi-instance other than a user task's list).
+    /// in a way route maps do not (a standard loop, or a multi-instance naming neither a list nor a count that this engine reads).
     /// </summary>
     private static bool DoesNotRunYet(XElement element) => element.Name.LocalName switch
     {
-        "task" or "manualTask" or "callActivity" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics")),
+        "task" or "manualTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics")),
         "userTask" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")) || ActionReader.HasForeignMultiInstanceThatDoesNotRun(element),
+        "callActivity" => element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics")) || (MultiInstanceDialect.LoopOf(element) is { } loop && !MultiInstanceDialect.Runs(loop)),
         var name => KeptPoint.Kinds.ContainsKey(name),
     };
 
@@ -421,10 +422,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var extensions = context.ForeignExtensionElements(element, id,
             child => child.Name == CrmNs + "input" || child.Name == CrmNs + "output" || (CallActivityDialect.IsMapping(child) && CallActivityDialect.Read(child) is not null && !keepMapping(child)),
             understood: child => (CallActivityDialect.IsMapping(child) && CallActivityDialect.Read(child) is not null) || (child.Name == CallActivityDialect.ZeebeCalledElement && zeebeCalled is not null));
+        var multi = MultiInstanceDialect.Read(context, element, id);
         var kept = context.KeptChildren(element, id);
-        context.ReportUnexpectedChildren(element, id, _ => false);
+        context.ReportUnexpectedChildren(element, id, c => IsBpmn(c, "multiInstanceLoopCharacteristics"));
         return new NestedProcessPoint
         {
+            MultiInstance = multi,
             Id = id,
             Name = (string?)element.Attribute("name") ?? "",
             CalledMapKey = Text(element, "calledElement") ?? zeebeCalled ?? "",

@@ -5,7 +5,7 @@ namespace CrmBpm.Engine.Definitions;
 /// BPMN activity does: by every outgoing flow without a condition and every flow whose condition holds, each on a token
 /// of its own, or else by the <see cref="DefaultFlowId">default flow</see>.
 /// </summary>
-public sealed record ActionPoint : Point, IHasDefaultFlow
+public sealed record ActionPoint : Point, IHasDefaultFlow, IMultiInstanceActivity
 {
     /// <inheritdoc />
     public override string KindName => "Action";
@@ -40,7 +40,7 @@ public sealed record ActionPoint : Point, IHasDefaultFlow
     /// <summary>The deal stage this action represents, if any.</summary>
     public string? Stage { get; init; }
 
-    /// <summary>When set, one task is created per item of a list variable (parallel multi-instance).</summary>
+    /// <summary>When set, one task is created per item of a list (multi-instance, parallel or sequential).</summary>
     public MultiInstance? MultiInstance { get; init; }
 
     /// <summary>

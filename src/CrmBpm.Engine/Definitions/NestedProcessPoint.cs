@@ -5,7 +5,7 @@ namespace CrmBpm.Engine.Definitions;
 /// for it to complete. Variables are mapped into the child at start and back when it completes; the token then leaves
 /// like an Action's (every flow without a condition or whose condition holds, else the default flow).
 /// </summary>
-public sealed record NestedProcessPoint : Point, IHasDefaultFlow
+public sealed record NestedProcessPoint : Point, IHasDefaultFlow, IMultiInstanceActivity
 {
     /// <inheritdoc />
     public override string KindName => "Nested process";
@@ -18,6 +18,12 @@ public sealed record NestedProcessPoint : Point, IHasDefaultFlow
 
     /// <summary>Child → parent: each source expression is evaluated over the child's variables.</summary>
     public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
+
+    /// <summary>
+    /// When set, one child instance runs per item (multi-instance): each gets the item and <c>loopCounter</c>; with a result
+    /// collection each child's outputs go there in item order instead of into the parent's variables.
+    /// </summary>
+    public MultiInstance? MultiInstance { get; init; }
 
     /// <summary>
     /// The flow taken when no other outgoing flow is (all their conditions are false); optional. It has no condition of its own.

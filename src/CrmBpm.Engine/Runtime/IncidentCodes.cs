@@ -61,8 +61,11 @@ public static class IncidentCodes
     /// <summary>An Action's performer, role or addressing-object expression gave something that names no user, role or object.</summary>
     public const string PerformerInvalid = "performer-invalid";
 
-    /// <summary>A one-task-per-item Action's collection variable is missing or not a list.</summary>
+    /// <summary>A multi-instance activity's collection (a variable or an expression) is missing or not a list.</summary>
     public const string CollectionNotAList = "collection-not-a-list";
+
+    /// <summary>A multi-instance activity's loop cardinality fails or gives no whole number from 0 up.</summary>
+    public const string LoopCardinalityInvalid = "loop-cardinality-invalid";
 
     /// <summary>An incident stored before incidents carried codes (read from an older database).</summary>
     public const string Unknown = "unknown";

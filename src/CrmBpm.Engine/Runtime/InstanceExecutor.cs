@@ -13,6 +13,16 @@ namespace CrmBpm.Engine.Runtime;
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
 {
+    private MultiInstanceChildren? _multiInstance;
+
+    /// <summary>Runs the child instances of multi-instance activities.</summary>
+    private MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits);
+
+    private MultiInstanceTasks? _actionRuns;
+
+    /// <summary>Counts the finished tasks of multi-instance Actions and creates a sequential one's next.</summary>
+    internal MultiInstanceTasks ActionRuns => _actionRuns ??= new MultiInstanceTasks(this, taskFactory, expressions);
+
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
@@ -218,6 +228,10 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case PassThroughPoint:
                 Leave(context, instance, map, token);
                 break;
+            case ActionPoint when token.Loop is not null:
+                // A multi-instance action whose task finished: it creates its next task or leaves (its boundary waits stay as they are).
+                await ActionRuns.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
+                break;
             case ActionPoint action:
                 if (!BoundaryEvents.TryPrepare(context, instance, map, token, action, expressions, out var actionTimers))
                 {
@@ -251,9 +265,16 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 break;
             case NestedProcessPoint nested:
-                if (BoundaryEvents.TryPrepare(context, instance, map, token, nested, expressions, out var nestedTimers))
+                if (token.Loop is not null)
                 {
-                    await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                    // A multi-instance whose run completed: it starts its next run or leaves (its boundary waits stay as they are).
+                    await MultiInstance.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
+                }
+                else if (BoundaryEvents.TryPrepare(context, instance, map, token, nested, expressions, out var nestedTimers))
+                {
+                    await (nested.MultiInstance is { } multi
+                        ? MultiInstance.StartAsync(context, instance, map, token, nested, multi, cancellationToken)
+                        : StartNestedAsync(context, instance, map, token, nested, cancellationToken)).ConfigureAwait(false);
                     BoundaryEvents.Start(context, instance, token, nestedTimers);
                 }
 
@@ -480,37 +501,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
     private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, NestedProcessPoint nested, CancellationToken cancellationToken)
     {
-        var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
-        if (depth >= options.MaxNestingDepth)
-        {
-            RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"Nested process '{nested.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
-            return;
-        }
-
-        var published = await catalog.FindLatestPublishedAsync(nested.CalledMapKey, cancellationToken).ConfigureAwait(false);
-        if (published is null)
-        {
-            RaiseIncident(context, parent, token, IncidentCodes.NestedMapMissing, $"Nested process '{nested.DisplayName}' runs '{nested.CalledMapKey}', which has no published version.");
-            return;
-        }
-
-        Dictionary<string, JsonElement> input;
-        if (nested.Inputs.Count == 0)
-        {
-            input = new Dictionary<string, JsonElement>(parent.Variables, StringComparer.Ordinal);
-        }
-        else if (!TryMap(context, parent, token, nested.Inputs, parent.Variables, out input))
+        if (await FindChildMapAsync(context, parent, token, nested, cancellationToken).ConfigureAwait(false) is not { } childMap ||
+            !TryChildInput(context, parent, token, nested, parent.Variables, out var input))
         {
             return;
         }
 
-        if (limits.Find(Variables.None, input) is { } tooLarge)
-        {
-            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"Nested process '{nested.DisplayName}' cannot start: {tooLarge.Message}");
-            return;
-        }
-
-        var childMap = await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false);
         var waiting = token with { State = TokenState.Waiting };
         Replace(parent, token, waiting);
         var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
@@ -526,17 +522,73 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
     }
 
+    /// <summary>The map a child instance of <paramref name="activity"/> runs; null (an incident raised) when it would nest too deep or has no published version.</summary>
+    internal async Task<CompiledRouteMap?> FindChildMapAsync(CommandContext context, ProcessInstance parent, Token token, Point activity, CancellationToken cancellationToken)
+    {
+        var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
+        if (depth >= options.MaxNestingDepth)
+        {
+            RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"{activity.KindName} '{activity.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
+            return null;
+        }
+
+        var calledMapKey = ((NestedProcessPoint)activity).CalledMapKey;
+        var published = await catalog.FindLatestPublishedAsync(calledMapKey, cancellationToken).ConfigureAwait(false);
+        if (published is null)
+        {
+            RaiseIncident(context, parent, token, IncidentCodes.NestedMapMissing, $"{activity.KindName} '{activity.DisplayName}' runs '{calledMapKey}', which has no published version.");
+            return null;
+        }
+
+        return await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The variables a child instance of <paramref name="activity"/> starts with, its input mappings evaluated over
+    /// <paramref name="variables"/> (all of them without mappings); false (an incident raised) when a mapping fails or the limits refuse them.
+    /// </summary>
+    internal bool TryChildInput(CommandContext context, ProcessInstance parent, Token token, Point activity, IReadOnlyDictionary<string, JsonElement> variables, out Dictionary<string, JsonElement> input)
+    {
+        var inputs = ((NestedProcessPoint)activity).Inputs;
+        if (inputs.Count == 0)
+        {
+            input = new Dictionary<string, JsonElement>(variables, StringComparer.Ordinal);
+        }
+        else if (!TryMap(context, parent, token, inputs, variables, out input))
+        {
+            return false;
+        }
+
+        if (limits.Find(Variables.None, input) is { } tooLarge)
+        {
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"{activity.KindName} '{activity.DisplayName}' cannot start: {tooLarge.Message}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>What a completed child of <paramref name="activity"/> gives back: its output mappings evaluated over its variables; false (an incident raised) when one fails.</summary>
+    internal bool TryChildOutput(CommandContext context, ProcessInstance parent, Token token, Point activity, ProcessInstance child, out Dictionary<string, JsonElement> output) =>
+        TryMap(context, parent, token, ((NestedProcessPoint)activity).Outputs, child.Variables, out output);
+
     /// <summary>Maps a completed child's outputs into the parent and moves the parent's waiting token on.</summary>
     public void CompleteNested(CommandContext context, ProcessInstance parent, CompiledRouteMap map, ProcessInstance child)
     {
         var token = parent.Tokens.FirstOrDefault(t => t.Id == child.ParentTokenId);
+        if (token?.Loop is not null)
+        {
+            MultiInstance.ChildCompleted(context, parent, map, token, child);
+            return;
+        }
+
         if (token is null || token.State != TokenState.Waiting)
         {
             return;
         }
 
-        var nested = (NestedProcessPoint)map.Point(token.PointId);
-        if (!TryMap(context, parent, token, nested.Outputs, child.Variables, out var output))
+        var nested = map.Point(token.PointId);
+        if (!TryChildOutput(context, parent, token, nested, child, out var output))
         {
             return;
         }

@@ -125,11 +125,13 @@ internal sealed partial class ProcessEngine(IWorkflowStore store, CommandRunner 
             // A nested instance terminated on its own leaves its parent waiting for nothing: that is an incident there.
             if (instance.ParentInstanceId is { } parentId &&
                 await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false) is { IsRunning: true } parent &&
-                parent.Tokens.FirstOrDefault(t => t.ChildInstanceId == instance.Id) is { } waiting)
+                parent.Tokens.FirstOrDefault(t => t.ChildInstanceId == instance.Id || t.Loop?.Children.Contains(instance.Id) == true) is { } waiting)
             {
+                // A multi-instance's other runs end too: the retry starts the activity again from its first item.
+                await ActivityInterruption.CancelAsync(context, parent, waiting, $"the nested instance {instance.Id} of its activity was terminated", cancellationToken).ConfigureAwait(false);
                 InstanceExecutor.RaiseIncident(context, parent, waiting, IncidentCodes.NestedInstanceTerminated, $"The nested instance {instance.Id} was terminated{(reason is null ? "" : $" ({reason})")}; retry to start it again.");
                 context.Session.RemoveTimersOfTask(waiting.Id); // its boundary timers: the retry starts them again with the new child
-                InstanceExecutor.Replace(parent, waiting, parent.Tokens.First(t => t.Id == waiting.Id) with { ChildInstanceId = null });
+                InstanceExecutor.Replace(parent, waiting, parent.Tokens.First(t => t.Id == waiting.Id) with { ChildInstanceId = null, Loop = null });
             }
 
             return instance;

@@ -21,6 +21,9 @@ public sealed record Token
     /// <summary>At a nested process: the child instance the token waits for.</summary>
     public Guid? ChildInstanceId { get; init; }
 
+    /// <summary>At a multi-instance activity that starts child instances: its runs so far (see <see cref="MultiInstanceLoop"/>).</summary>
+    public MultiInstanceLoop? Loop { get; init; }
+
     /// <summary>
     /// The point's work is done (its tasks completed, its nested instance finished) and the token is choosing its outgoing
     /// flows. Set only on a token stuck while leaving, so that a retry evaluates the flows again instead of redoing the work.

@@ -118,7 +118,13 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
             context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
             context.Events.Add(new TaskCompleted(task, context.Now));
 
-            await TaskDoneAsync(context, instance, map, task, cancellationToken).ConfigureAwait(false);
+            var result = new Dictionary<string, JsonElement>(values, StringComparer.Ordinal);
+            if (completion.Outcome is not null)
+            {
+                result[action.EffectiveOutcomeVariable] = JsonSerializer.SerializeToElement(completion.Outcome);
+            }
+
+            await TaskDoneAsync(context, instance, map, task, cancellationToken, result).ConfigureAwait(false);
             incidents = completion.ThrowOnIncident ? await CommandIncidents.StandingAsync(context, cancellationToken).ConfigureAwait(false) : [];
         }, cancellationToken).ConfigureAwait(false);
         return incidents.Count > 0 ? throw new IncidentException(completed.InstanceId, incidents) : completed;
@@ -358,10 +364,18 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
     /// The task is read before its instance: a command that finished the task in between has moved the token on, and this
     /// read of the task is stale. Retrying reads both afresh (and then reports the task as finished).
     /// </summary>
-    private async Task TaskDoneAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, WorkTask task, CancellationToken cancellationToken)
+    private async Task TaskDoneAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, WorkTask task, CancellationToken cancellationToken, IReadOnlyDictionary<string, JsonElement>? result = null)
     {
-        var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting)
+        // A multi-instance action stuck on its completion condition still counts its other tasks; the retry goes on from there.
+        var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && (t.State == TokenState.Waiting || (t.State == TokenState.Incident && t.Loop is not null)))
             ?? throw new ConcurrencyException($"Instance {instance.Id} has no token waiting for task {task.Id}; the task was changed by another command.");
+        if (token.Loop is not null)
+        {
+            executor.ActionRuns.TaskDone(context, instance, map, token, task, result);
+            await executor.RunAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var remaining = token.PendingTasks - 1;
         if (remaining > 0)
         {

@@ -17,33 +17,71 @@ namespace CrmBpm.Engine.Tasks;
 /// </summary>
 internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
 {
-    /// <summary>Creates the tasks and parks the token; returns true when there was nothing to create (an empty list), so the token moves on at once.</summary>
+    /// <summary>
+    /// Creates the tasks and parks the token; returns true when there was nothing to create (an empty list), so the token
+    /// moves on at once. A multi-instance action creates a task per item, or, sequential, the first item's only.
+    /// </summary>
     public bool CreateTasks(CommandContext context, ProcessInstance instance, ActionPoint action, Token token)
     {
-        List<(int? Index, JsonElement? Item)> items;
-        if (action.MultiInstance is { } multi)
+        if (action.MultiInstance is not { } multi)
         {
-            if (!instance.Variables.TryGetValue(multi.CollectionVariable, out var list) || list.ValueKind != JsonValueKind.Array)
+            return Create(context, instance, action, token, [(null, null)], waiting => waiting);
+        }
+
+        if (!MultiInstanceItems.TryResolve(multi, $"Action '{action.DisplayName}'", instance.Variables, expressions, out var runs, out var code, out var error))
+        {
+            InstanceExecutor.RaiseIncident(context, instance, token, code, error);
+            return false;
+        }
+
+        if (multi.ResultCollection is { } results)
+        {
+            // Sized for every item at once, so a completion condition that ends early leaves nulls for the items never done.
+            instance.SetVariables(new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [results] = JsonSerializer.SerializeToElement(new object?[runs.Count]) });
+        }
+
+        var first = multi.IsSequential ? runs.Take(1) : runs;
+        var counted = runs.All(r => r is null);
+        return Create(context, instance, action, token, [.. first.Select((item, i) => ((int?)i, item))], waiting => waiting with
+        {
+            Loop = new MultiInstanceLoop
             {
-                InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.CollectionNotAList,
-                    $"Action '{action.DisplayName}' creates one task per item of '{multi.CollectionVariable}', but that variable is {(list.ValueKind == JsonValueKind.Undefined ? "missing" : "not a list")}.");
-                return false;
-            }
+                Total = runs.Count,
+                Started = waiting.PendingTasks,
+                Items = multi.IsSequential && !counted ? [.. runs.Select(r => r!.Value)] : null,
+            },
+        });
+    }
 
-            items = [.. list.EnumerateArray().Select((item, i) => ((int?)i, (JsonElement?)item.Clone()))];
-        }
-        else
+    /// <summary>Creates the task of a sequential action's next item, the token staying parked; false (an incident raised) when it cannot be.</summary>
+    public bool CreateNextTask(CommandContext context, ProcessInstance instance, ActionPoint action, Token token)
+    {
+        var loop = token.Loop!;
+        var index = loop.Started;
+        Create(context, instance, action, token, [(index, loop.Items?[index])], waiting => waiting with
         {
-            items = [(null, null)];
-        }
+            PendingTasks = token.PendingTasks + 1,
+            Loop = loop with { Started = index + 1 },
+        });
+        return instance.Tokens.Any(t => t.Id == token.Id && t.State == TokenState.Waiting);
+    }
 
+    /// <summary>Computes every task before adding any, then parks the token (shaped by <paramref name="park"/>); true when there was none to create.</summary>
+    private bool Create(CommandContext context, ProcessInstance instance, ActionPoint action, Token token, List<(int? Index, JsonElement? Item)> items, Func<Token, Token> park)
+    {
         var tasks = new List<(WorkTask Task, TimeSpan? Reminder)>();
         foreach (var (index, item) in items)
         {
             var variables = instance.Variables;
-            if (item is { } value)
+            if (index is { } position)
             {
-                variables = new Dictionary<string, JsonElement>(instance.Variables, StringComparer.Ordinal) { [action.MultiInstance!.ElementVariable] = value };
+                var withItem = new Dictionary<string, JsonElement>(instance.Variables, StringComparer.Ordinal);
+                foreach (var (name, value) in MultiInstanceItems.RunVariables(action.MultiInstance!, position, item))
+                {
+                    withItem[name] = value;
+                }
+
+                variables = withItem;
             }
 
             if (!TryResolvePerformer(context, instance, token, action, variables, out var userId) ||
@@ -88,7 +126,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             return true;
         }
 
-        InstanceExecutor.Replace(instance, token, token with { State = TokenState.Waiting, PendingTasks = tasks.Count });
+        InstanceExecutor.Replace(instance, token, park(token with { State = TokenState.Waiting, PendingTasks = tasks.Count }));
         foreach (var (task, reminder) in tasks)
         {
             context.Session.AddTask(task);

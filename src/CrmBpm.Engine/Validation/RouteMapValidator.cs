@@ -24,6 +24,7 @@ public sealed class RouteMapValidator
         new SplitLoopRule(),
         new PerformerRule(),
         new ActionPropertiesRule(),
+        new MultiInstanceRule(),
         new ExpressionSyntaxRule(),
         new NestedMapRule(),
         new ServiceStepRule(),

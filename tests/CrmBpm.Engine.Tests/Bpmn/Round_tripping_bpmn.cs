@@ -24,6 +24,31 @@ public sealed class Round_tripping_bpmn
         again.ShouldMeanTheSameAs([.. imported.Select(m => m.Diagram is null ? m with { Diagram = AutoLayout.Create(m) } : m)]);
     }
 
+    public static TheoryData<MultiInstance> Loops => new()
+    {
+        new MultiInstance { CollectionVariable = "items", ElementVariable = "it", ResultCollection = "out" },
+        new MultiInstance { CollectionVariable = "items", IsSequential = true, CompletionCondition = "nrOfCompletedInstances >= 2" },
+        new MultiInstance { CollectionExpression = "${order.items}", ElementVariable = "line", CompletionCondition = "${verdict == 'no'}" },
+        new MultiInstance { CollectionExpression = "order.items.filter(i => i.open)", ResultCollection = "r", ResultElement = "result.score" },
+        new MultiInstance { CollectionExpression = "=order.items", IsSequential = true, ResultCollection = "r", ResultElement = "=result" },
+        new MultiInstance { LoopCardinality = "3" },
+        new MultiInstance { LoopCardinality = "${copies + 1}", IsSequential = true, CompletionCondition = "=numberOfCompletedInstances > 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Loops))]
+    public void Every_kind_of_multi_instance_on_an_action_and_a_nested_process_reads_back_the_same(MultiInstance loop)
+    {
+        var map = new MapBuilder("loops").Start()
+            .Action("a", configure: a => a with { MultiInstance = loop })
+            .Add(new NestedProcessPoint { Id = "n", Name = "n", CalledMapKey = "child", MultiInstance = loop })
+            .End()
+            .Flow("start", "a", "n", "end")
+            .Build();
+
+        RoundTrip([map]).Single().ShouldMeanTheSameAs(map with { Diagram = AutoLayout.Create(map) });
+    }
+
     [Fact]
     public void Importing_an_exported_map_gives_the_same_map()
     {

@@ -275,9 +275,7 @@ internal sealed class RouteMapGenerator(Random random)
             OutcomeVariable = Maybe(() => Pick(Identifiers)),
             FormFields = [.. Enumerable.Range(0, random.Next(4)).Select(i => Field(i))],
             Stage = Maybe(() => Pick(["Offer", "Contract", "Stage 名"])),
-            MultiInstance = random.Next(4) == 0
-                ? new MultiInstance { CollectionVariable = Pick(Identifiers), ElementVariable = Pick(Identifiers), ResultCollection = Maybe(() => Pick(Identifiers)) }
-                : null,
+            MultiInstance = random.Next(4) == 0 ? Loop() : null,
         };
     }
 
@@ -305,6 +303,25 @@ internal sealed class RouteMapGenerator(Random random)
             CalledMapKey = called,
             Inputs = [.. Enumerable.Range(0, random.Next(3)).Select(i => new VariableMapping(Pick(["companyName", "amount * 2", "a['ü']"]), Pick(Identifiers) + i))],
             Outputs = [.. Enumerable.Range(0, random.Next(3)).Select(i => new VariableMapping(Pick(["passed", "result.score"]), Pick(Identifiers) + i))],
+            MultiInstance = random.Next(3) == 0 ? Loop() : null,
+        };
+    }
+
+    /// <summary>A multi-instance over a variable, an expression (JUEL, FEEL, JavaScript) or a count, parallel or sequential.</summary>
+    private MultiInstance Loop()
+    {
+        var results = Maybe(() => Pick(Identifiers));
+        var source = random.Next(3);
+        return new MultiInstance
+        {
+            CollectionVariable = source == 0 ? Pick(Identifiers) : null,
+            CollectionExpression = source == 1 ? Pick(["${order.items}", "=items", "order.items.filter(i => i.open)"]) : null,
+            LoopCardinality = source == 2 ? Pick(["3", "copies", "${copies + 1}", "=count(items)"]) : null,
+            ElementVariable = Pick(Identifiers),
+            IsSequential = random.Next(2) == 0,
+            CompletionCondition = Maybe(() => Pick(["nrOfCompletedInstances >= 2", "${verdict == 'reject'}", "=numberOfCompletedInstances > 1", "a < b && c"])),
+            ResultCollection = results,
+            ResultElement = results is null ? null : Maybe(() => Pick(["verdict", "=result.score", "${outcome}"])),
         };
     }
 

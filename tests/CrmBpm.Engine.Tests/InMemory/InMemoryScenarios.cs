@@ -84,6 +84,11 @@ public sealed class InMemory_timer_events : TimerEventScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_nested_multi_instance : NestedMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_incidents : IncidentScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();

@@ -194,6 +194,26 @@ public sealed class RouteMapValidationTests
     }
 
     [Fact]
+    public void A_multi_instance_nested_process_must_say_what_it_runs_over_and_its_expressions_must_parse()
+    {
+        var child = new MapBuilder("child").Start().End().Flow("start", "end").Build() with { Status = RouteMapStatus.Published };
+        var map = new MapBuilder("m").Start()
+            .Add(new NestedProcessPoint { Id = "none", Name = "None", CalledMapKey = "child", MultiInstance = new MultiInstance { ElementVariable = "1st", ResultElement = "x" } })
+            .Add(new NestedProcessPoint
+            {
+                Id = "broken", Name = "Broken", CalledMapKey = "child",
+                MultiInstance = new MultiInstance { CollectionExpression = "items.filter(", CompletionCondition = "nrOfCompletedInstances >", LoopCardinality = "${n +}" },
+            })
+            .End().Flow("start", "none", "broken", "end").Build();
+
+        var problems = Validate(map, child);
+
+        problems.Where(p => p.PointId == "none").Select(p => p.Code).ShouldBe(["nested.multi-collection", "nested.multi-element", "nested.multi-result"], ignoreOrder: true);
+        problems.Where(p => p.PointId == "broken").Select(p => p.Code).ShouldBe(["expression.syntax", "expression.syntax", "expression.syntax"]);
+        problems.ShouldContain(p => p.Message.StartsWith("The completion condition of 'Broken' 'nrOfCompletedInstances >'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_reminder_without_a_deadline_is_reported()
     {
         var problems = Validate(new MapBuilder("m").Start().Action("a", configure: a => a with { ReminderBefore = TimeSpan.FromHours(1) }).End().Flow("start", "a", "end").Build());

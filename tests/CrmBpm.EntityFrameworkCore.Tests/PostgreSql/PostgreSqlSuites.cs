@@ -144,6 +144,12 @@ public sealed class Postgres_timer_events : TimerEventScenarios
 }
 
 [RequiresPostgres]
+public sealed class Postgres_nested_multi_instance : NestedMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
 public sealed class Postgres_incidents : IncidentScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();

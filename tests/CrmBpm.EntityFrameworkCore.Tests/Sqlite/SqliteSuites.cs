@@ -119,6 +119,11 @@ public sealed class Sqlite_timer_events : TimerEventScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_nested_multi_instance : NestedMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_incidents : IncidentScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();

@@ -17,6 +17,16 @@ public abstract class MultiInstanceScenarios : EngineScenario
         })
         .Action("decide").End().Flow("start", "item", "decide", "end").Build();
 
+    private static RouteMap PlanWith(Func<MultiInstance, MultiInstance> change) => new MapBuilder("plan").Start()
+        .Action("item", configure: a => a with
+        {
+            TitleTemplate = "Do: {planItem.what}",
+            Performer = Performer.FromExpression("planItem.who"),
+            Outcomes = ["Done", "Failed"],
+            MultiInstance = change(new MultiInstance { CollectionVariable = "planItems", ElementVariable = "planItem", ResultCollection = "planResults" }),
+        })
+        .Action("decide").End().Flow("start", "item", "decide", "end").Build();
+
     private static readonly object Items = new
     {
         planItems = new[] { new { what = "Call customer", who = "ann" }, new { what = "Inspect goods", who = "ben" }, new { what = "Refund", who = "ann" } },
@@ -118,5 +128,63 @@ public abstract class MultiInstanceScenarios : EngineScenario
         instance.Status.ShouldBe(InstanceStatus.Incident);
         instance.IncidentMessage!.ShouldContain("not a user id");
         (await Bpm.OpenTasksAsync(instance.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sequential_creates_one_task_at_a_time_in_item_order()
+    {
+        var instance = await Bpm.StartAsync(PlanWith(m => m with { IsSequential = true }), Items);
+
+        foreach (var title in new[] { "Do: Call customer", "Do: Inspect goods", "Do: Refund" })
+        {
+            var task = (await Bpm.OpenTasksAsync(instance.Id)).ShouldHaveSingleItem();
+            task.Title.ShouldBe(title);
+            await Bpm.Tasks.CompleteAsync(task.Id, new Actor(task.AssigneeId!), new TaskCompletion { Outcome = "Done" });
+        }
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+        (await Bpm.InstanceAsync(instance.Id)).Variables["planResults"].EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ShouldBe(["Done", "Done", "Done"]);
+    }
+
+    [Fact]
+    public async Task A_completion_condition_that_holds_cancels_the_open_tasks_and_the_token_leaves()
+    {
+        var instance = await Bpm.StartAsync(PlanWith(m => m with { CompletionCondition = "itemOutcome == 'Failed'" }), Items);
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+
+        await Bpm.Tasks.CompleteAsync(tasks[0].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done" });
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["item"]);
+        await Bpm.Tasks.CompleteAsync(tasks[1].Id, new Actor("ben"), new TaskCompletion { Outcome = "Failed" });
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+        (await Bpm.Tasks.GetAsync(tasks[2].Id)).Status.ShouldBe(WorkTaskStatus.Cancelled);
+        (await Bpm.Tasks.GetAsync(tasks[1].Id)).Status.ShouldBe(WorkTaskStatus.Completed);
+        var results = (await Bpm.InstanceAsync(instance.Id)).Variables["planResults"].EnumerateArray().ToList();
+        results.Count.ShouldBe(3);
+        results[2].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_sequential_completion_condition_on_the_counters_creates_no_further_task()
+    {
+        var instance = await Bpm.StartAsync(PlanWith(m => m with { IsSequential = true, CompletionCondition = "nrOfCompletedInstances == 2 && loopCounter == 1" }), Items);
+
+        await Bpm.CompleteAsync(instance.Id, "item", "Done");
+        await Bpm.CompleteAsync(instance.Id, "item", "Done");
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+        (await Bpm.Tasks.GetTasksOfInstanceAsync(instance.Id)).Count(t => t.PointId == "item").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_loop_cardinality_creates_that_many_tasks_numbered_by_loop_counter()
+    {
+        var map = new MapBuilder("copies").Start()
+            .Action("sign", configure: a => a with { TitleTemplate = "Sign copy {loopCounter}", MultiInstance = new MultiInstance { LoopCardinality = "copies" } })
+            .Action("decide").End().Flow("start", "sign", "decide", "end").Build();
+
+        var instance = await Bpm.StartAsync(map, new { copies = 2 });
+
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.Title).ShouldBe(["Sign copy 0", "Sign copy 1"]);
     }
 }

@@ -64,19 +64,6 @@ public sealed class ActionPropertiesRule : IValidationRule
                     yield return new("action.reminder-negative", action.Id, $"The reminder of Action '{name}' must be a positive time before the deadline.");
                 }
             }
-
-            if (action.MultiInstance is { } multi)
-            {
-                if (!IsIdentifier(multi.CollectionVariable))
-                {
-                    yield return new("action.multi-collection", action.Id, $"Action '{name}' creates one task per item but names no list variable to take the items from.");
-                }
-
-                if (!IsIdentifier(multi.ElementVariable))
-                {
-                    yield return new("action.multi-element", action.Id, $"Action '{name}' needs a variable name for the item each task is about.");
-                }
-            }
         }
     }
 

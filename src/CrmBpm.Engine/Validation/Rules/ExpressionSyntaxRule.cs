@@ -40,6 +40,14 @@ public sealed class ExpressionSyntaxRule : IValidationRule
     {
         foreach (var point in map.Points)
         {
+            if (point is IMultiInstanceActivity { MultiInstance: { } multi })
+            {
+                yield return (point.Id, null, $"collection of '{point.DisplayName}'", multi.CollectionVariable is null ? multi.CollectionExpression : null);
+                yield return (point.Id, null, $"loop cardinality of '{point.DisplayName}'", int.TryParse(multi.LoopCardinality, out _) ? null : multi.LoopCardinality);
+                yield return (point.Id, null, $"completion condition of '{point.DisplayName}'", multi.CompletionCondition);
+                yield return (point.Id, null, $"result element of '{point.DisplayName}'", multi.ResultElement);
+            }
+
             switch (point)
             {
                 case ConditionPoint condition:
