@@ -16,7 +16,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
-        Point start = startAtPointId is null ? map.Map.Points.OfType<StartPoint>().Single() : map.Point(startAtPointId);
+        Point start = startAtPointId is null ? map.Map.Start ?? map.Map.Points.OfType<StartPoint>().First() : map.Point(startAtPointId);
         var instance = new ProcessInstance(Ids.Unguessable(), map.Map.Key, map.Map.Version, context.Now)
         {
             Subject = subject,
@@ -69,7 +69,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 await ExecuteAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
             }
 
-            await FinishIfDoneAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            await FinishIfDoneAsync(context, instance, map, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -192,7 +192,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         switch (point)
         {
             case StartPoint:
-                Leave(context, instance, map, token);
+                // The scope's event sub-processes listen from its start on (a failing timer or key: an incident here, retried).
+                if (EventSubProcesses.TryListen(context, instance, map, token, expressions))
+                {
+                    Leave(context, instance, map, token);
+                }
+
                 break;
             case EndPoint { Error: { } error } errorEnd:
                 await ErrorEvents.ThrowFromEndAsync(context, this, catalog, instance, token, errorEnd, error, cancellationToken).ConfigureAwait(false);
@@ -250,13 +255,17 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 }
 
                 break;
-            case NestedProcessPoint nested:
-                if (BoundaryEvents.TryPrepare(context, instance, map, token, nested, expressions, out var nestedTimers))
+            case NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false }:
+                if (BoundaryEvents.TryPrepare(context, instance, map, token, point, expressions, out var nestedTimers))
                 {
-                    await StartNestedAsync(context, instance, map, token, nested, cancellationToken).ConfigureAwait(false);
+                    await StartNestedAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
                     BoundaryEvents.Start(context, instance, token, nestedTimers);
                 }
 
+                break;
+            case SubProcessPoint:
+                // An event sub-process: a token stands here only once its trigger fired (see EventSubProcesses).
+                await StartNestedAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
                 break;
             case ServicePoint service:
                 if (BoundaryEvents.TryPrepare(context, instance, map, token, service, expressions, out var serviceWaits))
@@ -478,20 +487,61 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         Move(context, instance, map, merged, outgoing[0]);
     }
 
-    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, NestedProcessPoint nested, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the child instance the activity waits for: a Nested process's (the latest published version of the map it
+    /// calls, with its input mappings) or a sub-process's (the derived map of its scope, same version, with all the parent's
+    /// variables). Whatever the child runs, it goes through here, so what applies to children applies to both.
+    /// </summary>
+    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
     {
         var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
         if (depth >= options.MaxNestingDepth)
         {
-            RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"Nested process '{nested.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
+            RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"{activity.KindName} '{activity.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
             return;
         }
 
+        if (await ChildOfAsync(context, parent, token, activity, cancellationToken).ConfigureAwait(false) is not var (childMap, input))
+        {
+            return;
+        }
+
+        if (limits.Find(Variables.None, input) is { } tooLarge)
+        {
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"{activity.KindName} '{activity.DisplayName}' cannot start: {tooLarge.Message}");
+            return;
+        }
+
+        var waiting = token with { State = TokenState.Waiting, VariablesAtChildStart = activity is SubProcessPoint ? SubProcessVariables.Fingerprints(input) : null };
+        Replace(parent, token, waiting);
+        var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
+        if (parent.Tokens.FirstOrDefault(t => t.Id == waiting.Id) is { } stillWaiting)
+        {
+            Replace(parent, stillWaiting, stillWaiting with { ChildInstanceId = child.Id });
+        }
+
+        context.Record(parent, HistoryKind.ChildStarted, pointId: activity.Id, details: child.Id.ToString());
+        if (child.Status == InstanceStatus.Completed)
+        {
+            CompleteNested(context, parent, map, child);
+        }
+    }
+
+    /// <summary>The map the child of <paramref name="activity"/> runs and the variables it starts with; null after an incident.</summary>
+    private async Task<(CompiledRouteMap Map, Dictionary<string, JsonElement> Input)?> ChildOfAsync(CommandContext context, ProcessInstance parent, Token token, Point activity, CancellationToken cancellationToken)
+    {
+        if (activity is SubProcessPoint subProcess)
+        {
+            var scope = await catalog.GetAsync(RouteMap.ScopeKey(parent.MapKey, subProcess.Id), parent.MapVersion, cancellationToken).ConfigureAwait(false);
+            return (scope, new Dictionary<string, JsonElement>(parent.Variables, StringComparer.Ordinal));
+        }
+
+        var nested = (NestedProcessPoint)activity;
         var published = await catalog.FindLatestPublishedAsync(nested.CalledMapKey, cancellationToken).ConfigureAwait(false);
         if (published is null)
         {
             RaiseIncident(context, parent, token, IncidentCodes.NestedMapMissing, $"Nested process '{nested.DisplayName}' runs '{nested.CalledMapKey}', which has no published version.");
-            return;
+            return null;
         }
 
         Dictionary<string, JsonElement> input;
@@ -501,32 +551,16 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
         else if (!TryMap(context, parent, token, nested.Inputs, parent.Variables, out input))
         {
-            return;
+            return null;
         }
 
-        if (limits.Find(Variables.None, input) is { } tooLarge)
-        {
-            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"Nested process '{nested.DisplayName}' cannot start: {tooLarge.Message}");
-            return;
-        }
-
-        var childMap = await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false);
-        var waiting = token with { State = TokenState.Waiting };
-        Replace(parent, token, waiting);
-        var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
-        if (parent.Tokens.Any(t => t.Id == waiting.Id))
-        {
-            Replace(parent, waiting, waiting with { ChildInstanceId = child.Id });
-        }
-
-        context.Record(parent, HistoryKind.ChildStarted, pointId: nested.Id, details: child.Id.ToString());
-        if (child.Status == InstanceStatus.Completed)
-        {
-            CompleteNested(context, parent, map, child);
-        }
+        return (await catalog.GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false), input);
     }
 
-    /// <summary>Maps a completed child's outputs into the parent and moves the parent's waiting token on.</summary>
+    /// <summary>
+    /// Takes a completed child's variables into the parent (a Nested process's outputs, or what a sub-process set or changed)
+    /// and moves the parent's waiting token on; an event sub-process's token just ends there (it has no flows).
+    /// </summary>
     public void CompleteNested(CommandContext context, ProcessInstance parent, CompiledRouteMap map, ProcessInstance child)
     {
         var token = parent.Tokens.FirstOrDefault(t => t.Id == child.ParentTokenId);
@@ -535,24 +569,38 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             return;
         }
 
-        var nested = (NestedProcessPoint)map.Point(token.PointId);
-        if (!TryMap(context, parent, token, nested.Outputs, child.Variables, out var output))
+        var activity = map.Point(token.PointId);
+        Dictionary<string, JsonElement> output;
+        if (activity is NestedProcessPoint nested)
         {
-            return;
+            if (!TryMap(context, parent, token, nested.Outputs, child.Variables, out output))
+            {
+                return;
+            }
+        }
+        else
+        {
+            output = SubProcessVariables.Changed(child.Variables, token.VariablesAtChildStart);
         }
 
         if (limits.Find(parent.Variables, output) is { } tooLarge)
         {
-            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"The outputs of nested process '{nested.DisplayName}' were refused: {tooLarge.Message}");
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"The {(activity is NestedProcessPoint ? "outputs" : "variables")} of {activity.KindName.ToLowerInvariant()} '{activity.DisplayName}' were refused: {tooLarge.Message}");
             return;
         }
 
         parent.SetVariables(output);
-        context.Record(parent, HistoryKind.ChildCompleted, pointId: nested.Id, details: child.Id.ToString());
-        Leave(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null });
+        context.Record(parent, HistoryKind.ChildCompleted, pointId: activity.Id, details: child.Id.ToString());
+        if (activity is SubProcessPoint { TriggeredByEvent: true })
+        {
+            parent.MutableTokens.Remove(token);
+            return;
+        }
+
+        Leave(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null, VariablesAtChildStart = null });
     }
 
-    private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, CancellationToken cancellationToken)
     {
         if (instance.Status != InstanceStatus.Active || instance.Tokens.Count > 0)
         {
@@ -561,6 +609,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         instance.Status = InstanceStatus.Completed;
         instance.EndedAt = context.Now;
+        if (map.EventSubProcesses.Count > 0)
+        {
+            context.Session.RemoveTimersOfTask(instance.Id); // its event sub-processes stop listening with it
+        }
+
         context.Record(instance, HistoryKind.InstanceCompleted, details: instance.Result);
         context.Events.Add(new InstanceCompleted(instance.Id, instance.MapKey, instance.Subject, context.Now, instance.Result));
 

@@ -1,0 +1,30 @@
+namespace CrmBpm.Engine.Definitions;
+
+/// <summary>
+/// BPMN's embedded <c>subProcess</c>: a scope of its own inside the map. Its inner points and flows stand in the same map,
+/// each naming it as their <see cref="Point.ScopeId"/>. A token reaching it starts a child instance running that scope
+/// (<see cref="RouteMap.Scope"/>) and waits for it, as a Nested process does; the child starts with all the parent's
+/// variables and, when it completes, writes back the ones it set or changed; the token then leaves like an Action's.
+/// With <see cref="TriggeredByEvent"/> it is an event sub-process: no flow enters or leaves it; its start event's trigger
+/// (a timer, message, signal or error) starts it while the scope around it runs.
+/// </summary>
+public sealed record SubProcessPoint : Point, IHasDefaultFlow
+{
+    /// <inheritdoc />
+    public override string KindName => TriggeredByEvent ? "Event sub-process" : "Sub-process";
+
+    /// <summary>
+    /// An event sub-process (BPMN's <c>triggeredByEvent="true"</c>): started by the trigger of its one start event while the
+    /// scope it stands in is active, interrupting that scope or running beside it (<see cref="StartPoint.Interrupting"/>).
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
+
+    /// <summary>
+    /// How it is drawn: expanded (its inner points drawn inside its shape, in the map's plane; BPMN DI's <c>isExpanded</c>)
+    /// or collapsed (its inside drawn on a plane of its own, kept as the file gave it).
+    /// </summary>
+    public bool IsExpanded { get; init; } = true;
+
+    /// <summary>The flow taken when no other outgoing flow is (all their conditions are false); optional.</summary>
+    public string? DefaultFlowId { get; init; }
+}
