@@ -46,7 +46,8 @@ public sealed class SubProcessRule : IValidationRule
             var starts = map.Points.OfType<StartPoint>().Where(s => s.ScopeId == subProcess.Id).ToList();
             if (subProcess.TriggeredByEvent)
             {
-                if (starts.Count == 1 && !starts[0].HasTrigger)
+                // A trigger the engine does not run (escalation, compensation, conditional) is refused as not run yet instead.
+                if (starts.Count == 1 && !starts[0].HasTrigger && starts[0].Foreign?.ElementLocalNames().Any(n => n.EndsWith("EventDefinition", StringComparison.Ordinal)) != true)
                 {
                     yield return new("eventsubprocess.start-trigger", starts[0].Id,
                         $"The start of event sub-process '{subProcess.DisplayName}' has no trigger; give it a timer, a message, a signal or an error, which starts the event sub-process while its scope runs.");
