@@ -79,8 +79,10 @@ public static class AutoLayout
     {
         ArgumentNullException.ThrowIfNull(map);
         var diagram = map.Diagram ?? Create(map);
-        var shaped = diagram.Shapes.Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
-        var edged = diagram.Edges.Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
+        // The inside of a sub-process drawn on a plane of its own is drawn there, never again in the map's plane.
+        var elsewhere = DrawnOnOtherPlanes(map);
+        var shaped = diagram.Shapes.Select(s => s.ElementId).Concat(elsewhere).ToHashSet(StringComparer.Ordinal);
+        var edged = diagram.Edges.Select(e => e.ElementId).Concat(elsewhere).ToHashSet(StringComparer.Ordinal);
         if (map.Points.All(p => shaped.Contains(p.Id)) && map.Flows.All(f => edged.Contains(f.Id)))
         {
             return diagram;
@@ -92,6 +94,24 @@ public static class AutoLayout
             Shapes = [.. diagram.Shapes, .. auto.Shapes.Where(s => !shaped.Contains(s.ElementId))],
             Edges = [.. diagram.Edges, .. auto.Edges.Where(e => !edged.Contains(e.ElementId))],
         };
+    }
+
+    /// <summary>The ids of the points and flows inside a sub-process with a plane of its own, at any depth.</summary>
+    private static HashSet<string> DrawnOnOtherPlanes(RouteMap map)
+    {
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        var scopes = new Queue<string>(map.Points.OfType<SubProcessPoint>().Where(s => s.HasOwnPlane).Select(s => s.Id));
+        while (scopes.TryDequeue(out var scope))
+        {
+            foreach (var point in map.Points.Where(p => p.ScopeId == scope && elsewhere.Add(p.Id) && p is SubProcessPoint))
+            {
+                scopes.Enqueue(point.Id);
+            }
+
+            elsewhere.UnionWith(map.Flows.Where(f => f.ScopeId == scope).Select(f => f.Id));
+        }
+
+        return elsewhere;
     }
 
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>

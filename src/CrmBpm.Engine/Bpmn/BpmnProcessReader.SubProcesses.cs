@@ -45,7 +45,7 @@ internal sealed partial class BpmnProcessReader
             Name = (string?)element.Attribute("name") ?? "",
             TriggeredByEvent = triggered,
             // bpmn-js draws a collapsed sub-process's inside on a plane of its own, kept with the file as it was.
-            IsExpanded = !DrawnOnItsOwnPlane(element, id),
+            HasOwnPlane = DrawnOnItsOwnPlane(element, id),
             DefaultFlowId = Text(element, DefaultFlow),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         });

@@ -20,10 +20,11 @@ public sealed record SubProcessPoint : Point, IHasDefaultFlow
     public bool TriggeredByEvent { get; init; }
 
     /// <summary>
-    /// How it is drawn: expanded (its inner points drawn inside its shape, in the map's plane; BPMN DI's <c>isExpanded</c>)
-    /// or collapsed (its inside drawn on a plane of its own, kept as the file gave it).
+    /// Its inside is drawn on a BPMN plane of its own (a collapsed sub-process as bpmn-js draws it; the plane is kept with the
+    /// file as it was) rather than in the map's plane around it, where an expanded one holds its inner shapes; so the automatic
+    /// layout never draws its inner points a second time. The DI shape's own <c>isExpanded</c> is kept as written.
     /// </summary>
-    public bool IsExpanded { get; init; } = true;
+    public bool HasOwnPlane { get; init; }
 
     /// <summary>The flow taken when no other outgoing flow is (all their conditions are false); optional.</summary>
     public string? DefaultFlowId { get; init; }
