@@ -42,7 +42,7 @@ public sealed class Validating_route_map_files
 
         code.ShouldBe(1);
         output.ShouldContain($"{file}(5): [Activity_send] A service task (serviceTask) 'Send invoice' names no handler to call");
-        output.ShouldContain($"{file}(11): [Activity_sub] A sub-process (subProcess) 'Activity_sub' does not run yet");
+        output.ShouldContain($"{file}(11): [Activity_sub] A transaction (transaction) 'Activity_sub' does not run yet");
         output.ShouldContain($"{file}(5): warning: 1 service task (serviceTask) will not run yet, so the map cannot be published: line 5");
     }
 

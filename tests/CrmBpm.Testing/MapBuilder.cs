@@ -8,6 +8,17 @@ public sealed class MapBuilder(string key, string name = "")
     private readonly List<Point> _points = [];
     private readonly List<Flow> _flows = [];
     private readonly HashSet<string> _flowIds = new(StringComparer.Ordinal);
+    private string? _scope;
+
+    /// <summary>Points and flows added from now on stand in the sub-process <paramref name="subProcessId"/> (null: the process level).</summary>
+    public MapBuilder Inside(string? subProcessId)
+    {
+        _scope = subProcessId;
+        return this;
+    }
+
+    /// <summary>A sub-process (or, <paramref name="triggeredByEvent"/>, an event sub-process); add its inside after <see cref="Inside"/>.</summary>
+    public MapBuilder SubProcess(string id, bool triggeredByEvent = false) => Add(new SubProcessPoint { Id = id, Name = id, TriggeredByEvent = triggeredByEvent });
 
     public MapBuilder Start(string id = "start") => Add(new StartPoint { Id = id, Name = "Start" });
 
@@ -39,7 +50,7 @@ public sealed class MapBuilder(string key, string name = "")
 
     public MapBuilder Add(Point point)
     {
-        _points.Add(point);
+        _points.Add(_scope is null ? point : point with { ScopeId = _scope });
         return this;
     }
 
@@ -69,7 +80,7 @@ public sealed class MapBuilder(string key, string name = "")
             id = $"{flow.Id}#{n}";
         }
 
-        _flows.Add(flow with { Id = id });
+        _flows.Add(flow with { Id = id, ScopeId = _scope ?? flow.ScopeId });
         return this;
     }
 

@@ -79,8 +79,10 @@ public static class AutoLayout
     {
         ArgumentNullException.ThrowIfNull(map);
         var diagram = map.Diagram ?? Create(map);
-        var shaped = diagram.Shapes.Select(s => s.ElementId).ToHashSet(StringComparer.Ordinal);
-        var edged = diagram.Edges.Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
+        // The inside of a sub-process drawn on a plane of its own is drawn there, never again in the map's plane.
+        var elsewhere = DrawnOnOtherPlanes(map);
+        var shaped = diagram.Shapes.Select(s => s.ElementId).Concat(elsewhere).ToHashSet(StringComparer.Ordinal);
+        var edged = diagram.Edges.Select(e => e.ElementId).Concat(elsewhere).ToHashSet(StringComparer.Ordinal);
         if (map.Points.All(p => shaped.Contains(p.Id)) && map.Flows.All(f => edged.Contains(f.Id)))
         {
             return diagram;
@@ -94,12 +96,30 @@ public static class AutoLayout
         };
     }
 
+    /// <summary>The ids of the points and flows inside a sub-process with a plane of its own, at any depth.</summary>
+    private static HashSet<string> DrawnOnOtherPlanes(RouteMap map)
+    {
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        var scopes = new Queue<string>(map.Points.OfType<SubProcessPoint>().Where(s => s.HasOwnPlane).Select(s => s.Id));
+        while (scopes.TryDequeue(out var scope))
+        {
+            foreach (var point in map.Points.Where(p => p.ScopeId == scope && elsewhere.Add(p.Id) && p is SubProcessPoint))
+            {
+                scopes.Enqueue(point.Id);
+            }
+
+            elsewhere.UnionWith(map.Flows.Where(f => f.ScopeId == scope).Select(f => f.Id));
+        }
+
+        return elsewhere;
+    }
+
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
         StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or MessageWaitPoint { IsReceiveTask: false } or SignalWaitPoint or SignalThrowPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "complexGateway" } => (50, 50),
-        ActionPoint or NestedProcessPoint or MessageWaitPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
+        ActionPoint or NestedProcessPoint or SubProcessPoint or MessageWaitPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),
     };
 

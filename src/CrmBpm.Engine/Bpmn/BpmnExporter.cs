@@ -136,23 +136,26 @@ public sealed class BpmnExporter
         // Lanes, data objects, annotations… kept on import, where BPMN puts them: before the points, or after the flows.
         var kept = (map.Foreign?.Elements ?? []).Select(namespaces.Parse).ToList();
         process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) < 4));
-        var flows = new FlowIndex(map);
-        foreach (var point in map.Points)
-        {
-            process.Add(WritePoint(flows, point, namespaces, events));
-        }
-
-        // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
-        var conditions = map.Points.OfType<ConditionPoint>().ToDictionary(c => c.Id, c => c.Expression, StringComparer.Ordinal);
-        foreach (var flow in map.Flows)
-        {
-            var condition = flow.Branch == ConditionBranch.Yes && conditions.TryGetValue(flow.SourceId, out var expression) ? expression : flow.Condition;
-            process.Add(WriteFlow(flow, condition, namespaces));
-        }
-
+        WriteScope(process, null, new FlowIndex(map), namespaces, events);
         process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) >= 4));
 
         return process;
+    }
+
+    /// <summary>The points and flows of one scope (the process, or a sub-process, whose own are written inside it).</summary>
+    private static void WriteScope(XElement container, string? scopeId, FlowIndex flows, NamespaceTable namespaces, EventReferences events)
+    {
+        foreach (var point in flows.Map.Points.Where(p => p.ScopeId == scopeId))
+        {
+            container.Add(WritePoint(flows, point, namespaces, events));
+        }
+
+        // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
+        foreach (var flow in flows.Map.Flows.Where(f => f.ScopeId == scopeId))
+        {
+            var condition = flow.Branch == ConditionBranch.Yes && flows.Conditions.TryGetValue(flow.SourceId, out var expression) ? expression : flow.Condition;
+            container.Add(WriteFlow(flow, condition, namespaces));
+        }
     }
 
     private static XElement WritePoint(FlowIndex map, Point point, NamespaceTable namespaces, EventReferences events)
@@ -171,6 +174,21 @@ public sealed class BpmnExporter
         {
             case EndPoint end:
                 AddCrm(element, "result", end.Result);
+                break;
+            case StartPoint start:
+                if (!start.Interrupting)
+                {
+                    element.Add(new XAttribute("isInterrupting", "false"));
+                }
+
+                if (start is { MessageName: not null, CorrelationKey: { } startKey })
+                {
+                    WriteCorrelationKey(element, startKey, extensions, namespaces);
+                }
+
+                break;
+            case SubProcessPoint { TriggeredByEvent: true }:
+                element.Add(new XAttribute("triggeredByEvent", "true"));
                 break;
             case ActionPoint action:
                 WriteAction(element, action, extensions);
@@ -286,7 +304,18 @@ public sealed class BpmnExporter
             keptChildren.RemoveAll(c => c.Name == BpmnNs + "terminateEventDefinition");
         }
 
-        element.Add(keptChildren);
+        if (point is SubProcessPoint)
+        {
+            // BPMN's order inside a sub-process: what an activity holds, its flow elements, then its artifacts.
+            element.Add(keptChildren.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 0) < 4));
+            WriteScope(element, point.Id, map, namespaces, events);
+            element.Add(keptChildren.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 0) >= 4));
+        }
+        else
+        {
+            element.Add(keptChildren);
+        }
+
         switch (point)
         {
             case TimerWaitPoint wait:
@@ -298,7 +327,7 @@ public sealed class BpmnExporter
             case StartPoint { Timer: { } startTimer }:
                 element.Add(WriteTimer(startTimer));
                 break;
-            case BoundaryErrorPoint or EndPoint { Error: not null }:
+            case BoundaryErrorPoint or EndPoint { Error: not null } or StartPoint { Error: not null }:
                 element.Add(ErrorEventWriter.WriteDefinition(point));
                 if (point is BoundaryErrorPoint { CodeVariable: not null } or BoundaryErrorPoint { MessageVariable: not null })
                 {
@@ -326,6 +355,9 @@ public sealed class BpmnExporter
                 break;
             case EndPoint { SignalName: { } endSignal }:
                 element.Add(WriteEventDefinition("signal", events.Id("signal", endSignal)));
+                break;
+            case StartPoint { SignalName: { } startSignal }:
+                element.Add(WriteEventDefinition("signal", events.Id("signal", startSignal)));
                 break;
         }
 
@@ -373,6 +405,7 @@ public sealed class BpmnExporter
         SplitPoint or MergePoint => "parallelGateway",
         InclusivePoint => "inclusiveGateway",
         NestedProcessPoint => "callActivity",
+        SubProcessPoint => "subProcess",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         TimerWaitPoint or SignalWaitPoint => "intermediateCatchEvent",
@@ -664,6 +697,10 @@ public sealed class BpmnExporter
     /// <summary>A map's flows by source and target, built once per map instead of scanning all flows per point.</summary>
     private sealed class FlowIndex(RouteMap map)
     {
+        public RouteMap Map => map;
+
+        public Dictionary<string, string> Conditions { get; } = map.Points.OfType<ConditionPoint>().ToDictionary(c => c.Id, c => c.Expression, StringComparer.Ordinal);
+
         private readonly ILookup<string, Flow> _outgoing = map.Flows.ToLookup(f => f.SourceId, StringComparer.Ordinal);
         private readonly ILookup<string, Flow> _incoming = map.Flows.ToLookup(f => f.TargetId, StringComparer.Ordinal);
 

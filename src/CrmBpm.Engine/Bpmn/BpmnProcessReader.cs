@@ -9,7 +9,7 @@ namespace CrmBpm.Engine.Bpmn;
 /// Reads one <c>bpmn:process</c> into a route map: points by element kind, flows, and the decision
 /// between Condition and Choice (see README.md, "Condition or Choice").
 /// </summary>
-internal sealed class BpmnProcessReader(BpmnReadContext context, XElement process)
+internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElement process)
 {
     private readonly List<Point> _points = [];
     private readonly List<Flow> _flows = [];
@@ -48,6 +48,7 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
 
         ResolveGateways();
+        InScopes();
         return new RouteMap
         {
             Key = key,
@@ -162,6 +163,12 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
             return;
         }
 
+        if (RunsAsSubProcess(element))
+        {
+            ReadSubProcess(element);
+            return;
+        }
+
         if (DoesNotRunYet(element))
         {
             AddPoint(element, ReadKept(element));
@@ -195,7 +202,9 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
                 AddPoint(element, Id(element) is { } parallelId ? new SplitPoint { Id = parallelId } : null); // placeholder, replaced in ResolveGateways
                 return;
             case "sequenceFlow":
+                var read = _flows.Count;
                 ReadFlow(element);
+                InScope(read);
                 return;
             default:
                 context.Problem(element, Id(element),
@@ -221,6 +230,11 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
 
         context.Locations[(_key, point.Id)] = Where(element);
+        if (_scope is not null)
+        {
+            _scopeOf.TryAdd(point.Id, _scope);
+        }
+
         _points.Add(point);
     }
 
@@ -361,7 +375,10 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         }
 
         var isEnd = typeof(TPoint) == typeof(EndPoint);
-        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || (isEnd && n == CrmNs + "result"));
+        // The start of an event sub-process also runs on a signal or an error, interrupting its scope or not.
+        var listens = !isEnd && InEventSubProcess;
+        var attributes = context.ForeignAttributes(element, id, n => IsName(n) || (isEnd && n == CrmNs + "result")
+            || (listens && (n == "isInterrupting" || n == CrmNs + "correlationKey")));
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
         // A terminate end is the one event definition a route map runs: it ends the whole instance. Written as it was
         // (with its id, as Camunda Modeler gives it one) when it carries more than its name. Other definitions (a
@@ -372,11 +389,16 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var timer = isEnd ? null : TimerStartDefinition(element);
         // A message start and a signal end run too: their one plain definition is read, not kept.
         var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
-            && IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only) ? only : null;
-        var eventName = runs is null ? null
-            : isEnd ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
+            && ((IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only))
+                || (listens && ((IsBpmn(only, "signalEventDefinition") && MessageSignalEventReader.IsPlain(only)) || IsPlainErrorDefinition(only)))) ? only : null;
+        var isSignal = runs is not null && IsBpmn(runs, "signalEventDefinition");
+        var startError = runs is not null && IsBpmn(runs, "errorEventDefinition")
+            ? (Text(runs, "errorRef") is { } errorRef ? ErrorEventReader.FindError(runs, errorRef) : null) ?? new ErrorDefinition("")
+            : null;
+        var eventName = runs is null || startError is not null ? null
+            : isSignal ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
         var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && c != runs && (!terminates || terminate!.HasAttributes || terminate.HasElements));
-        if (timer is not null)
+        if (timer is not null && !listens)
         {
             context.Note(timer, id, BpmnNoteSeverity.Info, "timer:startEvent", "timer start event (timerEventDefinition)", "timer start events (timerEventDefinition)",
                 "starts instances on its schedule once published");
@@ -395,7 +417,13 @@ internal sealed class BpmnProcessReader(BpmnReadContext context, XElement proces
         var name = (string?)element.Attribute("name") ?? "";
         return isEnd
             ? new EndPoint { Id = id, Name = name, Result = Text(element, CrmNs + "result"), Terminates = terminates, SignalName = eventName, Foreign = foreign }
-            : new StartPoint { Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = eventName, InitiatorVariable = InitiatorOf(element), Foreign = foreign };
+            : new StartPoint
+            {
+                Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = isSignal ? null : eventName,
+                SignalName = isSignal ? eventName : null, Error = startError, InitiatorVariable = InitiatorOf(element), Foreign = foreign,
+                Interrupting = !listens || (context.Bool(element, "isInterrupting", id) ?? true),
+                CorrelationKey = listens && !isSignal && eventName is not null ? Text(element, CrmNs + "correlationKey") : null,
+            };
     }
 
     /// <summary>

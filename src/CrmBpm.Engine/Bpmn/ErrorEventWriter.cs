@@ -81,6 +81,7 @@ internal static class ErrorEventWriter
     {
         BoundaryErrorPoint boundary => boundary.Error,
         EndPoint end => end.Error,
+        StartPoint start => start.Error,
         _ => null,
     };
 }

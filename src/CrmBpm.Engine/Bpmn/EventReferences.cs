@@ -64,6 +64,7 @@ internal sealed class EventReferences
         SignalThrowPoint signalThrow => [("signal", signalThrow.SignalName)],
         BoundarySignalPoint boundary => [("signal", boundary.SignalName)],
         EndPoint { SignalName: { } signal } => [("signal", signal)],
+        StartPoint { SignalName: { } startSignal } => [("signal", startSignal)],
         _ => [],
     };
 

@@ -7,7 +7,8 @@ internal static class Hints
     {
         "serviceTask" or "scriptTask" or "businessRuleTask" or "sendTask" or "receiveTask" =>
             ": route maps have no automated steps yet — model the work as a user task, or leave it to the host application",
-        "subProcess" or "transaction" or "adHocSubProcess" => ": put the inner steps in a separate process and call it with a call activity (Nested process)",
+        "subProcess" => ": a sub-process runs unless it loops; for one run per item, put the inner steps in a separate process and call it with a call activity (Nested process)",
+        "transaction" or "adHocSubProcess" => ": put the inner steps in a sub-process, or in a separate process called with a call activity (Nested process)",
         "complexGateway" => ": use an inclusive, exclusive (Choice) or parallel gateway (Split / Merge)",
         "eventBasedGateway" => ": route maps do not wait for events; use an exclusive gateway",
         "boundaryEvent" => ": a boundary timer (a timerEventDefinition) runs on a user task or call activity; a task's own deadline and reminder are crm:deadline and crm:reminderBefore",

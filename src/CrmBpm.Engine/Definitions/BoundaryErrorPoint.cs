@@ -13,7 +13,7 @@ namespace CrmBpm.Engine.Definitions;
 public sealed record BoundaryErrorPoint : Point, IBoundaryEvent
 {
     /// <summary>The point kinds an error boundary can be attached to: those that can throw a business error while a token waits.</summary>
-    public static bool CanCarry(Point activity) => activity is ServicePoint or ActionPoint or NestedProcessPoint;
+    public static bool CanCarry(Point activity) => activity is ServicePoint or ActionPoint or NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false };
 
     /// <inheritdoc />
     public override string KindName => "Error boundary";

@@ -10,7 +10,7 @@ namespace CrmBpm.Engine.Definitions;
 public abstract record BoundaryEventPoint : Point, IBoundaryEvent
 {
     /// <summary>The point kinds a boundary event can be attached to: the activities a token waits at (for people, a nested process, a handler or a message).</summary>
-    public static bool CanCarry(Point activity) => activity is ActionPoint or NestedProcessPoint or ServicePoint or MessageWaitPoint { IsReceiveTask: true };
+    public static bool CanCarry(Point activity) => activity is ActionPoint or NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false } or ServicePoint or MessageWaitPoint { IsReceiveTask: true };
 
     /// <summary>The id of the activity it sits on.</summary>
     public string AttachedToId { get; init; } = "";

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>A directed connection between two points.</summary>
@@ -26,4 +28,8 @@ public sealed record Flow
 
     /// <summary>What another BPMN modeler wrote on the flow and CrmBpm keeps without interpreting; null when nothing.</summary>
     public ForeignBpmn? Foreign { get; init; }
+
+    /// <summary>The sub-process it stands in (a <see cref="SubProcessPoint"/>'s id); null at the process level. Both its points stand there too.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ScopeId { get; init; }
 }

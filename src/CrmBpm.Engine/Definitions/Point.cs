@@ -27,6 +27,7 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(SignalThrowPoint), "signal-throw")]
 [JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
 [JsonDerivedType(typeof(EventGatewayPoint), "event-gateway")]
+[JsonDerivedType(typeof(SubProcessPoint), "sub-process")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {
@@ -38,6 +39,10 @@ public abstract record Point
 
     /// <summary>What another BPMN modeler wrote on the element and CrmBpm keeps without interpreting; null when nothing.</summary>
     public ForeignBpmn? Foreign { get; init; }
+
+    /// <summary>The sub-process it stands in (a <see cref="SubProcessPoint"/>'s id); null at the process level.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ScopeId { get; init; }
 
     /// <summary>The consultant-facing name of this kind of point (Start, Action, ...).</summary>
     [JsonIgnore]

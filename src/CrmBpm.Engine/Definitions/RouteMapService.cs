@@ -16,11 +16,7 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
     public async Task<RouteMap> SaveDraftAsync(RouteMap map, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
-        if (string.IsNullOrWhiteSpace(map.Key))
-        {
-            throw new InputException("routemap.key-missing", "key", "A route map needs a key.");
-        }
-
+        EnsureKey(map.Key);
         var versions = await store.GetRouteMapVersionsAsync(map.Key, cancellationToken).ConfigureAwait(false);
         var latest = versions.FirstOrDefault();
         var version = latest is { Status: RouteMapStatus.Draft } ? latest.Version : (latest?.Version ?? 0) + 1;
@@ -79,11 +75,7 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
         var byKey = new Dictionary<string, RouteMap>(StringComparer.Ordinal);
         foreach (var map in maps)
         {
-            if (string.IsNullOrWhiteSpace(map.Key))
-            {
-                throw new InputException("routemap.key-missing", "key", "A route map needs a key.");
-            }
-
+            EnsureKey(map.Key);
             if (!byKey.TryAdd(map.Key, map))
             {
                 throw new InputException("routemap.key-twice", "key", $"Route map '{map.Key}' is given twice; each map of a unit needs its own key.");
@@ -154,8 +146,28 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
         return ordered;
     }
 
-    public Task<RouteMap?> GetAsync(string key, int version, CancellationToken cancellationToken = default) =>
-        store.FindRouteMapAsync(key, version, cancellationToken);
+    /// <summary>A stored map, or the derived map a sub-process's instances run (<see cref="RouteMap.ScopeKey"/>), so an instance's map always reads.</summary>
+    public async Task<RouteMap?> GetAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        var (storedKey, scopeId) = RouteMap.SplitScopeKey(key);
+        var map = await store.FindRouteMapAsync(storedKey, version, cancellationToken).ConfigureAwait(false);
+        return scopeId is null || map?.FindPoint(scopeId) is not SubProcessPoint ? (scopeId is null ? map : null) : map.Scope(scopeId) with { Key = key };
+    }
+
+    /// <summary>A key must be given, and may not contain <see cref="RouteMap.ScopeSeparator"/>: that joins a map's key to its sub-processes'.</summary>
+    private static void EnsureKey(string key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InputException("routemap.key-missing", "key", "A route map needs a key.");
+        }
+
+        if (key.Contains(RouteMap.ScopeSeparator, StringComparison.Ordinal))
+        {
+            throw new InputException("routemap.key-separator", "key",
+                $"The key '{key}' contains '{RouteMap.ScopeSeparator}', which joins a map's key to its sub-processes' ids (the instances of sub-process 'check' of 'order' run 'order{RouteMap.ScopeSeparator}check'); choose a key without it.");
+        }
+    }
 
     public async Task<RouteMap?> GetLatestPublishedAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -24,4 +24,29 @@ public sealed record StartPoint : Point
     /// <c>initiator</c> attribute, kept as written); null for none. A start variable of that name given by the caller wins.
     /// </summary>
     public string? InitiatorVariable { get; init; }
+
+    /// <summary>
+    /// For the start of an event sub-process: the signal whose broadcast starts it (BPMN's signal start event); null otherwise.
+    /// A process-level start with a signal does not run yet.
+    /// </summary>
+    public string? SignalName { get; init; }
+
+    /// <summary>
+    /// For the start of an event sub-process: the business error it catches (BPMN's error start event; an error without a
+    /// code catches every error); null otherwise.
+    /// </summary>
+    public ErrorDefinition? Error { get; init; }
+
+    /// <summary>For the message start of an event sub-process: the key a message must carry, an expression over the scope's variables; null for none.</summary>
+    public string? CorrelationKey { get; init; }
+
+    /// <summary>
+    /// For the start of an event sub-process: whether its trigger cancels everything else in the scope (BPMN's
+    /// <c>isInterrupting</c>, true by default) or starts it beside what runs.
+    /// </summary>
+    public bool Interrupting { get; init; } = true;
+
+    /// <summary>Whether a trigger (a timer, message, signal or error) starts it rather than a caller.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasTrigger => Timer is not null || MessageName is not null || SignalName is not null || Error is not null;
 }

@@ -11,9 +11,15 @@ internal sealed class CompiledRouteMap
     private readonly Dictionary<string, List<BoundaryEventPoint>> _boundaries;
     private readonly Dictionary<string, List<BoundaryErrorPoint>> _errorBoundaries;
 
-    public CompiledRouteMap(RouteMap map)
+    /// <param name="map">The scope instances run (a map's process level, or the inside of one sub-process).</param>
+    /// <param name="whole">The stored map the scope belongs to, holding its event sub-processes' inner points; the scope itself by default.</param>
+    public CompiledRouteMap(RouteMap map, RouteMap? whole = null)
     {
         Map = map;
+        whole ??= map;
+        var starts = whole.Points.OfType<StartPoint>().Where(s => s.ScopeId is not null).GroupBy(s => s.ScopeId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        EventSubProcesses = [.. map.Points.OfType<SubProcessPoint>().Where(p => p.TriggeredByEvent && starts.ContainsKey(p.Id)).Select(p => (p, starts[p.Id]))];
         _points = map.Points.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _outgoing = map.Flows.GroupBy(f => f.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _incoming = map.Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -22,6 +28,9 @@ internal sealed class CompiledRouteMap
     }
 
     public RouteMap Map { get; }
+
+    /// <summary>The event sub-processes standing in this scope, each with its start event (whose trigger starts it).</summary>
+    public IReadOnlyList<(SubProcessPoint SubProcess, StartPoint Start)> EventSubProcesses { get; }
 
     public Point Point(string id) =>
         _points.TryGetValue(id, out var point) ? point : throw new InvalidOperationException($"Route map '{Map.Key}' v{Map.Version} has no point '{id}'.");

@@ -31,7 +31,8 @@ internal static class ErrorEvents
         var activity = map.Point(token.PointId);
         if (FindCatcher(map, activity.Id, code) is not { } boundary)
         {
-            return false;
+            // No boundary of the activity: the scope's error event sub-process, before anything further up.
+            return await executor.TryCatchByEventSubProcessAsync(context, instance, map, code, $"{activity.KindName} '{activity.DisplayName}'", cancellationToken).ConfigureAwait(false);
         }
 
         await ActivityInterruption.CancelAsync(context, instance, token, $"error boundary '{boundary.DisplayName}' caught '{code}'", cancellationToken).ConfigureAwait(false);
@@ -63,14 +64,22 @@ internal static class ErrorEvents
     public static async Task ThrowFromEndAsync(CommandContext context, InstanceExecutor executor, RouteMapCatalog catalog, ProcessInstance instance, Token token, EndPoint end, ErrorDefinition error, CancellationToken cancellationToken)
     {
         context.Record(instance, HistoryKind.ErrorThrown, pointId: end.Id, details: $"'{error.DisplayName}' by error end '{end.DisplayName}'");
+        var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+        if (await executor.TryCatchByEventSubProcessAsync(context, instance, map, error.Code, $"error end '{end.DisplayName}'", cancellationToken).ConfigureAwait(false))
+        {
+            return; // the instance's loop runs the event sub-process
+        }
+
         var parent = instance.ParentInstanceId is { } parentId ? await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false) : null;
         var parentToken = parent is { IsRunning: true } ? parent.Tokens.FirstOrDefault(t => t.Id == instance.ParentTokenId && t.State == TokenState.Waiting) : null;
         var parentMap = parentToken is null ? null : await catalog.GetAsync(parent!.MapKey, parent.MapVersion, cancellationToken).ConfigureAwait(false);
-        if (parentMap is null || FindCatcher(parentMap, parentToken!.PointId, error.Code) is null)
+        // A sub-process is part of its parent's process: its error reaches the parent's error event sub-process too.
+        if (parentMap is null || (FindCatcher(parentMap, parentToken!.PointId, error.Code) is null
+            && !(parentMap.Point(parentToken.PointId) is SubProcessPoint && EventSubProcesses.ErrorCatcher(parentMap, error.Code) is not null)))
         {
             InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.BusinessErrorUncaught, parent is null
                 ? $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', but this instance is not nested, so nothing can catch it. Call the map from a Nested process with an error boundary, or use a plain end."
-                : $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', and the calling Nested process has no error boundary catching it.");
+                : $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', and the calling Nested process or sub-process has no error boundary catching it.");
             return;
         }
 

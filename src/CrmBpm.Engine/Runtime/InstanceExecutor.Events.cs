@@ -33,6 +33,20 @@ internal sealed partial class InstanceExecutor
     /// </summary>
     public async Task<bool> DeliverAsync(CommandContext context, ProcessInstance instance, TimerRecord subscription, IReadOnlyDictionary<string, JsonElement> variables, CancellationToken cancellationToken)
     {
+        if (EventSubProcesses.IsListener(instance, subscription))
+        {
+            // An event sub-process's start: a non-interrupting one goes on listening after each message or signal.
+            subscription.FiredAt = context.Now;
+            var next = EventSubscriptions.New(instance, instance.Id, subscription.Kind, subscription.EventName!, subscription.CorrelationKey, subscription.PointId, subscription.Attempt + 1);
+            if (!instance.IsRunning || !await FireEventSubProcessAsync(context, instance, subscription, variables, next, cancellationToken).ConfigureAwait(false))
+            {
+                subscription.FiredAt = null;
+                return false;
+            }
+
+            return true;
+        }
+
         var token = instance.IsRunning ? instance.Tokens.FirstOrDefault(t => t.Id == subscription.TaskId && t.State == TokenState.Waiting) : null;
         if (token is null)
         {

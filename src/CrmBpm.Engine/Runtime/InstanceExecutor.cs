@@ -26,7 +26,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     /// <summary>Creates, records and runs a new instance (top level or nested).</summary>
     public async Task<ProcessInstance> StartAsync(CommandContext context, CompiledRouteMap map, IReadOnlyDictionary<string, JsonElement> variables, SubjectReference? subject, string? businessKey, ProcessInstance? parent, Guid? parentTokenId, CancellationToken cancellationToken, string? startAtPointId = null)
     {
-        Point start = startAtPointId is null ? map.Map.Points.OfType<StartPoint>().Single() : map.Point(startAtPointId);
+        Point start = startAtPointId is null ? map.Map.Start ?? map.Map.Points.OfType<StartPoint>().First() : map.Point(startAtPointId);
         var instance = new ProcessInstance(Ids.Unguessable(), map.Map.Key, map.Map.Version, context.Now)
         {
             Subject = subject,
@@ -79,7 +79,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 await ExecuteAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
             }
 
-            await FinishIfDoneAsync(context, instance, cancellationToken).ConfigureAwait(false);
+            await FinishIfDoneAsync(context, instance, map, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -202,7 +202,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         switch (point)
         {
             case StartPoint:
-                Leave(context, instance, map, token);
+                // The scope's event sub-processes listen from its start on (a failing timer or key: an incident here, retried).
+                if (EventSubProcesses.TryListen(context, instance, map, token, expressions))
+                {
+                    Leave(context, instance, map, token);
+                }
+
                 break;
             case EndPoint { Error: { } error } errorEnd:
                 await ErrorEvents.ThrowFromEndAsync(context, this, catalog, instance, token, errorEnd, error, cancellationToken).ConfigureAwait(false);
@@ -264,20 +269,24 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 }
 
                 break;
-            case NestedProcessPoint nested:
+            case NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false }:
                 if (token.Loop is not null)
                 {
                     // A multi-instance whose run completed: it starts its next run or leaves (its boundary waits stay as they are).
                     await MultiInstance.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
                 }
-                else if (BoundaryEvents.TryPrepare(context, instance, map, token, nested, expressions, out var nestedTimers))
+                else if (BoundaryEvents.TryPrepare(context, instance, map, token, point, expressions, out var nestedTimers))
                 {
-                    await (nested.MultiInstance is { } multi
-                        ? MultiInstance.StartAsync(context, instance, map, token, nested, multi, cancellationToken)
-                        : StartNestedAsync(context, instance, map, token, nested, cancellationToken)).ConfigureAwait(false);
+                    await ((point as IMultiInstanceActivity)?.MultiInstance is { } multi
+                        ? MultiInstance.StartAsync(context, instance, map, token, point, multi, cancellationToken)
+                        : StartNestedAsync(context, instance, map, token, point, cancellationToken)).ConfigureAwait(false);
                     BoundaryEvents.Start(context, instance, token, nestedTimers);
                 }
 
+                break;
+            case SubProcessPoint:
+                // An event sub-process: a token stands here only once its trigger fired (see EventSubProcesses).
+                await StartNestedAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
                 break;
             case ServicePoint service:
                 if (BoundaryEvents.TryPrepare(context, instance, map, token, service, expressions, out var serviceWaits))
@@ -499,30 +508,39 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         Move(context, instance, map, merged, outgoing[0]);
     }
 
-    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, NestedProcessPoint nested, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the child instance the activity waits for: a Nested process's (the latest published version of the map it
+    /// calls, with its input mappings) or a sub-process's (the derived map of its scope, same version, with all the parent's
+    /// variables). Whatever the child runs, it goes through here, so what applies to children applies to both.
+    /// </summary>
+    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
     {
-        if (await FindChildMapAsync(context, parent, token, nested, cancellationToken).ConfigureAwait(false) is not { } childMap ||
-            !TryChildInput(context, parent, token, nested, parent.Variables, out var input))
+        if (await FindChildMapAsync(context, parent, token, activity, cancellationToken).ConfigureAwait(false) is not { } childMap ||
+            !TryChildInput(context, parent, token, activity, parent.Variables, out var input))
         {
             return;
         }
 
-        var waiting = token with { State = TokenState.Waiting };
+        var waiting = token with { State = TokenState.Waiting, VariablesAtChildStart = activity is SubProcessPoint ? SubProcessVariables.Fingerprints(input) : null };
         Replace(parent, token, waiting);
         var child = await StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, waiting.Id, cancellationToken).ConfigureAwait(false);
-        if (parent.Tokens.Any(t => t.Id == waiting.Id))
+        if (parent.Tokens.FirstOrDefault(t => t.Id == waiting.Id) is { } stillWaiting)
         {
-            Replace(parent, waiting, waiting with { ChildInstanceId = child.Id });
+            Replace(parent, stillWaiting, stillWaiting with { ChildInstanceId = child.Id });
         }
 
-        context.Record(parent, HistoryKind.ChildStarted, pointId: nested.Id, details: child.Id.ToString());
+        context.Record(parent, HistoryKind.ChildStarted, pointId: activity.Id, details: child.Id.ToString());
         if (child.Status == InstanceStatus.Completed)
         {
             CompleteNested(context, parent, map, child);
         }
     }
 
-    /// <summary>The map a child instance of <paramref name="activity"/> runs; null (an incident raised) when it would nest too deep or has no published version.</summary>
+    /// <summary>
+    /// The map a child instance of <paramref name="activity"/> runs: a sub-process's scope (the derived map of the same version)
+    /// or the latest published version of the map a Nested process calls; null (an incident raised) when it would nest too deep
+    /// or has no published version.
+    /// </summary>
     internal async Task<CompiledRouteMap?> FindChildMapAsync(CommandContext context, ProcessInstance parent, Token token, Point activity, CancellationToken cancellationToken)
     {
         var depth = await DepthAsync(context, parent, cancellationToken).ConfigureAwait(false);
@@ -530,6 +548,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         {
             RaiseIncident(context, parent, token, IncidentCodes.NestingTooDeep, $"{activity.KindName} '{activity.DisplayName}' would nest deeper than {options.MaxNestingDepth} levels.");
             return null;
+        }
+
+        if (activity is SubProcessPoint subProcess)
+        {
+            return await catalog.GetAsync(RouteMap.ScopeKey(parent.MapKey, subProcess.Id), parent.MapVersion, cancellationToken).ConfigureAwait(false);
         }
 
         var calledMapKey = ((NestedProcessPoint)activity).CalledMapKey;
@@ -544,12 +567,13 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     }
 
     /// <summary>
-    /// The variables a child instance of <paramref name="activity"/> starts with, its input mappings evaluated over
-    /// <paramref name="variables"/> (all of them without mappings); false (an incident raised) when a mapping fails or the limits refuse them.
+    /// The variables a child instance of <paramref name="activity"/> starts with: a Nested process's input mappings evaluated over
+    /// <paramref name="variables"/> (all of them without mappings), a sub-process's all of them; false (an incident raised) when
+    /// a mapping fails or the limits refuse them.
     /// </summary>
     internal bool TryChildInput(CommandContext context, ProcessInstance parent, Token token, Point activity, IReadOnlyDictionary<string, JsonElement> variables, out Dictionary<string, JsonElement> input)
     {
-        var inputs = ((NestedProcessPoint)activity).Inputs;
+        IReadOnlyList<VariableMapping> inputs = activity is NestedProcessPoint nested ? nested.Inputs : [];
         if (inputs.Count == 0)
         {
             input = new Dictionary<string, JsonElement>(variables, StringComparer.Ordinal);
@@ -568,11 +592,25 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         return true;
     }
 
-    /// <summary>What a completed child of <paramref name="activity"/> gives back: its output mappings evaluated over its variables; false (an incident raised) when one fails.</summary>
-    internal bool TryChildOutput(CommandContext context, ProcessInstance parent, Token token, Point activity, ProcessInstance child, out Dictionary<string, JsonElement> output) =>
-        TryMap(context, parent, token, ((NestedProcessPoint)activity).Outputs, child.Variables, out output);
+    /// <summary>
+    /// What a completed child of <paramref name="activity"/> gives back: a Nested process's output mappings evaluated over its
+    /// variables, or the variables a sub-process set or changed; false (an incident raised) when a mapping fails.
+    /// </summary>
+    internal bool TryChildOutput(CommandContext context, ProcessInstance parent, Token token, Point activity, ProcessInstance child, out Dictionary<string, JsonElement> output)
+    {
+        if (activity is NestedProcessPoint nested)
+        {
+            return TryMap(context, parent, token, nested.Outputs, child.Variables, out output);
+        }
 
-    /// <summary>Maps a completed child's outputs into the parent and moves the parent's waiting token on.</summary>
+        output = SubProcessVariables.Changed(child.Variables, token.VariablesAtChildStart);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a completed child's variables into the parent (a Nested process's outputs, or what a sub-process set or changed)
+    /// and moves the parent's waiting token on; an event sub-process's token just ends there (it has no flows).
+    /// </summary>
     public void CompleteNested(CommandContext context, ProcessInstance parent, CompiledRouteMap map, ProcessInstance child)
     {
         var token = parent.Tokens.FirstOrDefault(t => t.Id == child.ParentTokenId);
@@ -587,24 +625,30 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             return;
         }
 
-        var nested = map.Point(token.PointId);
-        if (!TryChildOutput(context, parent, token, nested, child, out var output))
+        var activity = map.Point(token.PointId);
+        if (!TryChildOutput(context, parent, token, activity, child, out var output))
         {
             return;
         }
 
         if (limits.Find(parent.Variables, output) is { } tooLarge)
         {
-            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"The outputs of nested process '{nested.DisplayName}' were refused: {tooLarge.Message}");
+            RaiseIncident(context, parent, token, IncidentCodes.VariablesRefused, $"The {(activity is NestedProcessPoint ? "outputs" : "variables")} of {activity.KindName.ToLowerInvariant()} '{activity.DisplayName}' were refused: {tooLarge.Message}");
             return;
         }
 
         parent.SetVariables(output);
-        context.Record(parent, HistoryKind.ChildCompleted, pointId: nested.Id, details: child.Id.ToString());
-        Leave(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null });
+        context.Record(parent, HistoryKind.ChildCompleted, pointId: activity.Id, details: child.Id.ToString());
+        if (activity is SubProcessPoint { TriggeredByEvent: true })
+        {
+            parent.MutableTokens.Remove(token);
+            return;
+        }
+
+        Leave(context, parent, map, token with { State = TokenState.Ready, ChildInstanceId = null, VariablesAtChildStart = null });
     }
 
-    private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CancellationToken cancellationToken)
+    private async Task FinishIfDoneAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, CancellationToken cancellationToken)
     {
         if (instance.Status != InstanceStatus.Active || instance.Tokens.Count > 0)
         {
@@ -613,6 +657,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
         instance.Status = InstanceStatus.Completed;
         instance.EndedAt = context.Now;
+        if (map.EventSubProcesses.Count > 0)
+        {
+            context.Session.RemoveTimersOfTask(instance.Id); // its event sub-processes stop listening with it
+        }
+
         context.Record(instance, HistoryKind.InstanceCompleted, details: instance.Result);
         context.Events.Add(new InstanceCompleted(instance.Id, instance.MapKey, instance.Subject, context.Now, instance.Result));
 

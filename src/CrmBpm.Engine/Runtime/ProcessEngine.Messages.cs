@@ -74,7 +74,7 @@ internal sealed partial class ProcessEngine
         foreach (var latest in await store.ListLatestRouteMapsAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await catalog.FindLatestPublishedAsync(latest.Key, cancellationToken).ConfigureAwait(false) is { } published &&
-                published.Points.OfType<StartPoint>().Any(s => s.MessageName == messageName))
+                published.Start?.MessageName == messageName)
             {
                 found.Add(published);
             }

@@ -10,6 +10,10 @@ internal sealed class RouteMapCatalog(IWorkflowStore store)
 {
     private readonly ConcurrentDictionary<(string Key, int Version), CompiledRouteMap> _compiled = new();
 
+    /// <summary>
+    /// The compiled map instances of <paramref name="key"/> run: a stored map's process level, or, for a derived key
+    /// (<see cref="RouteMap.ScopeKey"/>), the inside of one of its sub-processes, of the same version.
+    /// </summary>
     public async Task<CompiledRouteMap> GetAsync(string key, int version, CancellationToken cancellationToken)
     {
         if (_compiled.TryGetValue((key, version), out var cached))
@@ -17,14 +21,21 @@ internal sealed class RouteMapCatalog(IWorkflowStore store)
             return cached;
         }
 
-        var map = await store.FindRouteMapAsync(key, version, cancellationToken).ConfigureAwait(false)
+        var (storedKey, scopeId) = RouteMap.SplitScopeKey(key);
+        var map = await store.FindRouteMapAsync(storedKey, version, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("routemap.not-found", $"Route map '{key}' version {version} does not exist.");
         if (map.Status != RouteMapStatus.Published)
         {
             throw new ConflictException("routemap.not-published", $"Route map '{key}' version {version} is a draft; only published versions run.");
         }
 
-        return _compiled.GetOrAdd((key, version), _ => new CompiledRouteMap(map));
+        if (scopeId is not null && map.FindPoint(scopeId) is not SubProcessPoint)
+        {
+            throw new NotFoundException("routemap.not-found", $"Route map '{storedKey}' version {version} has no sub-process '{scopeId}'.");
+        }
+
+        var scope = scopeId is null ? map.Scope(null) : map.Scope(scopeId) with { Key = key };
+        return _compiled.GetOrAdd((key, version), _ => new CompiledRouteMap(scope, map));
     }
 
     public async Task<RouteMap?> FindLatestPublishedAsync(string key, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed record Token
     public MultiInstanceLoop? Loop { get; init; }
 
     /// <summary>
+    /// At a sub-process: a fingerprint of every variable its child instance started with (see <see cref="SubProcessVariables"/>),
+    /// so that at its end only what the sub-process set or changed is written back. Null elsewhere.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? VariablesAtChildStart { get; init; }
+
+    /// <summary>
     /// The point's work is done (its tasks completed, its nested instance finished) and the token is choosing its outgoing
     /// flows. Set only on a token stuck while leaving, so that a retry evaluates the flows again instead of redoing the work.
     /// </summary>

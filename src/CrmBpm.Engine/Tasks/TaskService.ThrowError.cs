@@ -17,7 +17,7 @@ internal sealed partial class TaskService
             EnsureMayWork(task, actor);
             var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
             var token = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId && t.State == TokenState.Waiting);
-            if (token is null || ErrorEvents.FindCatcher(map, task.PointId, errorCode) is null)
+            if (token is null || (ErrorEvents.FindCatcher(map, task.PointId, errorCode) is null && EventSubProcesses.ErrorCatcher(map, errorCode) is null))
             {
                 // Refused rather than an incident: the person can still complete the task, and the map has no answer to the error.
                 throw new ConflictException("task.error-not-caught",

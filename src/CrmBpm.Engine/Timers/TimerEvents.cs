@@ -113,6 +113,11 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     /// </summary>
     public async Task<bool> FireAsync(CommandContext context, ProcessInstance instance, TimerRecord timer, CancellationToken cancellationToken)
     {
+        if (EventSubProcesses.IsListener(instance, timer))
+        {
+            return instance.IsRunning && await FireEventSubProcessAsync(context, instance, timer, cancellationToken).ConfigureAwait(false);
+        }
+
         var token = instance.IsRunning ? instance.Tokens.FirstOrDefault(t => t.Id == timer.TaskId && t.State == TokenState.Waiting) : null;
         if (token is null)
         {
@@ -160,6 +165,23 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         await BoundaryEvents.FireAsync(executor, context, instance, map, token, activity, boundary, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An event sub-process's timer start fired; a non-interrupting one with a cycle listens for its next firing, one interval
+    /// after this one was due, until the cycle's count is reached.
+    /// </summary>
+    private async Task<bool> FireEventSubProcessAsync(CommandContext context, ProcessInstance instance, TimerRecord timer, CancellationToken cancellationToken)
+    {
+        var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+        TimerRecord? next = null;
+        if (EventSubProcesses.Find(map, timer.PointId) is var (subProcess, start)
+            && Repetitions(start.Timer, timer, instance.Variables) is { } cycle && timer.Attempt < cycle.Count)
+        {
+            next = EventSubProcesses.Timer(instance, subProcess, timer.DueAt + cycle.Interval, timer.Attempt + 1);
+        }
+
+        return await executor.FireEventSubProcessAsync(context, instance, timer, Variables.None, next, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A cycle's count and interval: the literal's, or what its expression gives now.</summary>
     private (int Count, TimeSpan Interval)? Repetitions(TimerDefinition? definition, TimerRecord timer, IReadOnlyDictionary<string, JsonElement> variables)
     {
@@ -184,12 +206,17 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         }
     }
 
-    /// <summary>Removes the unfired timers of the instance's tokens (timer events, jobs): it is ending and they have nothing to move.</summary>
+    /// <summary>
+    /// Removes the unfired timers of the instance's tokens (timer events, jobs) and its event sub-processes' waits: it is ending
+    /// and they have nothing to move.
+    /// </summary>
     public static void CancelPending(CommandContext context, ProcessInstance instance)
     {
         foreach (var token in instance.Tokens)
         {
             context.Session.RemoveTimersOfTask(token.Id);
         }
+
+        context.Session.RemoveTimersOfTask(instance.Id);
     }
 }

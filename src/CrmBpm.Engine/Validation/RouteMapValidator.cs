@@ -36,6 +36,7 @@ public sealed class RouteMapValidator
         new EventNameRule(),
         new EventGatewayRule(),
         new NotRunYetRule(),
+        new SubProcessRule(),
     ];
 
     private readonly IReadOnlyList<IValidationRule> _rules;
@@ -55,10 +56,20 @@ public sealed class RouteMapValidator
             return size;
         }
 
-        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule.Check(map, context)).Distinct()];
+        // Every scope (the process level, the inside of each sub-process) is checked as a map of its own: its own Start, Ends,
+        // dead ends and unreachable points. Ids are unique across the whole map, and the sub-process rule sees all scopes.
+        var scopes = map.Points.OfType<SubProcessPoint>().Select(s => (Map: map.Scope(s.Id), SubProcess: (Point?)s)).Prepend((Map: map.Scope(null), SubProcess: null)).ToList();
+        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule is UniqueIdsRule or SubProcessRule || scopes.Count == 1
+            ? rule.Check(map, context)
+            : scopes.SelectMany(scope => rule.Check(scope.Map, context).Select(p => InScope(p, scope.SubProcess)))).Distinct()];
         // Only a map without errors is exported as a check: problems the rules name say more than the export would.
         return problems.AllowPublishing() ? [.. problems, .. ExportCheck.Check(map)] : problems;
     }
+
+    /// <summary>A problem inside a sub-process says so, and names the sub-process when it names no point.</summary>
+    private static ValidationProblem InScope(ValidationProblem problem, Point? subProcess) => subProcess is null
+        ? problem
+        : problem with { PointId = problem.PointId ?? subProcess.Id, Message = $"In {subProcess.KindName.ToLowerInvariant()} '{subProcess.DisplayName}': {problem.Message}" };
 
     private static List<ValidationProblem> SizeProblems(RouteMap map, RouteMapLimits limits)
     {

@@ -39,7 +39,7 @@ public sealed class Keeping_what_does_not_run_yet
 
         var notRun = Validate(map).Where(p => p.Code == "point.not-run-yet").ToList();
 
-        // The inclusive gateway of the file runs now (an inclusive gateway point); the sub-process does not yet.
+        // The inclusive gateway of the file runs now (an inclusive gateway point); the transaction does not (a sub-process does).
         notRun.Select(p => (p.PointId, result.Locate(map.Key, p.PointId)?.Line)).ShouldBe([
             ("Activity_send", 5),
             ("Activity_sub", 11),
@@ -60,7 +60,7 @@ public sealed class Keeping_what_does_not_run_yet
             <startEvent id="s"><outgoing>f1</outgoing></startEvent>
             <serviceTask id="mail" name="Send mail" camunda:class="org.example.Mail"><incoming>f1</incoming><outgoing>f2</outgoing></serviceTask>
             <boundaryEvent id="late" attachedToRef="mail" cancelActivity="false"><escalationEventDefinition id="m1" escalationRef="reply" /></boundaryEvent>
-            <subProcess id="sub"><incoming>f2</incoming><outgoing>f3</outgoing><startEvent id="inner_s" /><sequenceFlow id="inner_f" sourceRef="inner_s" targetRef="inner_e" /><endEvent id="inner_e" /></subProcess>
+            <transaction id="sub"><incoming>f2</incoming><outgoing>f3</outgoing><startEvent id="inner_s" /><sequenceFlow id="inner_f" sourceRef="inner_s" targetRef="inner_e" /><endEvent id="inner_e" /></transaction>
             <endEvent id="e"><incoming>f3</incoming></endEvent>
             <sequenceFlow id="f1" sourceRef="s" targetRef="mail" />
             <sequenceFlow id="f2" sourceRef="mail" targetRef="sub" />
@@ -72,7 +72,7 @@ public sealed class Keeping_what_does_not_run_yet
 
         // The service task names a Java class: it runs as an automatic step calling the handler registered as "Mail".
         map.Points.OfType<ServicePoint>().ShouldHaveSingleItem().Handler.ShouldBe("Mail");
-        map.Points.OfType<KeptPoint>().Select(k => k.Element).ShouldBe(["boundaryEvent", "subProcess"]);
+        map.Points.OfType<KeptPoint>().Select(k => k.Element).ShouldBe(["boundaryEvent", "transaction"]);
         xml.ShouldContain("camunda:class=\"org.example.Mail\"");
         xml.ShouldContain("crm:handler=\"Mail\"");
         xml.ShouldContain("attachedToRef=\"mail\"");

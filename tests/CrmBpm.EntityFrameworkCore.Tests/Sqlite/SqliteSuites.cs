@@ -163,3 +163,13 @@ public sealed class Sqlite_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_sub_processes : SubProcessScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_event_sub_processes : EventSubProcessScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -16,7 +16,7 @@ public sealed class ActivityFlowsRule : IValidationRule
     /// exactly as an activity leaves (BPMN's implicit split is an inclusive split).
     /// </summary>
     internal static bool LeavesLikeAnActivity(Point point) =>
-        point is ActionPoint or NestedProcessPoint or ServicePoint or InclusivePoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
+        point is ActionPoint or NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false } or ServicePoint or InclusivePoint || point is PassThroughPoint { Element: not "exclusiveGateway" };
 
     /// <inheritdoc />
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)

@@ -20,13 +20,13 @@ public sealed class BoundaryEventRule : IValidationRule
             {
                 yield return new("boundary.attached-unknown", boundary.Id,
                     string.IsNullOrWhiteSpace(boundary.AttachedToId)
-                        ? $"{name} is not attached to an activity; put it on the border of an Action, a Nested process or an Automatic step."
+                        ? $"{name} is not attached to an activity; put it on the border of an Action, a Nested process, a Sub-process or an Automatic step."
                         : $"{name} is attached to '{boundary.AttachedToId}', which is not a point of this map.");
             }
             else if (!BoundaryEventPoint.CanCarry(activity))
             {
                 yield return new("boundary.attached-kind", boundary.Id,
-                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which cannot carry one: only an Action, a Nested process, an Automatic step or a receive task waits long enough for an event on its border.");
+                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which cannot carry one: only an Action, a Nested process, a Sub-process, an Automatic step or a receive task waits long enough for an event on its border.");
             }
 
             if (graph.Incoming(boundary.Id).Count > 0)

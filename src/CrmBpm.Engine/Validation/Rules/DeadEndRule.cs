@@ -11,7 +11,7 @@ public sealed class DeadEndRule : IValidationRule
         var graph = new MapGraph(map);
         var canFinish = graph.Reach(map.Points.OfType<EndPoint>().Select(e => e.Id), backwards: true);
         // A boundary event or an event sub-process is outside the sequence flow (NotRunYetRule refuses it anyway).
-        foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint && !(p is KeptPoint kept && kept.IsOutsideTheFlow())))
+        foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint && !(p is KeptPoint kept && kept.IsOutsideTheFlow()) && p is not SubProcessPoint { TriggeredByEvent: true }))
         {
             if (graph.Outgoing(point.Id).Count == 0)
             {

@@ -23,13 +23,13 @@ public sealed class ErrorEventRule : IValidationRule
             {
                 yield return new("boundary.attached-unknown", boundary.Id,
                     string.IsNullOrWhiteSpace(boundary.AttachedToId)
-                        ? $"{name} is not attached to an activity; put it on the border of an Automatic step, an Action or a Nested process."
+                        ? $"{name} is not attached to an activity; put it on the border of an Automatic step, an Action, a Nested process or a Sub-process."
                         : $"{name} is attached to '{boundary.AttachedToId}', which is not a point of this map.");
             }
             else if (!BoundaryErrorPoint.CanCarry(activity))
             {
                 yield return new("error.boundary-kind", boundary.Id,
-                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which throws no business error: only an Automatic step, an Action or a Nested process can carry one.");
+                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', which throws no business error: only an Automatic step, an Action, a Nested process or a Sub-process can carry one.");
             }
 
             if (graph.Incoming(boundary.Id).Count > 0)
@@ -54,7 +54,7 @@ public sealed class ErrorEventRule : IValidationRule
         foreach (var end in map.Points.OfType<EndPoint>().Where(e => e.Error is not null))
         {
             yield return new ValidationProblem("error.end-top-level", end.Id,
-                $"Error end '{end.DisplayName}' throws the error '{end.Error!.DisplayName}': only a Nested process calling this map with an error boundary catching it can catch it; where this map runs on its own (or its caller does not catch it) reaching it is an incident.")
+                $"Error end '{end.DisplayName}' throws the error '{end.Error!.DisplayName}': only an error event sub-process of its scope, or an error boundary on the Nested process or sub-process it runs in, can catch it; where nothing catches it reaching it is an incident.")
                 .AsWarning();
         }
     }

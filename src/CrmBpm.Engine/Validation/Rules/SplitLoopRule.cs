@@ -13,7 +13,7 @@ public sealed class SplitLoopRule : IValidationRule
     public IEnumerable<ValidationProblem> Check(RouteMap map, ValidationContext context)
     {
         var graph = new MapGraph(map);
-        var instant = map.Points.Where(p => p is not (ActionPoint or NestedProcessPoint or MergePoint)).GroupBy(p => p.Id, StringComparer.Ordinal)
+        var instant = map.Points.Where(p => p is not (ActionPoint or NestedProcessPoint or SubProcessPoint or MergePoint)).GroupBy(p => p.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var looping = LoopingPoints(instant.Keys, id => graph.Outgoing(id).Select(f => f.TargetId).Where(instant.ContainsKey));
         foreach (var fork in map.Points.Where(p => looping.Contains(p.Id) && Forks(p, graph)).DistinctBy(p => p.Id))
