@@ -190,6 +190,9 @@ public sealed class BpmnExporter
             case SubProcessPoint { TriggeredByEvent: true }:
                 element.Add(new XAttribute("triggeredByEvent", "true"));
                 break;
+            case SubProcessPoint subProcess:
+                loop = WriteLoop(subProcess.MultiInstance);
+                break;
             case ActionPoint action:
                 WriteAction(element, action, extensions);
                 documentation = string.IsNullOrEmpty(action.Description) ? null : action.Description;
@@ -308,6 +311,8 @@ public sealed class BpmnExporter
         {
             // BPMN's order inside a sub-process: what an activity holds, its flow elements, then its artifacts.
             element.Add(keptChildren.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 0) < 4));
+            element.Add(loop); // an activity's loop comes before a sub-process's flow elements
+            loop = null;
             WriteScope(element, point.Id, map, namespaces, events);
             element.Add(keptChildren.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 0) >= 4));
         }

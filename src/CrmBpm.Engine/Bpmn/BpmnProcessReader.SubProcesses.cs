@@ -8,7 +8,8 @@ namespace CrmBpm.Engine.Bpmn;
 /// <summary>
 /// Embedded sub-processes and event sub-processes: the <c>subProcess</c> becomes a <see cref="SubProcessPoint"/>, and its
 /// flow elements are read like the process's own, into the same map, each standing in it (<see cref="Point.ScopeId"/>,
-/// <see cref="Flow.ScopeId"/>). A looping sub-process, a transaction and an ad-hoc sub-process stay kept.
+/// <see cref="Flow.ScopeId"/>). A multi-instance loop this engine reads runs it once per item (<see cref="MultiInstanceDialect"/>);
+/// a standard loop, a loop it does not read, a looping event sub-process, a transaction and an ad-hoc sub-process stay kept.
 /// </summary>
 internal sealed partial class BpmnProcessReader
 {
@@ -19,9 +20,13 @@ internal sealed partial class BpmnProcessReader
     /// <summary>Whether the element being read stands directly in an event sub-process (where starts listen for triggers).</summary>
     private bool InEventSubProcess => _scope is not null && _eventScopes.Contains(_scope);
 
-    /// <summary>A <c>subProcess</c> without loop characteristics runs (with them it stays kept, as a looping task does).</summary>
+    /// <summary>
+    /// A <c>subProcess</c> runs without loop characteristics, or with a multi-instance loop this engine reads when it is not an
+    /// event sub-process (any other loop keeps it, as a looping task is kept).
+    /// </summary>
     private static bool RunsAsSubProcess(XElement element) =>
-        IsBpmn(element, "subProcess") && !element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics"));
+        IsBpmn(element, "subProcess") && !element.Elements().Any(c => IsBpmn(c, "standardLoopCharacteristics"))
+        && (MultiInstanceDialect.LoopOf(element) is not { } loop || ((string?)element.Attribute("triggeredByEvent") != "true" && MultiInstanceDialect.Runs(loop)));
 
     private void ReadSubProcess(XElement element)
     {
@@ -47,6 +52,7 @@ internal sealed partial class BpmnProcessReader
             // bpmn-js draws a collapsed sub-process's inside on a plane of its own, kept with the file as it was.
             HasOwnPlane = DrawnOnItsOwnPlane(element, id),
             DefaultFlowId = Text(element, DefaultFlow),
+            MultiInstance = triggered ? null : MultiInstanceDialect.Read(context, element, id),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         });
 
@@ -58,7 +64,7 @@ internal sealed partial class BpmnProcessReader
         }
 
         foreach (var child in element.Elements().Where(c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing")
-            && !IsKeptChild(c) && KeptRank(c.Name.LocalName) is null))
+            && !IsBpmn(c, "multiInstanceLoopCharacteristics") && !IsKeptChild(c) && KeptRank(c.Name.LocalName) is null))
         {
             ReadElement(child);
         }

@@ -7,8 +7,9 @@ namespace CrmBpm.Engine.Definitions;
 /// variables and, when it completes, writes back the ones it set or changed; the token then leaves like an Action's.
 /// With <see cref="TriggeredByEvent"/> it is an event sub-process: no flow enters or leaves it; its start event's trigger
 /// (a timer, message, signal or error) starts it while the scope around it runs.
+/// A (not event) sub-process may be multi-instance: one child instance of its scope per item, as a Nested process's runs.
 /// </summary>
-public sealed record SubProcessPoint : Point, IHasDefaultFlow
+public sealed record SubProcessPoint : Point, IHasDefaultFlow, IMultiInstanceActivity
 {
     /// <inheritdoc />
     public override string KindName => TriggeredByEvent ? "Event sub-process" : "Sub-process";
@@ -28,4 +29,11 @@ public sealed record SubProcessPoint : Point, IHasDefaultFlow
 
     /// <summary>The flow taken when no other outgoing flow is (all their conditions are false); optional.</summary>
     public string? DefaultFlowId { get; init; }
+
+    /// <summary>
+    /// Runs the sub-process once per item (BPMN multi-instance; never on an event sub-process); null runs it once. Each run
+    /// is a child instance with the item and <c>loopCounter</c> of its own; what a run set or changed, but those two, goes
+    /// back to the parent when it completes (or into the result collection).
+    /// </summary>
+    public MultiInstance? MultiInstance { get; init; }
 }

@@ -604,6 +604,13 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
 
         output = SubProcessVariables.Changed(child.Variables, token.VariablesAtChildStart);
+        if (token.Loop is not null && activity is IMultiInstanceActivity { MultiInstance: { } multi })
+        {
+            // A run's item and counter are its own: they never go back to the parent.
+            output.Remove(multi.ElementVariable);
+            output.Remove(MultiInstanceItems.LoopCounter);
+        }
+
         return true;
     }
 

@@ -5,7 +5,7 @@ using CrmBpm.Engine.Expressions;
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
-/// A multi-instance activity whose runs are child instances (a Nested process): parallel starts one child per item at once,
+/// A multi-instance activity whose runs are child instances (a Nested process or a sub-process): parallel starts one child per item at once,
 /// sequential starts the next when one completes. Each child gets the item (the element variable) and <c>loopCounter</c>.
 /// After each run the completion condition is evaluated; the token leaves when every run has completed or it holds, the
 /// children still running then terminated. Where the runs stand is kept on the waiting token (<see cref="MultiInstanceLoop"/>).
@@ -125,7 +125,7 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
             if (loop.Finished)
             {
                 await TerminateRunningAsync(context, loop, $"the completion condition of {Describe(activity)} held", cancellationToken).ConfigureAwait(false);
-                executor.Leave(context, parent, map, waiting with { State = TokenState.Ready, Loop = null });
+                executor.Leave(context, parent, map, waiting with { State = TokenState.Ready, Loop = null, VariablesAtChildStart = null });
                 return;
             }
 
@@ -150,6 +150,12 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
     private async Task<bool> StartRunAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Guid tokenId, Point activity, MultiInstance multi,
         CompiledRouteMap childMap, Dictionary<string, JsonElement> input, CancellationToken cancellationToken)
     {
+        if (activity is SubProcessPoint && Current(parent, tokenId) is { } sharing)
+        {
+            // A sub-process's run writes back what it changed from the parent's variables as they are now (see SubProcessVariables).
+            InstanceExecutor.Replace(parent, sharing, sharing with { VariablesAtChildStart = SubProcessVariables.Fingerprints(parent.Variables) });
+        }
+
         var child = await executor.StartAsync(context, childMap, input, parent.Subject, parent.BusinessKey, parent, tokenId, cancellationToken).ConfigureAwait(false);
         context.Record(parent, HistoryKind.ChildStarted, pointId: activity.Id, details: child.Id.ToString());
         if (Current(parent, tokenId) is not { Loop: { } loop, State: TokenState.Waiting } token)

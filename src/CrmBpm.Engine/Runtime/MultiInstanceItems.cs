@@ -88,10 +88,13 @@ internal static class MultiInstanceItems
         return false;
     }
 
+    /// <summary>BPMN's name for a run's index, set on every run.</summary>
+    public const string LoopCounter = "loopCounter";
+
     /// <summary>The variables one run sees beside the others: its item (when it has one) and its <c>loopCounter</c> (0-based, as Camunda's).</summary>
     public static Dictionary<string, JsonElement> RunVariables(MultiInstance multi, int index, JsonElement? item)
     {
-        var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["loopCounter"] = JsonSerializer.SerializeToElement(index) };
+        var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [LoopCounter] = JsonSerializer.SerializeToElement(index) };
         if (item is { } value)
         {
             variables[multi.ElementVariable] = value;

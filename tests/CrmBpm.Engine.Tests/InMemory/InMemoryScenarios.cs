@@ -138,3 +138,8 @@ public sealed class InMemory_event_sub_processes : EventSubProcessScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_sub_process_multi_instance : SubProcessMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -203,3 +203,9 @@ public sealed class Postgres_event_sub_processes : EventSubProcessScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_sub_process_multi_instance : SubProcessMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -173,3 +173,8 @@ public sealed class Sqlite_event_sub_processes : EventSubProcessScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_sub_process_multi_instance : SubProcessMultiInstanceScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

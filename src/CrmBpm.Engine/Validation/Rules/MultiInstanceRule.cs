@@ -5,7 +5,7 @@ namespace CrmBpm.Engine.Validation.Rules;
 /// <summary>
 /// A multi-instance activity says what it runs over (a list variable, an expression giving a list, or a loop cardinality)
 /// and names its item and result variables well. Codes start with the activity's kind: <c>action.multi-…</c> for an
-/// Action, <c>nested.multi-…</c> for a Nested process. Its expressions are parsed by <see cref="ExpressionSyntaxRule"/>.
+/// Action, <c>nested.multi-…</c> for a Nested process or a sub-process (both run as child instances). Its expressions are parsed by <see cref="ExpressionSyntaxRule"/>.
 /// </summary>
 public sealed class MultiInstanceRule : IValidationRule
 {
