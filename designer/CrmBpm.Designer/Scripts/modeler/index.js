@@ -8,6 +8,7 @@ import CrmReplaceMenuProvider from './CrmReplaceMenuProvider';
 import CrmRules from './CrmRules';
 import CrmRenderer from './CrmRenderer';
 import CrmConditionBranches from './CrmConditionBranches';
+import { RegisterCrmMultiCommand } from './CrmMultiCommand';
 
 /** Drawing only: used by the read-only viewer as well. */
 export const crmDrawModule = {
@@ -17,12 +18,13 @@ export const crmDrawModule = {
 
 /** Editing: palette, context pad, replace menu, rules and the Yes/No labelling of Condition flows. */
 export const crmModelingModule = {
-  __init__: [ 'crmRenderer', 'paletteProvider', 'contextPadProvider', 'replaceMenuProvider', 'crmRules', 'crmConditionBranches' ],
+  __init__: [ 'crmRenderer', 'paletteProvider', 'contextPadProvider', 'replaceMenuProvider', 'crmRules', 'crmConditionBranches', 'crmMultiCommand' ],
   crmRenderer: [ 'type', CrmRenderer ],
   crmElementFactory: [ 'type', CrmElementFactory ],
   paletteProvider: [ 'type', CrmPaletteProvider ],
   contextPadProvider: [ 'type', CrmContextPadProvider ],
   replaceMenuProvider: [ 'type', CrmReplaceMenuProvider ],
   crmRules: [ 'type', CrmRules ],
-  crmConditionBranches: [ 'type', CrmConditionBranches ]
+  crmConditionBranches: [ 'type', CrmConditionBranches ],
+  crmMultiCommand: [ 'type', RegisterCrmMultiCommand ]
 };
