@@ -21,6 +21,26 @@ public static class DesignerText
         return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
     }
 
+    /// <summary>
+    /// "<paramref name="count"/> problems" with the plural form the language needs: <paramref name="key"/> + <c>.one</c>,
+    /// <c>.few</c> or <c>.many</c> (Russian: 1 проблема, 3 проблемы, 5 проблем; English uses <c>.one</c> and <c>.many</c>).
+    /// </summary>
+    public static string Count(int count, string key)
+    {
+        var form = (count % 10, count % 100) switch
+        {
+            (1, not 11) => "one",
+            (2 or 3 or 4, not (12 or 13 or 14)) => "few",
+            _ => "many",
+        };
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "ru")
+        {
+            form = count == 1 ? "one" : "many";
+        }
+
+        return L($"{key}.{form}", count);
+    }
+
     /// <summary>The words of the canvas (keys <c>kind.*</c> and <c>canvas.*</c>) in the current UI culture.</summary>
     public static IReadOnlyDictionary<string, string> CanvasLabels()
     {
