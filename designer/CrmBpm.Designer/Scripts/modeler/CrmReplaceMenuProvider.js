@@ -2,8 +2,8 @@
 // Split <-> Merge (drawn with the same BPMN element: a crm:kind change through modeling.updateProperties); Action,
 // Automatic step and Script (different task elements); the Start's, the End's, the waits' and the edge events' variants
 // (the same event element with another event definition). The last three go through bpmn-js's own replace, which keeps
-// the id, name, flows and the edge an event sits on. Each is one command, so one undo takes it back (a Script also gets
-// its format, JavaScript: a second step).
+// the id, name, flows and the edge an event sits on. Each is one command ('crm.replace' for the last three, which also
+// gives a Script its format, JavaScript), so one undo takes it back.
 import { KIND_BY_ID, KINDS, BOUNDARY_KINDS, kindOf, familyOf } from './kinds';
 import { t } from './labels';
 
@@ -24,13 +24,13 @@ export function siblingsOf(kindId) {
   return REPLACED_FAMILIES.includes(family) ? [ ...KINDS, ...BOUNDARY_KINDS ].filter(k => k.family === family && k.id !== kindId) : [];
 }
 
-export default function CrmReplaceMenuProvider(popupMenu, modeling, bpmnReplace) {
+export default function CrmReplaceMenuProvider(popupMenu, modeling, commandStack) {
   this._modeling = modeling;
-  this._bpmnReplace = bpmnReplace;
+  this._commandStack = commandStack;
   popupMenu.registerProvider('bpmn-replace', this);
 }
 
-CrmReplaceMenuProvider.$inject = [ 'popupMenu', 'modeling', 'bpmnReplace' ];
+CrmReplaceMenuProvider.$inject = [ 'popupMenu', 'modeling', 'commandStack' ];
 
 CrmReplaceMenuProvider.prototype.getPopupMenuEntries = function(element) {
   const current = kindOf(element);
@@ -60,12 +60,9 @@ CrmReplaceMenuProvider.prototype.replace = function(element, kindId) {
     target.eventDefinitionType = kind.eventDefinitionType;
   }
 
-  const replaced = this._bpmnReplace.replaceElement(element, target);
-  if (kindId === 'script') {
-    this._modeling.updateProperties(replaced, { scriptFormat: 'javascript' });
-  }
-
-  return replaced;
+  const context = { element, target, properties: kindId === 'script' ? { scriptFormat: 'javascript' } : undefined };
+  this._commandStack.execute('crm.replace', context);
+  return context.replaced;
 };
 
 CrmReplaceMenuProvider.prototype._entry = function(kind, action) {
