@@ -35,7 +35,7 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
         var page = designer.Page;
         var palette = await page.Locator(".djs-palette .group[data-group=points] .entry").EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
         palette.ShouldContain("Ждать сообщение");
-        palette.ShouldContain("Один или несколько путей");
+        palette.ShouldContain("Несколько путей");
         palette.ShouldNotContain("Wait for a message");
         await Expect(page.Locator("[data-action=undo]")).ToContainTextAsync("Отменить");
         await designer.ScreenshotAsync("20-ru-palette");
@@ -47,6 +47,8 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
         await designer.SelectOptionAsync("timer-kind", "cron");
         await designer.FillAsync("timer-value", "0 9 * * MON-FRI");
         await Expect(designer.Field("timer-next-runs")).ToContainTextAsync("Следующие запуски:");
+        await Expect(designer.ProblemsOf("Start").Locator("xpath=self::*[@data-problem='point.not-run-yet']")).ToHaveCountAsync(0); // its schedule runs
+        await Expect(page.Locator(".djs-minimap .toggle")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("обзор"));
         await designer.ScreenshotAsync("21-ru-start-on-a-schedule");
 
         // An automatic step naming a handler the application has not registered: a topic typed for an outside worker,

@@ -12,8 +12,13 @@ const ENGLISH = {
   'canvas.attach': 'Add on the edge: {0}',
   'canvas.replace': 'Change kind (R)',
   'canvas.replace-to': 'Change to {0}',
-  'canvas.delete': 'Delete (Del)'
+  'canvas.delete': 'Delete (Del)',
+  'canvas.open-minimap': 'Open minimap',
+  'canvas.close-minimap': 'Close minimap'
 };
+
+/** bpmn-js's and the minimap's own English words that the canvas shows, by the key that translates them. */
+const BUILT_IN = { 'Open minimap': 'canvas.open-minimap', 'Close minimap': 'canvas.close-minimap' };
 
 let current = ENGLISH;
 
@@ -27,4 +32,13 @@ export function setLabels(labels) {
 export function t(key, argument) {
   const text = current[key] || ENGLISH[key] || key;
   return argument === undefined ? text : text.replace('{0}', argument);
+}
+
+/**
+ * diagram-js's 'translate' service: the built-in words we know in the host's language, the rest as bpmn-js writes them
+ * (with its {name} placeholders filled in, as its default translate does).
+ */
+export function translate(template, replacements) {
+  const text = BUILT_IN[template] ? t(BUILT_IN[template]) : template;
+  return text.replace(/{([^}]+)}/g, (match, key) => (replacements && key in replacements ? replacements[key] : match));
 }
