@@ -72,6 +72,7 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
         var refused = await AttachAsync(designer, approve, "error");
         await Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Перехватить ошибку");
         await designer.FillAsync("error-code", "REFUSED");
+        await Expect(designer.Panel.Locator("[data-field=error-reading]")).ToHaveCountAsync(0);
         await designer.ScreenshotAsync("23-ru-catch-an-error");
 
         // A message wait without a message.
