@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmBpm.Designer.Localization;
+using CrmBpm.Designer.PropertiesPanel;
+using CrmBpm.Engine.Definitions;
 
 namespace CrmBpm.Designer.Tests;
 
@@ -54,6 +56,24 @@ public sealed partial class TheDesignerSpeaksEnglishAndRussian
             new[] { 1, 3, 5, 11, 21, 22 }.Select(n => DesignerText.Count(n, "designer.problems"))
                 .ShouldBe(["1 проблема", "3 проблемы", "5 проблем", "11 проблем", "21 проблема", "22 проблемы"]);
             DesignerText.CanvasLabels()["kind.message-wait"].ShouldBe("Ждать сообщение");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Times_read_in_Russian_words_with_their_plural_forms()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+            TimeInWords.Timer(TimerDefinitionKind.Duration, "P3DT5H").ShouldBe("через 3 дня 5 часов");
+            TimeInWords.Timer(TimerDefinitionKind.Duration, "P21D").ShouldBe("через 21 день");
+            TimeInWords.Timer(TimerDefinitionKind.Cycle, "R3/PT1H").ShouldBe("3 раза с интервалом 1 час");
+            TimeInWords.Timer(TimerDefinitionKind.Date, "2026-12-24T09:00:00Z")!.ShouldStartWith("24 дек");
         }
         finally
         {

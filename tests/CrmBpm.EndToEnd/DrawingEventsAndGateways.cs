@@ -124,6 +124,7 @@ public sealed class DrawingEventsAndGateways(DesignerFixture fixture)
         await designer.FillAsync("name", "Customer called");
         await designer.FillAsync("message-name", "Customer called");
         await designer.FillAsync("correlation-key", "orderId");
+        await Expect(page.Locator($".crm-problems li[data-element='{called}'][data-problem='message.name-missing']")).ToHaveCountAsync(0);
         await designer.ScreenshotAsync("16-message-on-the-edge");
         var calledEnd = await designer.AppendAsync(called, "end");
 
