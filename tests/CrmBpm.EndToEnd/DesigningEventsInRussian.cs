@@ -87,6 +87,7 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
         await designer.FillAsync("name", "Что раньше?");
         var late = await designer.AppendAsync(first, "timer");
         await designer.FillAsync("timer-value", "P2D");
+        await Expect(designer.Field("timer-reading")).ToHaveTextAsync("Сработает: через 2 дня.");
         await ExpectProblemAsync(designer, first, "eventgateway.too-few-flows", "Что раньше?");
         await designer.SelectAsync(first);
         await Expect(designer.Panel.Locator("[data-field=event-gateway-targets] li")).ToHaveCountAsync(1);
