@@ -72,7 +72,8 @@ public sealed partial class TheDesignerSpeaksEnglishAndRussian
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
             TimeInWords.Timer(TimerDefinitionKind.Duration, "P3DT5H").ShouldBe("через 3 дня 5 часов");
             TimeInWords.Timer(TimerDefinitionKind.Duration, "P21D").ShouldBe("через 21 день");
-            TimeInWords.Timer(TimerDefinitionKind.Cycle, "R3/PT1H").ShouldBe("3 раза с интервалом 1 час");
+            TimeInWords.Timer(TimerDefinitionKind.Duration, "PT1M").ShouldBe("через 1 минуту");
+            TimeInWords.Timer(TimerDefinitionKind.Cycle, "R3/PT1H").ShouldBe("3 раза с интервалом в 1 час");
             TimeInWords.Timer(TimerDefinitionKind.Date, "2026-12-24T09:00:00Z")!.ShouldStartWith("24 дек");
         }
         finally

@@ -57,6 +57,8 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
         await designer.FillAsync("name", "Отправить письмо");
         await designer.Field("external").CheckAsync();
         await designer.FillAsync("topic", "legacy-mail");
+        await Expect(page.Locator(".crm-problems li", new() { HasText = "crm:external" })).ToHaveCountAsync(0); // a topic makes it an automatic step
+        await Expect(designer.Field("retries")).ToHaveAttributeAsync("placeholder", "R3/PT5M");
         await designer.ScreenshotAsync("22-ru-automatic-step-outside-worker");
         await designer.Field("external").UncheckAsync();
         await ExpectProblemAsync(designer, mail, "service.handler-unknown", "Отправить письмо");
