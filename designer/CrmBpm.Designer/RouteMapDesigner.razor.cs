@@ -106,6 +106,9 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
         await OnSelectionChangedAsync(elementId);
     }
 
+    private static string SeverityTitle(DesignerProblem problem) =>
+        Localization.DesignerText.L(problem.IsWarning ? "designer.warning-title" : "designer.error-title");
+
     /// <inheritdoc />
     protected override void OnInitialized() => _interop = new RouteMapDesignerInterop(JS);
 

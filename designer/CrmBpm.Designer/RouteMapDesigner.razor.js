@@ -46,6 +46,10 @@ export const setMultiInstance = (host, id, loop) => canvas(host).setMultiInstanc
 export const setFlowCondition = (host, id, expression) => canvas(host).setFlowCondition(id, expression);
 export const setDefaultFlow = (host, gatewayId, flowId) => canvas(host).setDefaultFlow(gatewayId, flowId);
 export const setTimer = (host, id, kind, value) => canvas(host).setTimer(id, kind, value);
+export const setEventName = (host, id, kind, name) => canvas(host).setEventName(id, kind, name);
+export const setErrorCode = (host, id, code) => canvas(host).setErrorCode(id, code);
+export const updateEventDefinition = (host, id, properties) => canvas(host).updateEventDefinition(id, properties);
+export const replaceKind = (host, id, kindId) => canvas(host).replaceKind(id, kindId);
 export const setScript = (host, id, text) => canvas(host).setScript(id, text);
 export const select = (host, id) => canvas(host).select(id);
 export const setProblems = (host, problems) => canvas(host).setProblems(problems);

@@ -8,6 +8,8 @@ builder.Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddHandler<CreateCustom
 builder.Services.AddHostedService<SampleMaps>();
 
 var app = builder.Build();
+// English or Russian by the culture cookie (the designer's words come from its resources in the UI culture).
+app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "ru").AddSupportedUICultures("en", "ru"));
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

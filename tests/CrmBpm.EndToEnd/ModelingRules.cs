@@ -12,7 +12,10 @@ public sealed class ModelingRules(DesignerFixture fixture)
     {
         var designer = await fixture.OpenAsync();
         var labels = await designer.Page.Locator(".djs-palette .group[data-group=points] .entry").EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
-        labels.ShouldBe(["Start", "Action", "Condition", "Choice", "Split", "Merge", "Nested process", "Automatic step", "Wait for time", "Script", "End"]);
+        labels.ShouldBe([
+            "Start", "Action", "Condition", "Choice", "One or more paths", "Split", "Merge", "Wait for the first event", "Nested process", "Automatic step", "Script",
+            "Wait for time", "Wait for a message", "Wait for a signal", "Send a signal", "End",
+        ]);
         await designer.Page.CloseAsync();
     }
 
@@ -43,21 +46,21 @@ public sealed class ModelingRules(DesignerFixture fixture)
     }
 
     [Fact]
-    public async Task An_action_changes_into_an_automatic_step_and_a_timer_sits_only_on_an_actions_edge()
+    public async Task An_action_changes_into_a_script_and_events_sit_only_on_the_edge_of_an_action_a_nested_process_or_an_automatic_step()
     {
         var designer = await fixture.OpenAsync();
         var action = await designer.AppendAsync("Start", "action");
         await designer.Page.Locator(".djs-context-pad .entry[data-action='replace']").ClickAsync();
-        await designer.Page.Locator(".djs-popup [data-id='replace.automatic']").ClickAsync();
+        await designer.Page.Locator(".djs-popup [data-id='replace.script']").ClickAsync();
         await designer.SelectAsync(action);
-        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Automatic step");
+        await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Script");
 
-        // An automatic step offers no timer on its edge; an Action does.
-        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(0);
+        // A script offers nothing on its edge; an Action offers a timer, a message, a signal and an error.
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(0);
         await designer.Page.Locator("[data-action=undo]").ClickAsync();
         await designer.SelectAsync(action);
         await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Action");
-        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action='attach.timer']")).ToHaveCountAsync(1);
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(4);
         await designer.Page.CloseAsync();
     }
 

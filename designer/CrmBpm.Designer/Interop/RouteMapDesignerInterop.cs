@@ -35,7 +35,7 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
         _host = host;
         _callbacks = DotNetObjectReference.Create(new CanvasCallbacks(selectionChanged, xmlChanged));
         var module = await _module.Value;
-        var warnings = await module.InvokeAsync<string[]?>("create", host, _callbacks, new { readOnly }, xml);
+        var warnings = await module.InvokeAsync<string[]?>("create", host, _callbacks, new { readOnly, labels = Localization.DesignerText.CanvasLabels() }, xml);
         _created = true;
         return warnings ?? [];
     }
@@ -101,6 +101,23 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
     /// </summary>
     public Task SetTimerAsync(string elementId, TimerDefinitionKind kind, string? value) =>
         InvokeVoidAsync("setTimer", elementId, kind.ToString().ToLowerInvariant(), value ?? "");
+
+    /// <summary>
+    /// The message (<paramref name="kind"/> <c>message</c>) or signal (<c>signal</c>) an event waits for or sends: its
+    /// <c>messageRef</c>/<c>signalRef</c> points at the root <c>bpmn:message</c>/<c>bpmn:signal</c> of that name, declared when
+    /// missing, as the engine reads it. Empty clears it.
+    /// </summary>
+    public Task SetEventNameAsync(string elementId, string kind, string? name) => InvokeVoidAsync("setEventName", elementId, kind, name ?? "");
+
+    /// <summary>The error code an error end throws or an error boundary catches (<c>errorRef</c> to a root <c>bpmn:error</c>); empty: every error.</summary>
+    public Task SetErrorCodeAsync(string elementId, string? code) => InvokeVoidAsync("setErrorCode", elementId, code ?? "");
+
+    /// <summary>Attributes of an event's one event definition (e.g. <c>crm:errorCodeVariable</c>); null or empty removes one.</summary>
+    public Task UpdateEventDefinitionAsync(string elementId, IReadOnlyDictionary<string, object?> properties) =>
+        InvokeVoidAsync("updateEventDefinition", elementId, properties);
+
+    /// <summary>Turns a point into another kind of its family (<c>message-start</c>, <c>error-end</c>, …: the canvas's kind ids); the id stays.</summary>
+    public Task ReplaceKindAsync(string elementId, string kindId) => InvokeVoidAsync("replaceKind", elementId, kindId);
 
     /// <summary>The JavaScript of a Script point (<c>bpmn:script</c>); empty removes it.</summary>
     public Task SetScriptAsync(string elementId, string? script) => InvokeVoidAsync("setScript", elementId, script ?? "");

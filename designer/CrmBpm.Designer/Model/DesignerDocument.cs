@@ -21,6 +21,7 @@ public sealed class DesignerDocument
     private DesignerDocument(XElement? process)
     {
         Process = process;
+        Definitions = process?.Parent;
         _elements = process?.Elements()
             .Where(e => e.Attribute("id") is not null)
             .GroupBy(e => (string)e.Attribute("id")!, StringComparer.Ordinal)
@@ -32,6 +33,12 @@ public sealed class DesignerDocument
 
     /// <summary>The first <c>bpmn:process</c>, or null when the XML has none.</summary>
     public XElement? Process { get; }
+
+    /// <summary>The <c>bpmn:definitions</c> root (holding the messages, signals and errors the events refer to), or null.</summary>
+    public XElement? Definitions { get; }
+
+    /// <summary>The root elements <c>bpmn:message</c>, <c>bpmn:signal</c> or <c>bpmn:error</c> (<paramref name="localName"/>) of the file.</summary>
+    public IEnumerable<XElement> RootElements(string localName) => Definitions?.Elements(Bpmn + localName) ?? [];
 
     /// <summary>The map key (the process id).</summary>
     public string? Key => (string?)Process?.Attribute("id");

@@ -38,8 +38,25 @@ public sealed class DesignerElement
         "sequenceFlow" => PointKind.Flow,
         "serviceTask" or "sendTask" or "businessRuleTask" => PointKind.AutomaticStep,
         "scriptTask" => PointKind.Script,
-        "intermediateCatchEvent" when TimerEventDefinition is not null => PointKind.TimerWait,
-        "boundaryEvent" when TimerEventDefinition is not null => PointKind.BoundaryTimer,
+        "intermediateCatchEvent" => EventDefinitionKind switch
+        {
+            "timer" => PointKind.TimerWait,
+            "message" => PointKind.MessageWait,
+            "signal" => PointKind.SignalWait,
+            _ => PointKind.Other,
+        },
+        "receiveTask" => PointKind.MessageWait,
+        "intermediateThrowEvent" when EventDefinitionKind == "signal" => PointKind.SignalSend,
+        "boundaryEvent" => EventDefinitionKind switch
+        {
+            "timer" => PointKind.BoundaryTimer,
+            "message" => PointKind.BoundaryMessage,
+            "signal" => PointKind.BoundarySignal,
+            "error" => PointKind.BoundaryError,
+            _ => PointKind.Other,
+        },
+        "inclusiveGateway" => PointKind.Inclusive,
+        "eventBasedGateway" => PointKind.EventGateway,
         "exclusiveGateway" => Crm("kind") switch
         {
             "condition" => PointKind.Condition,
@@ -77,6 +94,44 @@ public sealed class DesignerElement
         && definition.Name == Bpmn + "timerEventDefinition"
             ? definition
             : null;
+
+    /// <summary>For an event: its one event definition (<c>timerEventDefinition</c>, <c>messageEventDefinition</c> …), else null.</summary>
+    public XElement? EventDefinition =>
+        Xml.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList() is [var definition]
+            ? definition
+            : null;
+
+    /// <summary>What the one event definition is: <c>timer</c>, <c>message</c>, <c>signal</c>, <c>error</c>, <c>terminate</c>…; null for none (or several).</summary>
+    public string? EventDefinitionKind => EventDefinition?.Name.LocalName[..^"EventDefinition".Length];
+
+    /// <summary>
+    /// For a message event (or receive task): the name of the message it waits for — the <c>bpmn:message</c> its
+    /// <c>messageRef</c> points at, as the engine reads it; "" when it names none.
+    /// </summary>
+    public string MessageName => ReferencedName(Xml.Name.LocalName == "receiveTask" ? Xml : EventDefinition, "messageRef", "message");
+
+    /// <summary>For a signal event: the name of the <c>bpmn:signal</c> its <c>signalRef</c> points at; "" when none.</summary>
+    public string SignalName => ReferencedName(EventDefinition, "signalRef", "signal");
+
+    /// <summary>For an error event: the <c>errorCode</c> of the <c>bpmn:error</c> its <c>errorRef</c> points at; "" when none (a boundary catching every error).</summary>
+    public string ErrorCode =>
+        (string?)EventDefinition?.Attribute("errorRef") is { } reference
+        && _document.RootElements("error").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } error
+            ? (string?)error.Attribute("errorCode") ?? ""
+            : "";
+
+    /// <summary>An attribute of the one event definition (plain, e.g. <c>errorRef</c>, or namespaced, e.g. <c>crm:errorCodeVariable</c>).</summary>
+    public string? DefinitionAttribute(XName name) => (string?)EventDefinition?.Attribute(name);
+
+    /// <summary>For a boundary event: BPMN's cancelActivity, true unless written false.</summary>
+    public bool Interrupting => !string.Equals(Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase);
+
+    private string ReferencedName(XElement? holder, string reference, string rootElement) =>
+        (string?)holder?.Attribute(reference) is { Length: > 0 } id
+            ? _document.RootElements(rootElement).FirstOrDefault(e => (string?)e.Attribute("id") == id) is { } declared
+                ? (string?)declared.Attribute("name") is { Length: > 0 } name ? name : id
+                : ""
+            : "";
 
     /// <summary>For a timer event: which time it gives (duration when it gives none yet) and the text written there.</summary>
     public (TimerDefinitionKind Kind, string Value) Timer

@@ -44,4 +44,28 @@ public enum PointKind
 
     /// <summary>sequenceFlow.</summary>
     Flow,
+
+    /// <summary>intermediateCatchEvent with a messageEventDefinition (also a receiveTask): "Wait for a message".</summary>
+    MessageWait,
+
+    /// <summary>intermediateCatchEvent with a signalEventDefinition: "Wait for a signal".</summary>
+    SignalWait,
+
+    /// <summary>intermediateThrowEvent with a signalEventDefinition: "Send a signal".</summary>
+    SignalSend,
+
+    /// <summary>boundaryEvent with a messageEventDefinition: a message on the edge of an activity.</summary>
+    BoundaryMessage,
+
+    /// <summary>boundaryEvent with a signalEventDefinition: a signal on the edge of an activity.</summary>
+    BoundarySignal,
+
+    /// <summary>boundaryEvent with an errorEventDefinition: "Catch an error" on the edge of an activity.</summary>
+    BoundaryError,
+
+    /// <summary>inclusiveGateway: "One or more paths" (every flow whose condition holds).</summary>
+    Inclusive,
+
+    /// <summary>eventBasedGateway: "Wait for the first event" of those it leads to.</summary>
+    EventGateway,
 }

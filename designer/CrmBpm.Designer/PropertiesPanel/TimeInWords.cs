@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrmBpm.Designer.Localization;
 using CrmBpm.Engine.Definitions;
 
 namespace CrmBpm.Designer.PropertiesPanel;
@@ -11,8 +12,8 @@ namespace CrmBpm.Designer.PropertiesPanel;
 /// </summary>
 public static partial class TimeInWords
 {
-    private static readonly (string Singular, string Plural)[] Units =
-        [("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"), ("hour", "hours"), ("minute", "minutes"), ("second", "seconds")];
+    /// <summary>The units in ISO 8601 order; their words are the resources' <c>time.&lt;unit&gt;.one|few|many</c>.</summary>
+    private static readonly string[] Units = ["year", "month", "week", "day", "hour", "minute", "second"];
 
     /// <summary>"3 days 4 hours" for P3DT4H; null when the text is not an ISO 8601 duration (or is a zero one).</summary>
     public static string? Duration(string? text)
@@ -29,7 +30,10 @@ public static partial class TimeInWords
             var group = match.Groups[i + 1];
             if (group.Success && decimal.Parse(group.Value, CultureInfo.InvariantCulture) is var amount and not 0)
             {
-                parts.Add($"{amount.ToString(CultureInfo.InvariantCulture)} {(amount == 1 ? Units[i].Singular : Units[i].Plural)}");
+                // A whole number takes the plural form it needs (1 day, 3 дня, 5 дней); a fraction the form a fraction takes (1.5 days, 1,5 дня).
+                parts.Add(amount == decimal.Truncate(amount) && amount <= int.MaxValue
+                    ? DesignerText.Count((int)amount, "time." + Units[i])
+                    : DesignerText.L($"time.{Units[i]}.few", amount.ToString(Culture)));
             }
         }
 
@@ -46,20 +50,25 @@ public static partial class TimeInWords
 
         if (new TimerDefinition { Kind = kind, Value = value.Trim() }.IsExpression)
         {
-            return "computed from the expression when the timer starts";
+            return DesignerText.L("time.expression");
         }
 
         return kind switch
         {
-            TimerDefinitionKind.Duration => Duration(value) is { } words ? "after " + words : null,
+            TimerDefinitionKind.Duration => Duration(value) is { } words ? DesignerText.L("time.after", words) : null,
             TimerDefinitionKind.Date => TimerDefinition.TryParseDate(value, out var at)
-                ? $"on {at.ToString("d MMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture)} ({(at.Offset == TimeSpan.Zero ? "UTC" : "UTC" + at.ToString("zzz", CultureInfo.InvariantCulture))})"
+                ? DesignerText.L("time.on", at.ToString("d MMM yyyy", Culture), at.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    at.Offset == TimeSpan.Zero ? "UTC" : "UTC" + at.ToString("zzz", CultureInfo.InvariantCulture))
                 : null,
             _ => RetryCycle.TryParse(value, out _) is { Retries: > 0 } cycle
-                ? $"{(cycle.Retries == 1 ? "once" : cycle.Retries.ToString(CultureInfo.InvariantCulture) + " times")}, every {Duration(value.Trim().Split('/')[1])}"
+                ? DesignerText.L("time.every", cycle.Retries == 1 ? DesignerText.L("time.once") : DesignerText.Count(cycle.Retries, "time.times"), Duration(value.Trim().Split('/')[1]))
                 : null,
         };
     }
+
+    /// <summary>Month names and decimal marks: Russian ones in Russian, else the invariant (English) ones the words are in.</summary>
+    private static CultureInfo Culture =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? CultureInfo.GetCultureInfo("ru") : CultureInfo.InvariantCulture;
 
     [GeneratedRegex(@"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

@@ -24,10 +24,15 @@ public sealed class DesignerFixture : IAsyncLifetime
         Host = await WebHostProcess.StartAsync(Path.Combine("tests", "CrmBpm.Designer.TestHost"), new Dictionary<string, string>());
     }
 
-    /// <summary>A 1440×900 page on the designer, with the canvas ready.</summary>
-    public async Task<DesignerPage> OpenAsync(string path = "")
+    /// <summary>A 1440×900 page on the designer, with the canvas ready; <paramref name="culture"/> (e.g. ru) sets the host's culture cookie.</summary>
+    public async Task<DesignerPage> OpenAsync(string path = "", string? culture = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        if (culture is not null)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = Host.BaseAddress.ToString() }]);
+        }
+
         page.SetDefaultTimeout(15_000);
         var designer = new DesignerPage(page);
         await page.GotoAsync(new Uri(Host.BaseAddress, path).ToString());

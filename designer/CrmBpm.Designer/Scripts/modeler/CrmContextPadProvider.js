@@ -1,7 +1,9 @@
 // The context pad of a point offers only the points that may follow it (none once its outgoing flows are
-// used up), connect, change kind (where a sibling kind exists), a timer on the edge (Action, Nested process) and delete. Registered as 'contextPadProvider'
+// used up), connect, change kind (where a sibling kind exists), a timer, message, signal or error on the edge (Action, Nested process,
+// Automatic step) and delete. Registered as 'contextPadProvider'
 // so BPMN's general entries (text annotation, intermediate events, ...) never appear.
-import { KINDS, BOUNDARY_TIMER, CARRIES_TIMERS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+import { KINDS, BOUNDARY_KINDS, CARRIES_TIMERS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+import { t } from './labels';
 import { REPLACEABLE } from './CrmReplaceMenuProvider';
 
 export default function CrmContextPadProvider(contextPad, modeling, autoPlace, create, connect, popupMenu, crmElementFactory, rules, canvas, selection) {
@@ -23,7 +25,7 @@ CrmContextPadProvider.$inject = [ 'contextPad', 'modeling', 'autoPlace', 'create
 CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
   const entries = {};
   const remove = {
-    group: 'edit', className: 'bpmn-icon-trash', title: 'Delete (Del)',
+    group: 'edit', className: 'bpmn-icon-trash', title: t('canvas.delete'),
     action: { click: () => this._modeling.removeElements([ element ]) }
   };
 
@@ -52,27 +54,30 @@ CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
         }
       };
       entries['append.' + next.id] = {
-        group: 'model', imageUrl: next.icon, title: 'Add ' + next.label + ' after this point',
+        group: 'model', imageUrl: next.icon, title: t('canvas.append', next.label),
         action: { click: append, dragstart: append }
       };
     }
 
     entries.connect = {
-      group: 'connect', className: 'bpmn-icon-connection-multi', title: 'Connect to another point',
+      group: 'connect', className: 'bpmn-icon-connection-multi', title: t('canvas.connect'),
       action: { click: (event, target) => this._connect.start(event, target), dragstart: (event, target) => this._connect.start(event, target) }
     };
   }
 
   if (CARRIES_TIMERS.includes(kind)) {
-    entries['attach.timer'] = {
-      group: 'model', imageUrl: BOUNDARY_TIMER.icon, title: 'Add a timer on the edge',
-      action: { click: () => this._attachTimer(element) }
-    };
+    for (const boundary of BOUNDARY_KINDS) {
+      // 'attach.timer', 'attach.message', 'attach.signal', 'attach.error'
+      entries['attach.' + boundary.id.replace('boundary-', '')] = {
+        group: 'attach', imageUrl: boundary.icon, title: t('canvas.attach', boundary.label),
+        action: { click: () => this._attach(element, boundary.id) }
+      };
+    }
   }
 
   if (REPLACEABLE.includes(kind)) {
     entries.replace = {
-      group: 'edit', className: 'bpmn-icon-screw-wrench', title: 'Change kind (R)',
+      group: 'edit', className: 'bpmn-icon-screw-wrench', title: t('canvas.replace'),
       action: {
         click: (event, target) => {
           const pad = this._contextPad.getPad(target).html;
@@ -88,11 +93,11 @@ CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
 };
 
 /**
- * Puts a new timer on the bottom edge of <paramref name="activity"/>, right of any timers already there, and selects it
+ * Puts a new event of kind <paramref name="kindId"/> (timer, message, signal, error) on the bottom edge of <paramref name="activity"/>, right of any already there, and selects it
  * (one createShape command, so one undo removes it).
  */
-CrmContextPadProvider.prototype._attachTimer = function(activity) {
-  const timer = this._crmElementFactory.createPoint(BOUNDARY_TIMER.id);
+CrmContextPadProvider.prototype._attach = function(activity, kindId) {
+  const timer = this._crmElementFactory.createPoint(kindId);
   const taken = (activity.attachers || []).length;
   const x = activity.x + Math.min(activity.width - 18, activity.width * 0.7 + taken * 40 - 28);
   const shape = this._modeling.createShape(timer, { x, y: activity.y + activity.height }, activity, { attach: true });

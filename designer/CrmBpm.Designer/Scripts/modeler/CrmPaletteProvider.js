@@ -1,6 +1,7 @@
-// The palette offers exactly our point kinds, with our names, plus the hand, lasso and connect tools.
+// The palette offers our point kinds (a Start's and an End's variants come from the replace menu), with our names, plus the hand, lasso and connect tools.
 // Registered under bpmn-js's own service name 'paletteProvider', so BPMN's full palette never appears.
 import { KINDS } from './kinds';
+import { t } from './labels';
 
 export default function CrmPaletteProvider(palette, create, crmElementFactory, handTool, lassoTool, globalConnect) {
   this._create = create;
@@ -16,21 +17,21 @@ CrmPaletteProvider.$inject = [ 'palette', 'create', 'crmElementFactory', 'handTo
 CrmPaletteProvider.prototype.getPaletteEntries = function() {
   const entries = {
     'hand-tool': {
-      group: 'tools', className: 'bpmn-icon-hand-tool', title: 'Move the canvas (H)',
+      group: 'tools', className: 'bpmn-icon-hand-tool', title: t('canvas.hand'),
       action: { click: (event) => this._handTool.activateHand(event) }
     },
     'lasso-tool': {
-      group: 'tools', className: 'bpmn-icon-lasso-tool', title: 'Select several points (L)',
+      group: 'tools', className: 'bpmn-icon-lasso-tool', title: t('canvas.lasso'),
       action: { click: (event) => this._lassoTool.activateSelection(event) }
     },
     'global-connect-tool': {
-      group: 'tools', className: 'bpmn-icon-connection-multi', title: 'Connect two points (C)',
+      group: 'tools', className: 'bpmn-icon-connection-multi', title: t('canvas.connect-tool'),
       action: { click: (event) => this._globalConnect.start(event) }
     },
     'tool-separator': { group: 'tools', separator: true }
   };
 
-  for (const kind of KINDS) {
+  for (const kind of KINDS.filter(k => k.palette !== false)) {
     const start = (event) => this._create.start(event, this._crmElementFactory.createPoint(kind.id));
     entries['create.' + kind.id] = {
       group: 'points',

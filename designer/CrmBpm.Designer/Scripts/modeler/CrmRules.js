@@ -1,10 +1,11 @@
 // Refuses on the canvas what the engine's validation would reject when publishing: anything into a Start,
 // anything out of an End, a second flow out of a Start, Action, Nested process or Merge, a third out of a
-// Condition, a second into a Split, a flow from a point to itself, anything into a timer on an edge, a timer on the edge
+// Condition, a second into a Split, a flow from a point to itself, a flow out of a Wait for the first event to anything
+// but a wait for a message, signal or time, anything into a timer on an edge, a timer on the edge
 // of anything but an Action or a Nested process, and creating anything but our points.
 import inherits from 'inherits-browser';
 import RuleProvider from 'diagram-js/lib/features/rules/RuleProvider';
-import { kindOf, canAddOutgoing, canAddIncoming, CARRIES_TIMERS } from './kinds';
+import { kindOf, canAddOutgoing, canAddIncoming, CARRIES_TIMERS, EVENT_GATEWAY_TARGETS } from './kinds';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 
 const PRIORITY = 1500;
@@ -28,6 +29,10 @@ function refusesFlow(source, target, reconnected) {
 
   if (source === target) {
     return true;
+  }
+
+  if (kindOf(source) === 'event-gateway' && !EVENT_GATEWAY_TARGETS.includes(kindOf(target))) {
+    return true; // it waits for the first of its events: each flow must lead to one
   }
 
   const fromSameSource = reconnected && reconnected.source === source ? reconnected : undefined;

@@ -16,34 +16,81 @@ export const GLYPHS = {
   merge: 'M9 9 l6 5 M9 19 l6 -5 M9 14 h6 M15 14 h5'
 };
 
-/** The kinds, in palette order. */
+const envelope = '<path d="M8.5 10.5 h11 v7 h-11 z M8.5 10.5 l5.5 4 l5.5 -4"/>';
+const triangle = '<path d="M14 8.5 l5.5 9 h-11 z"/>';
+const lightning = '<path d="M16.5 8 l-5 7 h4 l-3.5 6 l6 -7.5 h-4 z"/>';
+const clock = '<circle cx="14" cy="14" r="6"/><path d="M14 10.5 v3.5 l2.5 1.5"/>';
+const catchRing = (glyph) => svg('<circle cx="14" cy="14" r="11" fill="#fff"/><circle cx="14" cy="14" r="8.5"/>' + glyph);
+const startRing = (glyph) => svg('<circle cx="14" cy="14" r="11" fill="#e8f7ee" stroke="#2e7d4f"/>' + glyph);
+const endRing = (glyph, fill) => svg(`<circle cx="14" cy="14" r="11" fill="#fdecea" stroke="#b3261e" stroke-width="4"/>` + glyph.replace('<path', `<path fill="${fill || 'none'}"`));
+
+/**
+ * The kinds, in palette order. <c>palette: false</c>: offered by the replace menu (and the panel) of its family only —
+ * a Start that waits for a message or a schedule, an End that stops everything, throws an error or sends a signal.
+ * <c>family</c> groups the kinds that share flow limits and replace among each other.
+ */
 export const KINDS = [
-  { id: 'start', label: 'Start', type: 'bpmn:StartEvent', icon: svg('<circle cx="14" cy="14" r="11" fill="#e8f7ee" stroke="#2e7d4f"/>') },
-  { id: 'action', label: 'Action', type: 'bpmn:UserTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><circle cx="10" cy="12" r="2.5"/><path d="M6 19 a4 4 0 0 1 8 0 M17 12 h5 M17 16 h5"/>') },
-  { id: 'condition', label: 'Condition', type: 'bpmn:ExclusiveGateway', crmKind: 'condition', icon: svg(diamond + `<path d="${GLYPHS.condition}"/>`) },
-  { id: 'choice', label: 'Choice', type: 'bpmn:ExclusiveGateway', crmKind: 'choice', icon: svg(diamond + `<path d="${GLYPHS.choice}"/>`) },
-  { id: 'split', label: 'Split', type: 'bpmn:ParallelGateway', crmKind: 'split', icon: svg(diamond + `<path d="${GLYPHS.split}"/>`) },
-  { id: 'merge', label: 'Merge', type: 'bpmn:ParallelGateway', crmKind: 'merge', icon: svg(diamond + `<path d="${GLYPHS.merge}"/>`) },
-  { id: 'nested', label: 'Nested process', type: 'bpmn:CallActivity', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><rect x="10" y="15" width="8" height="6" rx="1"/><path d="M14 16.5 v3 M12.5 18 h3"/>') },
-  { id: 'automatic', label: 'Automatic step', type: 'bpmn:ServiceTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><circle cx="10" cy="12" r="3.2"/><path d="M10 6.8 v1.6 M10 15.6 v1.6 M4.8 12 h1.6 M13.6 12 h1.6 M17 16 h5 M17 19 h5"/>') },
-  { id: 'timer', label: 'Wait for time', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:TimerEventDefinition', icon: svg('<circle cx="14" cy="14" r="11" fill="#fff"/><circle cx="14" cy="14" r="8"/><path d="M14 9 v5 l3 2"/>') },
-  { id: 'script', label: 'Script', type: 'bpmn:ScriptTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><path d="M10 10 l-3 4 l3 4 M18 10 l3 4 l-3 4 M15.5 9.5 l-3 9"/>') },
-  { id: 'end', label: 'End', type: 'bpmn:EndEvent', icon: svg('<circle cx="14" cy="14" r="11" fill="#fdecea" stroke="#b3261e" stroke-width="4"/>') }
+  { id: 'start', family: 'start', label: 'Start', type: 'bpmn:StartEvent', icon: startRing('') },
+  { id: 'message-start', family: 'start', palette: false, label: 'Start on a message', type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:MessageEventDefinition', icon: startRing(envelope) },
+  { id: 'timer-start', family: 'start', palette: false, label: 'Start on a schedule', type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:TimerEventDefinition', icon: startRing(clock) },
+  { id: 'action', family: 'task', label: 'Action', type: 'bpmn:UserTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><circle cx="10" cy="12" r="2.5"/><path d="M6 19 a4 4 0 0 1 8 0 M17 12 h5 M17 16 h5"/>') },
+  { id: 'condition', family: 'exclusive', label: 'Condition', type: 'bpmn:ExclusiveGateway', crmKind: 'condition', icon: svg(diamond + `<path d="${GLYPHS.condition}"/>`) },
+  { id: 'choice', family: 'exclusive', label: 'Choice', type: 'bpmn:ExclusiveGateway', crmKind: 'choice', icon: svg(diamond + `<path d="${GLYPHS.choice}"/>`) },
+  { id: 'inclusive', family: 'inclusive', label: 'One or more paths', type: 'bpmn:InclusiveGateway', icon: svg(diamond + '<circle cx="14" cy="14" r="5.5"/>') },
+  { id: 'split', family: 'parallel', label: 'Split', type: 'bpmn:ParallelGateway', crmKind: 'split', icon: svg(diamond + `<path d="${GLYPHS.split}"/>`) },
+  { id: 'merge', family: 'parallel', label: 'Merge', type: 'bpmn:ParallelGateway', crmKind: 'merge', icon: svg(diamond + `<path d="${GLYPHS.merge}"/>`) },
+  { id: 'event-gateway', family: 'event-gateway', label: 'Wait for the first event', type: 'bpmn:EventBasedGateway', icon: svg(diamond + '<circle cx="14" cy="14" r="6.5"/><circle cx="14" cy="14" r="4.5"/><path d="M14 11.2 l2.7 2 l-1 3.1 h-3.4 l-1 -3.1 z"/>') },
+  { id: 'nested', family: 'nested', label: 'Nested process', type: 'bpmn:CallActivity', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><rect x="10" y="15" width="8" height="6" rx="1"/><path d="M14 16.5 v3 M12.5 18 h3"/>') },
+  { id: 'automatic', family: 'task', label: 'Automatic step', type: 'bpmn:ServiceTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><circle cx="10" cy="12" r="3.2"/><path d="M10 6.8 v1.6 M10 15.6 v1.6 M4.8 12 h1.6 M13.6 12 h1.6 M17 16 h5 M17 19 h5"/>') },
+  { id: 'script', family: 'task', label: 'Script', type: 'bpmn:ScriptTask', icon: svg('<rect x="2" y="5" width="24" height="18" rx="4" fill="#fff"/><path d="M10 10 l-3 4 l3 4 M18 10 l3 4 l-3 4 M15.5 9.5 l-3 9"/>') },
+  { id: 'timer', family: 'catch', label: 'Wait for time', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:TimerEventDefinition', icon: svg('<circle cx="14" cy="14" r="11" fill="#fff"/><circle cx="14" cy="14" r="8"/><path d="M14 9 v5 l3 2"/>') },
+  { id: 'message-wait', family: 'catch', label: 'Wait for a message', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:MessageEventDefinition', icon: catchRing(envelope) },
+  { id: 'signal-wait', family: 'catch', label: 'Wait for a signal', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: catchRing(triangle) },
+  { id: 'signal-send', family: 'throw', label: 'Send a signal', type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: catchRing(triangle.replace('<path', '<path fill="#22313f"')) },
+  { id: 'end', family: 'end', label: 'End', type: 'bpmn:EndEvent', icon: endRing('') },
+  { id: 'terminate-end', family: 'end', palette: false, label: 'End everything', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:TerminateEventDefinition', icon: endRing('<path d="M14 8 a6 6 0 1 0 0.01 0 z"/>', '#b3261e') },
+  { id: 'error-end', family: 'end', palette: false, label: 'End with an error', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:ErrorEventDefinition', icon: endRing(lightning, '#b3261e') },
+  { id: 'signal-end', family: 'end', palette: false, label: 'End and send a signal', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: endRing(triangle, '#b3261e') }
 ];
 
 /**
- * A timer on the border of an Action or Nested process: not in the palette (it only exists on its activity), added from
- * that activity's context pad.
+ * The events on the border of an activity: not in the palette (they only exist on their activity), added from that
+ * activity's context pad.
  */
-export const BOUNDARY_TIMER = {
-  id: 'boundary-timer', label: 'Timer on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition',
-  icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 15.5 v3.5 l2.2 1.4"/>')
-};
+export const BOUNDARY_KINDS = [
+  { id: 'boundary-timer', family: 'boundary', label: 'Timer on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition',
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 15.5 v3.5 l2.2 1.4"/>') },
+  { id: 'boundary-message', family: 'boundary', label: 'Message on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:MessageEventDefinition',
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M15.5 17 h7 v4.5 h-7 z M15.5 17 l3.5 2.5 l3.5 -2.5"/>') },
+  { id: 'boundary-signal', family: 'boundary', label: 'Signal on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:SignalEventDefinition',
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 15.5 l3.5 6 h-7 z"/>') },
+  { id: 'boundary-error', family: 'boundary', label: 'Catch an error', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:ErrorEventDefinition',
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M20.5 15 l-3 4.5 h2.5 l-2 4 l4 -5 h-2.5 z"/>') }
+];
 
-/** The kinds that may carry a boundary timer (the engine's BoundaryTimerPoint.CanCarry). */
-export const CARRIES_TIMERS = [ 'action', 'nested' ];
+/** The timer on the edge (kept under its old name for callers that only add timers). */
+export const BOUNDARY_TIMER = BOUNDARY_KINDS[0];
 
-export const KIND_BY_ID = Object.fromEntries([ ...KINDS, BOUNDARY_TIMER ].map(k => [ k.id, k ]));
+/** The kinds that may carry boundary events (the engine's BoundaryEventPoint.CanCarry). */
+export const CARRIES_TIMERS = [ 'action', 'nested', 'automatic' ];
+
+/** The kinds an event-based gateway may lead to (the engine's EventGatewayRule). */
+export const EVENT_GATEWAY_TARGETS = [ 'message-wait', 'signal-wait', 'timer' ];
+
+export const KIND_BY_ID = Object.fromEntries([ ...KINDS, ...BOUNDARY_KINDS ].map(k => [ k.id, k ]));
+
+/** The family (start, end, boundary, ...) of a kind id. */
+export function familyOf(kindId) {
+  return KIND_BY_ID[kindId] ? KIND_BY_ID[kindId].family : null;
+}
+
+/** Replaces the English labels by the host's (e.g. Russian) ones: { 'kind.action': 'Действие', ... }. */
+export function applyLabels(labels) {
+  for (const kind of [ ...KINDS, ...BOUNDARY_KINDS ]) {
+    kind.english = kind.english || kind.label;
+    kind.label = (labels && labels['kind.' + kind.id]) || kind.english;
+  }
+}
 
 function outgoing(element) {
   return (element.outgoing || []).filter(c => is(c, 'bpmn:SequenceFlow'));
@@ -53,10 +100,19 @@ function incoming(element) {
   return (element.incoming || []).filter(c => is(c, 'bpmn:SequenceFlow'));
 }
 
-function hasTimer(bo) {
+/** The type of the one event definition of an event ('bpmn:TimerEventDefinition', ...), or null. */
+function definitionType(bo) {
   const definitions = bo.get('eventDefinitions') || [];
-  return definitions.length === 1 && is(definitions[0], 'bpmn:TimerEventDefinition');
+  return definitions.length === 1 ? definitions[0].$type : null;
 }
+
+const START_BY_DEFINITION = { 'bpmn:MessageEventDefinition': 'message-start', 'bpmn:TimerEventDefinition': 'timer-start' };
+const END_BY_DEFINITION = { 'bpmn:TerminateEventDefinition': 'terminate-end', 'bpmn:ErrorEventDefinition': 'error-end', 'bpmn:SignalEventDefinition': 'signal-end' };
+const CATCH_BY_DEFINITION = { 'bpmn:TimerEventDefinition': 'timer', 'bpmn:MessageEventDefinition': 'message-wait', 'bpmn:SignalEventDefinition': 'signal-wait' };
+const BOUNDARY_BY_DEFINITION = {
+  'bpmn:TimerEventDefinition': 'boundary-timer', 'bpmn:MessageEventDefinition': 'boundary-message',
+  'bpmn:SignalEventDefinition': 'boundary-signal', 'bpmn:ErrorEventDefinition': 'boundary-error'
+};
 
 /** The kind id of a shape (start, action, ...) or null for anything that is not a point. */
 export function kindOf(element) {
@@ -69,14 +125,19 @@ export function kindOf(element) {
     return null;
   }
 
-  if (is(bo, 'bpmn:StartEvent')) return 'start';
-  if (is(bo, 'bpmn:EndEvent')) return 'end';
+  if (is(bo, 'bpmn:StartEvent')) return START_BY_DEFINITION[definitionType(bo)] || 'start';
+  if (is(bo, 'bpmn:EndEvent')) return END_BY_DEFINITION[definitionType(bo)] || 'end';
   if (is(bo, 'bpmn:UserTask')) return 'action';
   // sendTask and businessRuleTask come from other modelers' files; the engine runs them as automatic steps too.
   if (is(bo, 'bpmn:ServiceTask') || is(bo, 'bpmn:SendTask') || is(bo, 'bpmn:BusinessRuleTask')) return 'automatic';
   if (is(bo, 'bpmn:ScriptTask')) return 'script';
-  if (is(bo, 'bpmn:IntermediateCatchEvent') && hasTimer(bo)) return 'timer';
-  if (is(bo, 'bpmn:BoundaryEvent') && hasTimer(bo)) return 'boundary-timer';
+  // A receive task waits for a message as the intermediate catch event does (another modeler's file).
+  if (is(bo, 'bpmn:ReceiveTask')) return 'message-wait';
+  if (is(bo, 'bpmn:IntermediateCatchEvent')) return CATCH_BY_DEFINITION[definitionType(bo)] || null;
+  if (is(bo, 'bpmn:IntermediateThrowEvent')) return definitionType(bo) === 'bpmn:SignalEventDefinition' ? 'signal-send' : null;
+  if (is(bo, 'bpmn:BoundaryEvent')) return BOUNDARY_BY_DEFINITION[definitionType(bo)] || null;
+  if (is(bo, 'bpmn:InclusiveGateway')) return 'inclusive';
+  if (is(bo, 'bpmn:EventBasedGateway')) return 'event-gateway';
   if (is(bo, 'bpmn:CallActivity')) return 'nested';
   if (is(bo, 'bpmn:ExclusiveGateway')) {
     const kind = bo.get('crm:kind');
@@ -99,28 +160,24 @@ export function kindOf(element) {
  * at all. Mirrors the engine's validation rules so the canvas refuses what publishing would reject.
  */
 export function maxOutgoing(kind) {
-  switch (kind) {
+  switch (familyOf(kind)) {
     case 'end': return 0;
     case 'start':
-    case 'action':
+    case 'task':
     case 'nested':
-    case 'automatic':
-    case 'script':
-    case 'timer':
-    case 'boundary-timer':
-    case 'merge': return 1;
-    case 'condition': return 2;
-    default: return Infinity;
+    case 'catch':
+    case 'throw':
+    case 'boundary': return 1;
+    default:
+      if (kind === 'merge') return 1;
+      if (kind === 'condition') return 2;
+      return Infinity;
   }
 }
 
 export function maxIncoming(kind) {
-  switch (kind) {
-    case 'start':
-    case 'boundary-timer': return 0;
-    case 'split': return 1;
-    default: return Infinity;
-  }
+  if (kind === 'split') return 1;
+  return familyOf(kind) === 'start' || familyOf(kind) === 'boundary' ? 0 : Infinity;
 }
 
 /** True when one more flow may leave the element (ignoring <paramref name="except"/>, a flow being reconnected). */
@@ -135,7 +192,12 @@ export function canAddIncoming(element, except) {
   return kind !== null && incoming(element).filter(c => c !== except).length < maxIncoming(kind);
 }
 
-/** The kinds that may follow a point of kind <paramref name="kind"/> (everything but Start). */
+/**
+ * The kinds that may follow a point of kind <paramref name="kind"/>: the palette's (everything but Start); after a
+ * "Wait for the first event" only the events it can wait for.
+ */
 export function nextKinds(kind) {
-  return maxOutgoing(kind) === 0 ? [] : KINDS.filter(k => k.id !== 'start');
+  if (maxOutgoing(kind) === 0) return [];
+  if (kind === 'event-gateway') return KINDS.filter(k => EVENT_GATEWAY_TARGETS.includes(k.id));
+  return KINDS.filter(k => k.palette !== false && k.family !== 'start');
 }

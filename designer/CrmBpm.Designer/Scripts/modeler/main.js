@@ -11,10 +11,11 @@ import './modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import MinimapModule from 'diagram-js-minimap';
-import { getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
+import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 import crmModdle from './crm-moddle.json';
 import { crmDrawModule, crmModelingModule } from './index';
 import { kindOf } from './kinds';
+import { setLabels } from './labels';
 
 const CHANGE_DEBOUNCE_MS = 200;
 
@@ -22,9 +23,10 @@ export class RouteMapCanvas {
   /**
    * @param {HTMLElement} host the element the canvas fills
    * @param {{ invokeMethodAsync(name: string, ...args: any[]): Promise<any> }} callbacks DotNetObjectReference
-   * @param {{ readOnly?: boolean }} options
+   * @param {{ readOnly?: boolean, labels?: Object<string, string> }} options labels: the canvas's words in the host's language
    */
   constructor(host, callbacks, options) {
+    setLabels(options.labels);
     this._callbacks = callbacks;
     this._readOnly = !!options.readOnly;
     this._problemIds = [];
@@ -126,6 +128,43 @@ export class RouteMapCanvas {
       timeDate: kind === 'date' ? time : undefined,
       timeCycle: kind === 'cycle' ? time : undefined
     });
+  }
+
+  /**
+   * Names the message (<kind> 'message') or signal ('signal') an event waits for or sends: its definition's messageRef or
+   * signalRef points at the root bpmn:message / bpmn:signal of that name, declared (as Message_<name>) when the file has
+   * none yet; the one it named before is dropped when nothing else refers to it. One undoable step. Empty clears it.
+   */
+  setEventName(elementId, kind, name) {
+    const isMessage = kind === 'message';
+    this._setRootReference(elementId, isMessage ? 'messageRef' : 'signalRef', isMessage ? 'bpmn:Message' : 'bpmn:Signal',
+      (root) => root.name === name, () => ({ id: (isMessage ? 'Message_' : 'Signal_') + idPart(name), name }), !name);
+  }
+
+  /**
+   * Names the error code an error end throws or an error boundary catches: the definition's errorRef points at the root
+   * bpmn:error with that errorCode (declared as Error_<code> when missing). Empty: a boundary catches every error.
+   */
+  setErrorCode(elementId, code) {
+    this._setRootReference(elementId, 'errorRef', 'bpmn:Error',
+      (root) => root.errorCode === code, () => ({ id: 'Error_' + idPart(code), name: code, errorCode: code }), !code);
+  }
+
+  /** Sets attributes of an event's one event definition (e.g. crm:errorCodeVariable); empty removes one. */
+  updateEventDefinition(elementId, properties) {
+    const element = this._element(elementId);
+    const values = {};
+    for (const [ key, value ] of Object.entries(properties)) {
+      values[key] = value === null || value === '' ? undefined : value;
+    }
+
+    this._modeling().updateModdleProperties(element, this._definition(element), values);
+  }
+
+  /** Turns a point into another kind of its family (start on a message, end with an error, ...); the id stays. */
+  replaceKind(elementId, kindId) {
+    this._modeling();
+    this._modeler.get('replaceMenuProvider').replace(this._element(elementId), kindId);
   }
 
   /** Sets the JavaScript of a Script point (bpmn:script); empty removes it. */
@@ -304,6 +343,73 @@ export class RouteMapCanvas {
     return element;
   }
 
+  /** The one event definition of an event, or a receive task itself (it holds its messageRef). */
+  _definition(element) {
+    const bo = getBusinessObject(element);
+    if (is(bo, 'bpmn:ReceiveTask')) {
+      return bo;
+    }
+
+    const definition = (bo.get('eventDefinitions') || [])[0];
+    if (!definition) {
+      throw new Error(`'${element.id}' has no event definition.`);
+    }
+
+    return definition;
+  }
+
+  _setRootReference(elementId, reference, type, matches, declare, clear) {
+    const element = this._element(elementId);
+    const definition = this._definition(element);
+    const definitions = this._modeler.getDefinitions();
+    const roots = definitions.get('rootElements');
+    const previous = definition.get(reference);
+    let target;
+    let newRoots = roots.slice();
+    if (!clear) {
+      target = roots.find(r => is(r, type) && matches(r));
+      if (!target) {
+        const attrs = declare();
+        attrs.id = this._freeId(attrs.id);
+        target = this._modeler.get('moddle').create(type, attrs);
+        target.$parent = definitions;
+        newRoots.push(target);
+      }
+    }
+
+    if (previous && previous !== target && !this._isReferenced(previous, reference, definition)) {
+      newRoots = newRoots.filter(r => r !== previous);
+    }
+
+    const commands = [];
+    if (newRoots.length !== roots.length || newRoots.some((r, i) => r !== roots[i])) {
+      commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: definitions, properties: { rootElements: newRoots } } });
+    }
+
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: definition, properties: { [reference]: target } } });
+    this._modeling();
+    this._modeler.get('commandStack').execute('crm.multi', { commands });
+  }
+
+  /** True when a definition other than <except> refers to <root> through <reference>. */
+  _isReferenced(root, reference, except) {
+    return this._modeler.get('elementRegistry').some(e => {
+      const bo = getBusinessObject(e);
+      const holders = [ bo, ...((bo.get && bo.eventDefinitions) || []) ];
+      return holders.some(h => h !== except && h.get && h.$descriptor.propertiesByName[reference] && h.get(reference) === root);
+    });
+  }
+
+  _freeId(wanted) {
+    const ids = this._modeler.get('moddle').ids;
+    let id = wanted;
+    for (let n = 2; ids && ids.assigned(id); n++) {
+      id = `${wanted}_${n}`;
+    }
+
+    return id;
+  }
+
   /** Builds a moddle element from a plain object with $type; nested objects with $type become elements too. */
   _create(item) {
     const moddle = this._modeler.get('moddle');
@@ -327,4 +433,9 @@ export class RouteMapCanvas {
 
     return element;
   }
+}
+
+/** An XML id part made of a name: letters, digits, '_', '-' and '.' kept, anything else '_' (as the engine's export does). */
+function idPart(name) {
+  return String(name).replace(/[^A-Za-z0-9_.-]/g, '_');
 }

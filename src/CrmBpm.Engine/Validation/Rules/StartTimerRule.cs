@@ -21,4 +21,19 @@ public sealed class StartTimerRule : IValidationRule
             }
         }
     }
+
+    /// <summary>
+    /// The next two starts a schedule gives after <paramref name="now"/> in <paramref name="zone"/> (fewer when it ends), or
+    /// none with <paramref name="error"/> saying why it does not read, worded to follow "The timer of Start 'x' ": the
+    /// designer's live "next run" hint, read by the same schedule publishing sets.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> NextRuns(TimerDefinition? timer, DateTimeOffset now, TimeZoneInfo zone, out string? error)
+    {
+        if (StartSchedule.Read(timer, out error) is not { } schedule || schedule.First(now, zone) is not { } first)
+        {
+            return [];
+        }
+
+        return schedule.Next(first.Due, first.Firing, zone) is { } second ? [first.Due, second] : [first.Due];
+    }
 }
