@@ -5,7 +5,7 @@ namespace CrmBpm.Engine.Definitions;
 /// for it to complete. Variables are mapped into the child at start and back when it completes; the token then leaves
 /// like an Action's (every flow without a condition or whose condition holds, else the default flow).
 /// </summary>
-public sealed record NestedProcessPoint : Point, IHasDefaultFlow, IMultiInstanceActivity
+public sealed record NestedProcessPoint : Point, IHasDefaultFlow, IStartsChildInstances
 {
     /// <inheritdoc />
     public override string KindName => "Nested process";

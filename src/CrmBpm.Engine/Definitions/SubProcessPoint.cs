@@ -9,7 +9,7 @@ namespace CrmBpm.Engine.Definitions;
 /// (a timer, message, signal or error) starts it while the scope around it runs.
 /// A (not event) sub-process may be multi-instance: one child instance of its scope per item, as a Nested process's runs.
 /// </summary>
-public sealed record SubProcessPoint : Point, IHasDefaultFlow, IMultiInstanceActivity
+public sealed record SubProcessPoint : Point, IHasDefaultFlow, IStartsChildInstances
 {
     /// <inheritdoc />
     public override string KindName => TriggeredByEvent ? "Event sub-process" : "Sub-process";

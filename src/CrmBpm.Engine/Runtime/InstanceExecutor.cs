@@ -270,19 +270,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
 
                 break;
             case NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false }:
-                if (token.Loop is not null)
-                {
-                    // A multi-instance whose run completed: it starts its next run or leaves (its boundary waits stay as they are).
-                    await MultiInstance.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
-                }
-                else if (BoundaryEvents.TryPrepare(context, instance, map, token, point, expressions, out var nestedTimers))
-                {
-                    await ((point as IMultiInstanceActivity)?.MultiInstance is { } multi
-                        ? MultiInstance.StartAsync(context, instance, map, token, point, multi, cancellationToken)
-                        : StartNestedAsync(context, instance, map, token, point, cancellationToken)).ConfigureAwait(false);
-                    BoundaryEvents.Start(context, instance, token, nestedTimers);
-                }
-
+                await StartChildrenAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
                 break;
             case SubProcessPoint:
                 // An event sub-process: a token stands here only once its trigger fired (see EventSubProcesses).
@@ -506,6 +494,27 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
 
         Move(context, instance, map, merged, outgoing[0]);
+    }
+
+    /// <summary>
+    /// Runs an activity whose work is done in child instances (<see cref="IStartsChildInstances"/>: a Nested process or a
+    /// sub-process): its boundary waits are prepared, then one child starts, or, multi-instance, its runs
+    /// (<see cref="MultiInstanceChildren"/>). A token coming back Ready with a <see cref="Token.Loop"/> is a multi-instance whose
+    /// run completed: it starts its next run or leaves, its boundary waits staying as they are.
+    /// </summary>
+    private async Task StartChildrenAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
+    {
+        if (token.Loop is not null)
+        {
+            await MultiInstance.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
+        }
+        else if (BoundaryEvents.TryPrepare(context, instance, map, token, activity, expressions, out var waits))
+        {
+            await (((IStartsChildInstances)activity).MultiInstance is { } multi
+                ? MultiInstance.StartAsync(context, instance, map, token, activity, multi, cancellationToken)
+                : StartNestedAsync(context, instance, map, token, activity, cancellationToken)).ConfigureAwait(false);
+            BoundaryEvents.Start(context, instance, token, waits);
+        }
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
         InstanceExecutor.Replace(parent, token, waiting);
         foreach (var input in inputs)
         {
-            if (!await StartRunAsync(context, parent, map, waiting.Id, activity, multi, childMap, input, cancellationToken).ConfigureAwait(false))
+            if (!await StartRunAsync(context, parent, waiting.Id, activity, childMap, input, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -139,7 +139,7 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
             var index = loop.Started;
             if (await executor.FindChildMapAsync(context, parent, waiting, activity, cancellationToken).ConfigureAwait(false) is not { } childMap ||
                 !TryRunInput(context, parent, waiting, activity, multi, index, loop.Items?[index], out var input) ||
-                !await StartRunAsync(context, parent, map, tokenId, activity, multi, childMap, input, cancellationToken).ConfigureAwait(false))
+                !await StartRunAsync(context, parent, tokenId, activity, childMap, input, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -147,7 +147,7 @@ internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressi
     }
 
     /// <summary>Starts the child of the next run; false when the token no longer waits for its runs (an incident, or an error boundary took over).</summary>
-    private async Task<bool> StartRunAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Guid tokenId, Point activity, MultiInstance multi,
+    private async Task<bool> StartRunAsync(CommandContext context, ProcessInstance parent, Guid tokenId, Point activity,
         CompiledRouteMap childMap, Dictionary<string, JsonElement> input, CancellationToken cancellationToken)
     {
         if (activity is SubProcessPoint && Current(parent, tokenId) is { } sharing)

@@ -104,8 +104,8 @@ internal static class MultiInstanceItems
     }
 
     /// <summary>
-    /// Evaluates the completion condition after a run completed. Null (no incident) when it holds or not; else the message of
-    /// why it could not be decided, with its incident code.
+    /// Evaluates the completion condition after a run completed, with BPMN's counters beside <paramref name="variables"/>:
+    /// whether it holds (false without one), or, when it fails or gives no boolean, an incident code and message.
     /// </summary>
     public static (bool Met, string? Code, string? Error) CompletionReached(MultiInstance multi, string activity, IReadOnlyDictionary<string, JsonElement> variables,
         int total, int completed, int active, IExpressionEvaluator expressions)

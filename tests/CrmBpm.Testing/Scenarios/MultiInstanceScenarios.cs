@@ -187,4 +187,21 @@ public abstract class MultiInstanceScenarios : EngineScenario
 
         (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.Title).ShouldBe(["Sign copy 0", "Sign copy 1"]);
     }
+
+    [Fact]
+    public async Task A_completion_condition_that_gives_no_boolean_is_an_incident_the_other_tasks_stay_workable_and_the_retry_goes_on()
+    {
+        var instance = await Bpm.StartAsync(PlanWith(m => m with { CompletionCondition = "nrOfCompletedInstances == 1 ? 'maybe' : false" }), Items);
+        var tasks = await Bpm.OpenTasksAsync(instance.Id);
+
+        await Bpm.Tasks.CompleteAsync(tasks[0].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done" });
+        (await Bpm.InstanceAsync(instance.Id)).IncidentCode.ShouldBe(IncidentCodes.ConditionNotBoolean);
+        await Bpm.Tasks.CompleteAsync(tasks[1].Id, new Actor("ben"), new TaskCompletion { Outcome = "Done" });
+
+        await Bpm.Engine.RetryIncidentAsync(instance.Id);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["item"]);
+        await Bpm.Tasks.CompleteAsync(tasks[2].Id, new Actor("ann"), new TaskCompletion { Outcome = "Done" });
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["decide"]);
+    }
 }

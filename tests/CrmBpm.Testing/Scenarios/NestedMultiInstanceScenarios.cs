@@ -33,7 +33,7 @@ public abstract class NestedMultiInstanceScenarios : EngineScenario
     private async Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentId) =>
         [.. (await Bpm.Engine.GetChildInstancesAsync(parentId)).OrderBy(c => c.Variables["loopCounter"].GetInt32())];
 
-    private async Task DecideAsync(Guid parentId, string reviewer, string verdict)
+    private async Task DecideAsync(Guid parentId, string reviewer, string? verdict)
     {
         var task = (await Bpm.OpenTasksAsync(parentId)).Single(t => t.AssigneeId == reviewer);
         await Bpm.Tasks.CompleteAsync(task.Id, new Actor(reviewer), new TaskCompletion { Outcome = verdict });
@@ -234,5 +234,44 @@ public abstract class NestedMultiInstanceScenarios : EngineScenario
 
         (await Bpm.InstanceAsync(instance.Id)).Variables["verdict"].GetString().ShouldBe("reject");
         (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["after"]);
+    }
+
+    [Fact]
+    public async Task An_error_end_in_one_child_caught_by_the_activity_s_error_boundary_terminates_the_others()
+    {
+        var refused = new ErrorDefinition("Error_refused", "refused");
+        await Bpm.DeployAsync(new MapBuilder("review").Start()
+            .Action("decide", configure: a => a with { Performer = Performer.FromExpression("reviewer") })
+            .Add(new EndPoint { Id = "no", Error = refused })
+            .Flow("start", "decide", "no").Build());
+        var map = Parent(OverReviewers(), b => b
+            .Add(new BoundaryErrorPoint { Id = "failed", AttachedToId = "reviews", Error = refused })
+            .Action("handle", user: "head").End("failed-end").Flow("failed", "handle", "failed-end"));
+        var instance = await Bpm.StartAsync(map, Reviewers);
+
+        await DecideAsync(instance.Id, "ben", null);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["handle"]);
+        (await ChildrenAsync(instance.Id)).Select(c => c.Status).ShouldBe([InstanceStatus.Terminated, InstanceStatus.Completed, InstanceStatus.Terminated]);
+    }
+
+    [Fact]
+    public async Task A_completion_condition_that_gives_no_boolean_is_an_incident_and_the_retry_goes_on_from_the_runs_counted()
+    {
+        await DeployReviewAsync();
+        var instance = await Bpm.StartAsync(Parent(OverReviewers(completion: "nrOfCompletedInstances == 1 ? 'maybe' : false")), Reviewers);
+
+        await DecideAsync(instance.Id, "ann", "approve");
+        var stuck = await Bpm.InstanceAsync(instance.Id);
+        stuck.IncidentCode.ShouldBe(IncidentCodes.ConditionNotBoolean);
+        stuck.IncidentMessage!.ShouldContain("completion condition");
+        await DecideAsync(instance.Id, "ben", "approve"); // counted while the activity is stuck
+
+        await Bpm.Engine.RetryIncidentAsync(instance.Id);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["reviews"]);
+        await DecideAsync(instance.Id, "cid", "approve");
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["after"]);
+        (await Bpm.InstanceAsync(instance.Id)).Variables["verdicts"].EnumerateArray().Select(v => v.GetProperty("verdict").GetString()).ShouldBe(["approve", "approve", "approve"]);
     }
 }
