@@ -125,7 +125,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(t => query.IncludePostponed || t.PostponedUntil is null || t.PostponedUntil <= now)
                 .Where(t => query.SubjectType is null || t.Subject?.Type == query.SubjectType)
                 .Where(t => query.SubjectId is null || t.Subject?.Id == query.SubjectId)
-                .Where(t => query.MapKey is null || t.MapKey == query.MapKey)
+                .Where(t => query.MapKey is null || t.MapKey == query.MapKey || t.MapKey.StartsWith(query.MapKey + RouteMap.ScopeSeparator, StringComparison.Ordinal))
                 .Where(t => query.DueBefore is null || (t.DueAt is { } due && due < query.DueBefore))
                 .OrderBy(t => t.DueAt is null)
                 .ThenBy(t => t.DueAt)

@@ -56,10 +56,18 @@ internal static class ErrorEvents
     }
 
     /// <summary>
-    /// A token reached an error end event. In a nested instance whose calling Nested process has an error boundary catching
-    /// the error, the nested instance ends (its other tokens, tasks, timers and nested instances cancelled; it completes) and
-    /// the parent's boundary takes over. Otherwise (a top-level instance, or a parent that does not catch it) the token gets
-    /// an incident naming the error; only the calling point catches, the error does not travel further up.
+    /// Whether the parent catches an error its child threw: a boundary of the activity its token waits at, or, the child being a
+    /// sub-process (part of the parent's process, unlike a Nested process's map), the parent's error event sub-process.
+    /// </summary>
+    private static bool CatchesFromChild(ProcessInstance parent, CompiledRouteMap parentMap, Token waiting, string? code) =>
+        FindCatcher(parentMap, waiting.PointId, code) is not null
+        || (parentMap.Point(waiting.PointId) is SubProcessPoint && EventSubProcesses.ErrorCatcher(parentMap, code) is not null && !EventSubProcesses.Interrupted(parent, parentMap));
+
+    /// <summary>
+    /// A token reached an error end event. The instance's own error event sub-process catches it first. Else, in a nested
+    /// instance whose parent catches it (see <see cref="CatchesFromChild"/>), the nested instance ends (its other tokens, tasks,
+    /// timers and nested instances cancelled; it completes) and the parent's catcher takes over. Otherwise (a top-level
+    /// instance, or a parent that does not catch it) the token gets an incident naming the error; the error goes up one level only.
     /// </summary>
     public static async Task ThrowFromEndAsync(CommandContext context, InstanceExecutor executor, RouteMapCatalog catalog, ProcessInstance instance, Token token, EndPoint end, ErrorDefinition error, CancellationToken cancellationToken)
     {
@@ -73,9 +81,7 @@ internal static class ErrorEvents
         var parent = instance.ParentInstanceId is { } parentId ? await context.Session.GetInstanceAsync(parentId, cancellationToken).ConfigureAwait(false) : null;
         var parentToken = parent is { IsRunning: true } ? parent.Tokens.FirstOrDefault(t => t.Id == instance.ParentTokenId && t.State == TokenState.Waiting) : null;
         var parentMap = parentToken is null ? null : await catalog.GetAsync(parent!.MapKey, parent.MapVersion, cancellationToken).ConfigureAwait(false);
-        // A sub-process is part of its parent's process: its error reaches the parent's error event sub-process too.
-        if (parentMap is null || (FindCatcher(parentMap, parentToken!.PointId, error.Code) is null
-            && !(parentMap.Point(parentToken.PointId) is SubProcessPoint && EventSubProcesses.ErrorCatcher(parentMap, error.Code) is not null)))
+        if (parentMap is null || !CatchesFromChild(parent!, parentMap, parentToken!, error.Code))
         {
             InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.BusinessErrorUncaught, parent is null
                 ? $"Error end '{end.DisplayName}' threw the error '{error.DisplayName}', but this instance is not nested, so nothing can catch it. Call the map from a Nested process with an error boundary, or use a plain end."

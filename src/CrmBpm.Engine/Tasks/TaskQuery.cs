@@ -15,7 +15,7 @@ public sealed record TaskQuery
     /// <summary>Only tasks about this subject id (with <see cref="SubjectType"/>).</summary>
     public string? SubjectId { get; init; }
 
-    /// <summary>Only tasks of this route map.</summary>
+    /// <summary>Only tasks of this route map (its own instances' and its sub-processes' child instances', keyed <c>map::sub-process</c>).</summary>
     public string? MapKey { get; init; }
 
     /// <summary>Only tasks due before this moment.</summary>

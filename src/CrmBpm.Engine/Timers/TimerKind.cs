@@ -23,7 +23,9 @@ public enum TimerKind
 
     /// <summary>
     /// A boundary timer is due on an activity (an Action or a Nested process): <see cref="TimerRecord.TaskId"/> holds the token
-    /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>.
+    /// waiting at the activity, <see cref="TimerRecord.PointId"/> the boundary event. Fired by <see cref="TimerEvents"/>. Also the
+    /// timer start of an event sub-process: <see cref="TimerRecord.TaskId"/> is then the scope instance's own id and
+    /// <see cref="TimerRecord.PointId"/> the event sub-process (see <see cref="Runtime.EventSubProcesses"/>).
     /// </summary>
     BoundaryTimer,
 
@@ -37,7 +39,8 @@ public enum TimerKind
     /// <summary>
     /// A message subscription: a token waits for a message named <see cref="TimerRecord.EventName"/> (at a
     /// <see cref="Definitions.MessageWaitPoint"/>, or beside an activity for a <see cref="Definitions.BoundaryMessagePoint"/>, named
-    /// by <see cref="TimerRecord.PointId"/>). Never due: the poller never takes it; <see cref="Runtime.IProcessEngine.CorrelateAsync"/> fires it.
+    /// by <see cref="TimerRecord.PointId"/>), or the message start of an event sub-process (<see cref="TimerRecord.TaskId"/> the scope
+    /// instance's id). Never due: the poller never takes it; <see cref="Runtime.IProcessEngine.CorrelateAsync"/> fires it.
     /// </summary>
     MessageSubscription,
 

@@ -61,7 +61,8 @@ public sealed class RouteMapValidator
         var scopes = map.Points.OfType<SubProcessPoint>().Select(s => (Map: map.Scope(s.Id), SubProcess: (Point?)s)).Prepend((Map: map.Scope(null), SubProcess: null)).ToList();
         List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule is UniqueIdsRule or SubProcessRule || scopes.Count == 1
             ? rule.Check(map, context)
-            : scopes.SelectMany(scope => rule.Check(scope.Map, context).Select(p => InScope(p, scope.SubProcess)))).Distinct()];
+            : scopes.Where(scope => scope.SubProcess is null || rule is not StartTimerRule) // a start's schedule is the process level's; the sub-process rule checks the timers inside
+                .SelectMany(scope => rule.Check(scope.Map, context).Select(p => InScope(p, scope.SubProcess)))).Distinct()];
         // Only a map without errors is exported as a check: problems the rules name say more than the export would.
         return problems.AllowPublishing() ? [.. problems, .. ExportCheck.Check(map)] : problems;
     }

@@ -80,6 +80,18 @@ public sealed class Checking_sub_processes
     }
 
     [Fact]
+    public void An_event_sub_process_timer_must_read_as_a_duration_date_or_counted_cycle_and_may_be_an_expression()
+    {
+        RouteMap With(TimerDefinition timer) => new MapBuilder("order").Start().Action("work").End().Flow("start", "work", "end")
+            .SubProcess("on-time", triggeredByEvent: true)
+            .Inside("on-time").Add(new StartPoint { Id = "timer-start", Timer = timer, Interrupting = false }).End("handled").Flow("timer-start", "handled").Inside(null).Build();
+
+        Validate(With(TimerDefinition.Every("R/PT1H"))).ShouldContain(p => p.Code == "eventsubprocess.timer" && p.PointId == "timer-start");
+        Validate(With(TimerDefinition.Every("R3/PT1H"))).ShouldBeEmpty();
+        Validate(With(TimerDefinition.After("${reminderAfter}"))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_signal_start_at_the_process_level_does_not_run()
     {
         var map = new MapBuilder("order").Add(new StartPoint { Id = "start", SignalName = "go" }).End().Flow("start", "end").Build();

@@ -84,6 +84,38 @@ public abstract class EventSubProcessScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task A_non_interrupting_timer_cycle_runs_the_event_sub_process_on_every_firing_of_its_count()
+    {
+        var instance = await Bpm.StartAsync(WorkWith(new StartPoint { Id = "s", Timer = TimerDefinition.Every("R2/PT1H"), Interrupting = false }).Build());
+
+        for (var hour = 0; hour < 3; hour++)
+        {
+            Bpm.Clock.Advance(TimeSpan.FromHours(1));
+            await Bpm.Timers.FireDueTimersAsync();
+        }
+
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).Order().ShouldBe(["handle", "handle", "work"]);
+    }
+
+    [Fact]
+    public async Task An_error_end_inside_a_sub_process_without_a_boundary_is_caught_by_the_process_s_error_event_sub_process()
+    {
+        var map = new MapBuilder("order").Start().SubProcess("check").Action("after").End().Flow("start", "check", "after", "end")
+            .Inside("check").Start("check-start").Add(new EndPoint { Id = "refuse", Name = "refuse", Error = new ErrorDefinition("Error_refused", "refused") })
+            .Flow("check-start", "refuse")
+            .Inside(null).SubProcess("on-error", triggeredByEvent: true)
+            .Inside("on-error").Add(new StartPoint { Id = "error-start", Name = "error-start", Error = new ErrorDefinition("Error_any") })
+            .Action("apologise").End("apologised").Flow("error-start", "apologise", "apologised")
+            .Inside(null).Build();
+
+        var instance = await Bpm.StartAsync(map);
+
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Active);
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["on-error"]);
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).ShouldBe(["apologise"]);
+    }
+
+    [Fact]
     public async Task An_error_event_sub_process_catches_a_handler_s_business_error_no_boundary_caught()
     {
         var map = new MapBuilder("credit").Start().Add(new ServicePoint { Id = "step", Name = "Ask the bureau", Handler = "credit-check" }).Action("sign").End()

@@ -142,6 +142,20 @@ public abstract class SubProcessScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task My_tasks_of_a_map_hold_the_tasks_of_its_sub_processes_and_no_other_map_s()
+    {
+        var mine = await Bpm.StartAsync(Checking("sale_a").Build());
+        await Bpm.StartAsync(Checking("saleXa").Build());
+
+        var page = await Bpm.Tasks.MyTasksAsync(new Engine.Tasks.TaskQuery { Actor = new Engine.Tasks.Actor("alice"), MapKey = "sale_a" });
+
+        var task = page.Items.ShouldHaveSingleItem();
+        task.PointId.ShouldBe("review");
+        task.MapKey.ShouldBe("sale_a::check");
+        (await Bpm.Engine.GetChildInstancesAsync(mine.Id)).ShouldHaveSingleItem().Id.ShouldBe(task.InstanceId);
+    }
+
+    [Fact]
     public async Task A_map_key_with_the_scope_separator_is_refused()
     {
         var error = await Should.ThrowAsync<Engine.Errors.InputException>(() => Bpm.Maps.DeployAsync(new MapBuilder("order::check").Start().End().Flow("start", "end").Build()));

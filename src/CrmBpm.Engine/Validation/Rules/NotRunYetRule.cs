@@ -66,7 +66,7 @@ public sealed class NotRunYetRule : IValidationRule
     {
         var loop = kept.Foreign?.ElementLocalNames().FirstOrDefault(n => n is "standardLoopCharacteristics" or "multiInstanceLoopCharacteristics");
         var kind = KeptPoint.Kinds.GetValueOrDefault(kept.Element, kept.Element);
-        return loop is not null && kept.Element is "task" or "manualTask" or "userTask" or "callActivity"
+        return loop is not null && kept.Element is "task" or "manualTask" or "userTask" or "callActivity" or "subProcess"
             ? $"{Capital(Article(kind))} {kind} that loops ({loop})"
             : $"{Capital(Article(kind))} {kind} ({kept.Element})";
     }

@@ -53,6 +53,11 @@ public sealed class SubProcessRule : IValidationRule
                         $"The start of event sub-process '{subProcess.DisplayName}' has no trigger; give it a timer, a message, a signal or an error, which starts the event sub-process while its scope runs.");
                 }
 
+                if (starts is [{ Timer: { IsExpression: false } timer } timed] && timer.FirstDue(DateTimeOffset.UnixEpoch, out var timerError) is null)
+                {
+                    yield return new("eventsubprocess.timer", timed.Id, $"The timer of the start of event sub-process '{subProcess.DisplayName}' cannot be read: {timerError}");
+                }
+
                 if (map.Flows.Any(f => f.SourceId == subProcess.Id || f.TargetId == subProcess.Id))
                 {
                     yield return new("eventsubprocess.flows", subProcess.Id,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Tasks;
 using CrmBpm.EntityFrameworkCore.Configurations;
 
@@ -133,7 +134,13 @@ internal sealed class MyTasksSql
 
         AddFilter("subject_type = @subject_type", "@subject_type", _query.SubjectType);
         AddFilter("subject_id = @subject_id", "@subject_id", _query.SubjectId);
-        AddFilter("map_key = @map_key", "@map_key", _query.MapKey);
+        // The map's own tasks and those of its sub-processes' instances (keyed "map::sub-process", see RouteMap.ScopeKey).
+        AddFilter("(map_key = @map_key OR map_key LIKE @map_key_scopes ESCAPE '\\')", "@map_key", _query.MapKey);
+        if (_query.MapKey is { } mapKey && !_parameters.Parameters.Any(p => p.Key == "@map_key_scopes"))
+        {
+            _parameters.With("@map_key_scopes", LikeEscaped(mapKey + RouteMap.ScopeSeparator) + "%");
+        }
+
         AddFilter("due_at < @due_before", "@due_before", _query.DueBefore?.UtcTicks);
         return string.Join(" AND ", conditions);
 
@@ -151,4 +158,8 @@ internal sealed class MyTasksSql
             }
         }
     }
+
+    /// <summary>Text matched literally by LIKE … ESCAPE '\': its wildcards and the escape character escaped.</summary>
+    private static string LikeEscaped(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
