@@ -302,9 +302,11 @@ public sealed class BpmnExporter
         switch (point)
         {
             case TimerWaitPoint wait:
+                AddCrm(element, "workingTime", wait.Timer?.InWorkingTime == true ? "true" : null);
                 element.Add(WriteTimer(wait.Timer));
                 break;
             case BoundaryTimerPoint boundary:
+                AddCrm(element, "workingTime", boundary.Timer?.InWorkingTime == true ? "true" : null);
                 element.Add(WriteTimer(boundary.Timer));
                 break;
             case StartPoint { Timer: { } startTimer }:
@@ -430,6 +432,7 @@ public sealed class BpmnExporter
         AddCrm(element, "deadline", action.Deadline?.Duration);
         AddCrm(element, "deadlineExpression", action.Deadline?.Expression);
         AddCrm(element, "reminderBefore", action.ReminderBefore is { } reminder ? XmlConvert.ToString(reminder) : null);
+        AddCrm(element, "workingTime", action.Deadline?.InWorkingTime == true ? "true" : null);
         if (action.RequiresAcceptance)
         {
             element.Add(new XAttribute(CrmNs + "requiresAcceptance", "true"));

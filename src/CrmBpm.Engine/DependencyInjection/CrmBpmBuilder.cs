@@ -79,4 +79,14 @@ public sealed class CrmBpmBuilder
         Services.AddSingleton<IPerformerDirectory, TDirectory>();
         return this;
     }
+
+    /// <summary>
+    /// Counts working time with <paramref name="calendar"/> (see <see cref="Calendar.IBusinessCalendar"/>) instead of every
+    /// hour counting; a singleton, asked inside commands, so it answers from memory.
+    /// </summary>
+    public CrmBpmBuilder UseBusinessCalendar(Func<IServiceProvider, Calendar.IBusinessCalendar> calendar)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(calendar));
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ public static class CrmBpmServiceCollectionExtensions
             services.AddSingleton(new ServiceTaskHandlerRegistry());
         }
 
+        services.TryAddSingleton<Calendar.IBusinessCalendar>(Calendar.EveryHourCalendar.Instance);
         services.TryAddSingleton<EngineEventPublisher>();
         services.TryAddSingleton<Jobs.JobWake>();
         services.TryAddSingleton<CommandRunner>();

@@ -123,3 +123,8 @@ public sealed class InMemory_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_working_time : WorkingTimeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -185,3 +185,9 @@ public sealed class Postgres_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_working_time : WorkingTimeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -158,3 +158,8 @@ public sealed class Sqlite_event_gateways : EventGatewayScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_working_time : WorkingTimeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
