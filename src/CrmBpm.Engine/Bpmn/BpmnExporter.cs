@@ -140,6 +140,10 @@ public sealed class BpmnExporter
         foreach (var point in map.Points)
         {
             process.Add(WritePoint(flows, point, namespaces, events));
+            if (point is ActionPoint { Escalation.Count: > 0 } escalated)
+            {
+                process.Add(EscalationWriter.Write(escalated));
+            }
         }
 
         // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
@@ -495,7 +499,7 @@ public sealed class BpmnExporter
         // A partial drawing (e.g. points added in code to an imported map) is completed from the automatic layout.
         var diagram = AutoLayout.Complete(map);
         var plane = new XElement(BpmnDiNs + "BPMNPlane", new XAttribute("id", diagram.PlaneId ?? map.Key + "_plane"), new XAttribute("bpmnElement", planeElement ?? map.Key));
-        foreach (var shape in diagram.Shapes)
+        foreach (var shape in diagram.Shapes.Concat([.. EscalationWriter.MissingShapes(map, diagram)]))
         {
             var element = new XElement(BpmnDiNs + "BPMNShape", new XAttribute("id", shape.Id ?? shape.ElementId + "_di"), new XAttribute("bpmnElement", shape.ElementId));
             AddAttributes(element, shape.ForeignAttributes, namespaces);

@@ -89,4 +89,12 @@ public sealed class CrmBpmBuilder
         Services.Replace(ServiceDescriptor.Singleton(calendar));
         return this;
     }
+
+    /// <summary>Tells escalation ladders who heads whom (see <see cref="IOrganisationHeads"/>); a singleton, like the performer directory.</summary>
+    public CrmBpmBuilder UseOrganisationHeads<THeads>()
+        where THeads : class, IOrganisationHeads
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IOrganisationHeads, THeads>());
+        return this;
+    }
 }

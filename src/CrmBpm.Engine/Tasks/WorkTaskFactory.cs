@@ -101,6 +101,11 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
                 {
                     context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Reminder, DueAt = remindAt });
                 }
+
+                foreach (var step in EscalationLadder.Schedule(context, action, task, due))
+                {
+                    context.Session.AddTimer(step);
+                }
             }
         }
 

@@ -128,3 +128,8 @@ public sealed class InMemory_working_time : WorkingTimeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_escalations : EscalationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -191,3 +191,9 @@ public sealed class Postgres_working_time : WorkingTimeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_escalations : EscalationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

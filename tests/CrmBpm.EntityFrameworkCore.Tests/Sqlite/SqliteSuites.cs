@@ -163,3 +163,8 @@ public sealed class Sqlite_working_time : WorkingTimeScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_escalations : EscalationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
