@@ -155,6 +155,8 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/catalogues/{kind}", Access.Administer },
         { "PUT", "/api/catalogues/items/{itemId:guid}", Access.Administer },
         { "POST", "/api/catalogues/items/{itemId:guid}/archive", Access.Administer },
+        { "GET", "/api/calendar", Access.SignedIn },
+        { "PUT", "/api/calendar", Access.Administer },
 
         { "GET", "/api/admin/users", Access.Administer },
         { "GET", "/api/admin/users/{userName}", Access.Administer },

@@ -38,6 +38,12 @@ public static class CrmBuilderExtensions
         services.TryAddSingleton(sp => new DomainEventPublisher(sp.GetServices<ICrmEventHandler>(), sp.GetRequiredService<ILogger<DomainEventPublisher>>()));
         services.TryAddSingleton(sp => new CrmCommands(sp.GetRequiredService<ICrmStore>(), sp.GetRequiredService<DomainEventPublisher>(), sp.GetRequiredService<CrmOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CatalogueService(sp.GetRequiredService<ICrmStore>()));
+
+        // Working-time deadlines and timers count in the organisation's calendar (see the CRM README, "Business calendar").
+        services.TryAddSingleton(sp => new Calendar.CompanyCalendar(sp.GetRequiredService<Engine.CrmBpmOptions>().ScheduleTimeZone));
+        services.TryAddSingleton(sp => new Calendar.BusinessCalendarService(sp.GetRequiredService<ICrmStore>(), sp.GetRequiredService<Calendar.CompanyCalendar>(),
+            sp.GetRequiredService<Engine.CrmBpmOptions>().ScheduleTimeZone));
+        bpm.UseBusinessCalendar(sp => sp.GetRequiredService<Calendar.CompanyCalendar>());
         services.TryAddSingleton(sp => new PartnerService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>()));
         services.TryAddSingleton(sp => new LeadService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>()));
         services.TryAddSingleton(sp => new InteractionService(sp.GetRequiredService<CrmCommands>()));

@@ -43,6 +43,9 @@ public interface ICrmSession : IAsyncDisposable
     /// <summary>Catalogue items (stages, loss reasons, claim reasons, departments, roles).</summary>
     IAggregateRepository<CatalogueItem> CatalogueItems { get; }
 
+    /// <summary>The organisation's business calendar (one).</summary>
+    IAggregateRepository<Calendar.BusinessCalendar> BusinessCalendars { get; }
+
     /// <summary>
     /// Saves every added and loaded aggregate and returns the domain events they raised (taken out of the aggregates).
     /// </summary>

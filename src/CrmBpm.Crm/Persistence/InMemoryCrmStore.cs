@@ -95,6 +95,8 @@ public sealed class InMemoryCrmStore : ICrmStore
 
         public IAggregateRepository<CatalogueItem> CatalogueItems => Repo<CatalogueItem>();
 
+        public IAggregateRepository<Calendar.BusinessCalendar> BusinessCalendars => Repo<Calendar.BusinessCalendar>();
+
         public Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken = default)
         {
             if (_committed)

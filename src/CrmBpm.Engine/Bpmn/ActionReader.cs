@@ -19,6 +19,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
     internal static readonly XName DeadlineDuration = CrmNs + "deadline";
     internal static readonly XName DeadlineExpression = CrmNs + "deadlineExpression";
     internal static readonly XName ReminderBefore = CrmNs + "reminderBefore";
+    internal static readonly XName WorkingTime = CrmNs + "workingTime";
     internal static readonly XName PerformerUser = CrmNs + "performerUser";
     internal static readonly XName PerformerRole = CrmNs + "performerRole";
     internal static readonly XName AddressingObject = CrmNs + "addressingObject";
@@ -26,7 +27,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
     internal static readonly XName PerformerRoleExpression = CrmNs + "performerRoleExpression";
 
     private static readonly HashSet<XName> CrmAttributes =
-        [Title, Stage, RequiresAcceptance, OutcomeVariable, DeadlineDuration, DeadlineExpression, ReminderBefore, PerformerUser, PerformerRole, AddressingObject, PerformerExpression, PerformerRoleExpression];
+        [Title, Stage, RequiresAcceptance, OutcomeVariable, DeadlineDuration, DeadlineExpression, ReminderBefore, WorkingTime, PerformerUser, PerformerRole, AddressingObject, PerformerExpression, PerformerRoleExpression];
 
     private readonly string? _id = Id(element);
 
@@ -74,7 +75,7 @@ internal sealed class ActionReader(BpmnReadContext context, XElement element)
             TitleTemplate = (string?)element.Attribute(Title) ?? "",
             Description = Documentation(element) ?? "",
             Performer = performer,
-            Deadline = deadline,
+            Deadline = context.Bool(element, WorkingTime, _id) == true && deadline is not null ? deadline with { InWorkingTime = true } : deadline,
             ReminderBefore = ReadDuration(ReminderBefore),
             RequiresAcceptance = context.Bool(element, RequiresAcceptance, _id) ?? false,
             Outcomes = outcomes,

@@ -28,7 +28,7 @@ internal sealed class BoundaryTimerReader(BpmnReadContext context, XElement elem
         }
 
         var definition = BpmnChildren(element, "timerEventDefinition").Single();
-        var attributes = context.ForeignAttributes(element, id, n => n == "id" || n == "name" || n == "attachedToRef" || n == "cancelActivity");
+        var attributes = context.ForeignAttributes(element, id, n => n == "id" || n == "name" || n == "attachedToRef" || n == "cancelActivity" || n == ActionReader.WorkingTime);
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
         var kept = context.KeptChildren(element, id, c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing") && c != definition);
         var interrupting = context.Bool(element, "cancelActivity", id) ?? true;
@@ -42,7 +42,7 @@ internal sealed class BoundaryTimerReader(BpmnReadContext context, XElement elem
             Name = (string?)element.Attribute("name") ?? "",
             AttachedToId = Text(element, "attachedToRef") ?? "",
             CancelsActivity = interrupting,
-            Timer = TimerEventReader.ReadDefinition(definition),
+            Timer = TimerEventReader.InWorkingTime(context, element, id, TimerEventReader.ReadDefinition(definition)),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }

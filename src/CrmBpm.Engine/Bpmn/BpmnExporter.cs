@@ -148,6 +148,10 @@ public sealed class BpmnExporter
         foreach (var point in flows.Map.Points.Where(p => p.ScopeId == scopeId))
         {
             container.Add(WritePoint(flows, point, namespaces, events));
+            if (point is ActionPoint { Escalation.Count: > 0 } escalated)
+            {
+                container.Add(EscalationWriter.Write(escalated));
+            }
         }
 
         // A Condition's Yes flow carries its expression as well, so other engines take the same branch (No is the default).
@@ -324,9 +328,11 @@ public sealed class BpmnExporter
         switch (point)
         {
             case TimerWaitPoint wait:
+                AddCrm(element, "workingTime", wait.Timer?.InWorkingTime == true ? "true" : null);
                 element.Add(WriteTimer(wait.Timer));
                 break;
             case BoundaryTimerPoint boundary:
+                AddCrm(element, "workingTime", boundary.Timer?.InWorkingTime == true ? "true" : null);
                 element.Add(WriteTimer(boundary.Timer));
                 break;
             case StartPoint { Timer: { } startTimer }:
@@ -477,6 +483,7 @@ public sealed class BpmnExporter
         AddCrm(element, "deadline", action.Deadline?.Duration);
         AddCrm(element, "deadlineExpression", action.Deadline?.Expression);
         AddCrm(element, "reminderBefore", action.ReminderBefore is { } reminder ? XmlConvert.ToString(reminder) : null);
+        AddCrm(element, "workingTime", action.Deadline?.InWorkingTime == true ? "true" : null);
         if (action.RequiresAcceptance)
         {
             element.Add(new XAttribute(CrmNs + "requiresAcceptance", "true"));
@@ -539,7 +546,7 @@ public sealed class BpmnExporter
         // A partial drawing (e.g. points added in code to an imported map) is completed from the automatic layout.
         var diagram = AutoLayout.Complete(map);
         var plane = new XElement(BpmnDiNs + "BPMNPlane", new XAttribute("id", diagram.PlaneId ?? map.Key + "_plane"), new XAttribute("bpmnElement", planeElement ?? map.Key));
-        foreach (var shape in diagram.Shapes)
+        foreach (var shape in diagram.Shapes.Concat([.. EscalationWriter.MissingShapes(map, diagram)]))
         {
             var element = new XElement(BpmnDiNs + "BPMNShape", new XAttribute("id", shape.Id ?? shape.ElementId + "_di"), new XAttribute("bpmnElement", shape.ElementId));
             AddAttributes(element, shape.ForeignAttributes, namespaces);

@@ -12,6 +12,7 @@ namespace CrmBpm.Engine.Bpmn;
 internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElement process)
 {
     private readonly List<Point> _points = [];
+    private readonly List<(string AttachedTo, EscalationStep Step)> _escalations = [];
     private readonly List<Flow> _flows = [];
     private readonly List<(XElement Element, ExclusiveGatewayInfo Info)> _exclusive = [];
     private readonly List<XElement> _parallel = [];
@@ -48,6 +49,7 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         }
 
         ResolveGateways();
+        AttachEscalations();
         InScopes();
         return new RouteMap
         {
@@ -114,6 +116,16 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         if (TimerEventReader.Applies(element))
         {
             AddPoint(element, new TimerEventReader(context, element).Read());
+            return;
+        }
+
+        if (EscalationReader.Applies(element))
+        {
+            if (EscalationReader.Read(context, element) is { } step)
+            {
+                _escalations.Add(step);
+            }
+
             return;
         }
 
@@ -736,4 +748,21 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
     /// </summary>
     private static string? InitiatorOf(XElement element) =>
         new[] { CamundaNs, FlowableNs, ActivitiNs }.Select(ns => ((string?)element.Attribute(ns + "initiator"))?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    /// <summary>Puts each escalation step on its user task's ladder, in document order; a step on anything else is a problem.</summary>
+    private void AttachEscalations()
+    {
+        foreach (var group in _escalations.GroupBy(e => e.AttachedTo, StringComparer.Ordinal))
+        {
+            var index = _points.FindIndex(p => p.Id == group.Key);
+            if (index < 0 || _points[index] is not ActionPoint action)
+            {
+                context.Problem(process, group.First().Step.Id,
+                    $"Escalation step '{group.First().Step.Id}' is attached to '{group.Key}', which is not a user task: an escalation ladder belongs to a user task.");
+                continue;
+            }
+
+            _points[index] = action with { Escalation = [.. action.Escalation, .. group.Select(e => e.Step)] };
+        }
+    }
 }

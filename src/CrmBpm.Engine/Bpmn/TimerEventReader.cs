@@ -32,7 +32,7 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
         }
 
         var definition = BpmnChildren(element, "timerEventDefinition").Single();
-        var attributes = context.ForeignAttributes(element, id, n => n == "id" || n == "name");
+        var attributes = context.ForeignAttributes(element, id, n => n == "id" || n == "name" || n == ActionReader.WorkingTime);
         var extensions = context.ForeignExtensionElements(element, id, _ => false);
         var kept = context.KeptChildren(element, id, c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing") && c != definition);
         context.Note(element, id, BpmnNoteSeverity.Info, "timer:intermediateCatchEvent", "intermediate timer event (intermediateCatchEvent)",
@@ -41,7 +41,7 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
         {
             Id = id,
             Name = (string?)element.Attribute("name") ?? "",
-            Timer = ReadDefinition(definition),
+            Timer = InWorkingTime(context, element, id, ReadDefinition(definition)),
             Foreign = Foreign(attributes, extensions, Documentation(element), kept),
         };
     }
@@ -68,6 +68,10 @@ internal sealed class TimerEventReader(BpmnReadContext context, XElement element
             DefinitionId = Id(definition),
         };
     }
+
+    /// <summary>The timer counted in working time when its event says <c>crm:workingTime="true"</c>.</summary>
+    internal static TimerDefinition? InWorkingTime(BpmnReadContext context, XElement element, string id, TimerDefinition? timer) =>
+        timer is not null && context.Bool(element, ActionReader.WorkingTime, id) == true ? timer with { InWorkingTime = true } : timer;
 
     /// <summary>
     /// Only an id, and at most one time element with only a type and a language the engine evaluates: everything else

@@ -25,6 +25,12 @@ public sealed record ActionPoint : Point, IHasDefaultFlow, IMultiInstanceActivit
     /// <summary>How long before the deadline a reminder fires; null means no reminder.</summary>
     public TimeSpan? ReminderBefore { get; init; }
 
+    /// <summary>
+    /// What happens as the deadline nears and passes, step by step (remind the holder, notify the head of their department,
+    /// reassign to the head, take a default outcome); empty means nothing beyond the deadline and the reminder. Needs a deadline.
+    /// </summary>
+    public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
+
     /// <summary>The task must be accepted (taken into work) before it can be completed.</summary>
     public bool RequiresAcceptance { get; init; }
 

@@ -14,6 +14,12 @@ public sealed record Deadline
     /// <summary>JavaScript expression giving an ISO date/time or an ISO 8601 duration.</summary>
     public string? Expression { get; init; }
 
+    /// <summary>
+    /// The duration (written or given by the expression) counts in working time, by the business calendar
+    /// (<see cref="Calendar.IBusinessCalendar"/>), and so does the action's reminder before it. A date is a date either way.
+    /// </summary>
+    public bool InWorkingTime { get; init; }
+
     /// <summary>A fixed duration deadline.</summary>
     public static Deadline After(TimeSpan duration) => new() { Duration = XmlConvert.ToString(duration) };
 

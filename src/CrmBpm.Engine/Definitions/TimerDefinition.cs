@@ -22,6 +22,12 @@ public sealed record TimerDefinition
     /// <summary>The id of the <c>timerEventDefinition</c> element, written back so another modeler's file keeps it.</summary>
     public string? DefinitionId { get; init; }
 
+    /// <summary>
+    /// A duration, or a cycle's interval, counts in working time by the business calendar (<see cref="Calendar.IBusinessCalendar"/>);
+    /// BPMN's <c>crm:workingTime="true"</c> on the event. A date is a date either way.
+    /// </summary>
+    public bool InWorkingTime { get; init; }
+
     /// <summary>True when <see cref="Value"/> is evaluated at run time rather than read as ISO 8601 text.</summary>
     public bool IsExpression => IsJavaScript || JuelExpressionEvaluator.IsJuel(Value) || Expressions.Feel.FeelExpressionEvaluator.IsFeel(Value);
 
@@ -47,20 +53,22 @@ public sealed record TimerDefinition
     /// When a literal (not an expression) first fires, counted from <paramref name="now"/>; null with the reason when the text
     /// does not read as its kind. A cycle fires first one interval after <paramref name="now"/>.
     /// </summary>
-    public DateTimeOffset? FirstDue(DateTimeOffset now, out string? error) => Due(Kind, Value, now, fromExpression: false, out error);
+    public DateTimeOffset? FirstDue(DateTimeOffset now, out string? error, Calendar.IBusinessCalendar? calendar = null) =>
+        Due(Kind, Value, now, fromExpression: false, out error, InWorkingTime ? calendar : null);
 
     /// <summary>
     /// When <paramref name="text"/> fires. A literal must read as its kind; what an expression gave for a duration or a date may
-    /// be either, as Camunda's timers accept.
+    /// be either, as Camunda's timers accept. With a <paramref name="workingTime"/> calendar a duration, or a cycle's first
+    /// interval, counts in its working time.
     /// </summary>
-    public static DateTimeOffset? Due(TimerDefinitionKind kind, string? text, DateTimeOffset now, bool fromExpression, out string? error)
+    public static DateTimeOffset? Due(TimerDefinitionKind kind, string? text, DateTimeOffset now, bool fromExpression, out string? error, Calendar.IBusinessCalendar? workingTime = null)
     {
         error = null;
         if (kind == TimerDefinitionKind.Cycle)
         {
             if (text is not null && RetryCycle.TryParse(text.Trim(), out _) is { Retries: > 0 } cycle && cycle.BackOff > TimeSpan.Zero)
             {
-                return now + cycle.BackOff;
+                return workingTime?.Add(now, Calendar.WorkingDuration.FromTimeSpan(cycle.BackOff)) ?? now + cycle.BackOff;
             }
 
             error = $"'{text}' is not a cycle such as R3/PT1H (R, how many times, at most {RetryCycle.MaxRetries}, a slash, a positive ISO 8601 duration).";
@@ -69,7 +77,7 @@ public sealed record TimerDefinition
 
         if ((kind == TimerDefinitionKind.Duration || fromExpression) && Deadline.TryParseDuration(text, out var duration))
         {
-            return now + duration;
+            return workingTime is not null && Calendar.WorkingDuration.TryParse(text, out var working) ? workingTime.Add(now, working) : now + duration;
         }
 
         if ((kind == TimerDefinitionKind.Date || fromExpression) && TryParseDate(text, out var at))

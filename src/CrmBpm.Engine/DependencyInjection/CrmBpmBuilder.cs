@@ -79,4 +79,22 @@ public sealed class CrmBpmBuilder
         Services.AddSingleton<IPerformerDirectory, TDirectory>();
         return this;
     }
+
+    /// <summary>
+    /// Counts working time with <paramref name="calendar"/> (see <see cref="Calendar.IBusinessCalendar"/>) instead of every
+    /// hour counting; a singleton, asked inside commands, so it answers from memory.
+    /// </summary>
+    public CrmBpmBuilder UseBusinessCalendar(Func<IServiceProvider, Calendar.IBusinessCalendar> calendar)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(calendar));
+        return this;
+    }
+
+    /// <summary>Tells escalation ladders who heads whom (see <see cref="IOrganisationHeads"/>); a singleton, like the performer directory.</summary>
+    public CrmBpmBuilder UseOrganisationHeads<THeads>()
+        where THeads : class, IOrganisationHeads
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IOrganisationHeads, THeads>());
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ public static class CrmBpmServiceCollectionExtensions
             services.AddSingleton(new ServiceTaskHandlerRegistry());
         }
 
+        services.TryAddSingleton<Calendar.IBusinessCalendar>(Calendar.EveryHourCalendar.Instance);
         services.TryAddSingleton<EngineEventPublisher>();
         services.TryAddSingleton<Jobs.JobWake>();
         services.TryAddSingleton<CommandRunner>();
@@ -55,12 +56,16 @@ public static class CrmBpmServiceCollectionExtensions
         services.TryAddSingleton<IExternalTaskService, ExternalTaskService>();
         services.TryAddSingleton<TimerEvents>();
         services.TryAddSingleton<StartTimers>();
+        services.TryAddSingleton<IOrganisationHeads, NoOrganisationHeads>();
+        services.TryAddSingleton(sp => (TaskService)sp.GetRequiredService<ITaskService>());
+        services.TryAddSingleton<EscalationLadder>();
         services.TryAddSingleton(sp => new TimerProcessor(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<CommandRunner>(),
             sp.GetRequiredService<JobRunner>(),
             sp.GetRequiredService<TimerEvents>(),
             sp.GetRequiredService<StartTimers>(),
+            sp.GetRequiredService<EscalationLadder>(),
             sp.GetRequiredService<CrmBpmOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TimerProcessor>>()));

@@ -6,6 +6,9 @@ namespace CrmBpm.Engine.Runtime;
 /// <summary>The state of one command: its session (transaction), clock reading, actor and the events to publish after commit.</summary>
 internal sealed class CommandContext(IWorkflowSession session, DateTimeOffset now, string actor)
 {
+    /// <summary>Counts durations that say they are working time (deadlines, reminders, timers).</summary>
+    public Calendar.IBusinessCalendar Calendar { get; init; } = Engine.Calendar.EveryHourCalendar.Instance;
+
     private readonly HashSet<Guid> _touched = [];
 
     public IWorkflowSession Session { get; } = session;

@@ -18,6 +18,7 @@ internal sealed class CommandRunner(
     IEnumerable<IEngineTransactionHandler> transactionHandlers,
     EngineEventPublisher publisher,
     Jobs.JobWake jobWake,
+    Calendar.IBusinessCalendar calendar,
     ILogger<CommandRunner> logger)
 {
     private readonly IEngineTransactionHandler[] _transactionHandlers = [.. transactionHandlers];
@@ -36,7 +37,7 @@ internal sealed class CommandRunner(
             var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
             await using (session.ConfigureAwait(false))
             {
-                var context = new CommandContext(session, clock.GetUtcNow(), actor);
+                var context = new CommandContext(session, clock.GetUtcNow(), actor) { Calendar = calendar };
                 var transaction = new EngineTransaction(session, joinedWork);
                 T result;
                 try

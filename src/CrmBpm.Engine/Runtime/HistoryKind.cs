@@ -36,6 +36,9 @@ public enum HistoryKind
     /// <summary>A reminder before a task's deadline fired.</summary>
     TaskReminder,
 
+    /// <summary>A step of the task's escalation ladder fired (details: the step, and whom it concerns).</summary>
+    TaskEscalated,
+
     /// <summary>A nested instance was started.</summary>
     ChildStarted,
 

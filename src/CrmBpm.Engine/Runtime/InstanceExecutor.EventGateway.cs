@@ -20,7 +20,7 @@ internal sealed partial class InstanceExecutor
             string? error = null;
             switch (target)
             {
-                case TimerWaitPoint timer when TimerEvents.DueAt(context.Now, timer.Timer, instance.Variables, expressions, out error) is { } due:
+                case TimerWaitPoint timer when TimerEvents.DueAt(context.Now, context.Calendar, timer.Timer, instance.Variables, expressions, out error) is { } due:
                     waits.Add(new TimerRecord { InstanceId = instance.Id, TaskId = token.Id, PointId = target.Id, Kind = TimerKind.TimerEvent, DueAt = due, Attempt = 1 });
                     continue;
                 case MessageWaitPoint { IsReceiveTask: false } message when EventSubscriptions.TryCorrelationKey(message.CorrelationKey, instance.Variables, expressions, out var key, out error):

@@ -90,44 +90,50 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
         IReadOnlyList<Incident> incidents = [];
         var completed = await ActAsync(taskId, actor, async (context, instance, task) =>
         {
-            if (task.RequiresAcceptance && task.Status == WorkTaskStatus.Open)
-            {
-                throw new ConflictException("task.not-accepted", $"Task '{task.Title}' must be accepted before it can be completed.");
-            }
-
-            EnsureMayWork(task, actor);
-            var values = Runtime.Variables.From(completion.Variables);
-            var problems = FormValidator.Check(task, completion.Outcome, values);
-            if (problems.Count > 0)
-            {
-                throw new InputException("task.invalid-input", problems);
-            }
-
-            var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
-            var action = (Definitions.ActionPoint)map.Point(task.PointId);
-            task.Status = WorkTaskStatus.Completed;
-            task.AssigneeId ??= context.OnBehalfOf ?? actor.UserId;
-            task.CompletedBy = actor.UserId;
-            task.Outcome = completion.Outcome;
-            task.ClosedAt = context.Now;
-            context.Session.RemoveTimersOfTask(task.Id);
-            var changed = StoreResults(instance, action, task, completion.Outcome, values);
-
-            // Checked on what the instance now holds (a result collection grows with each item); refusing fails the whole command.
-            limits.Ensure(instance.Variables, changed.Where(instance.Variables.ContainsKey).ToDictionary(name => name, name => instance.Variables[name], StringComparer.Ordinal));
-            context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
-            context.Events.Add(new TaskCompleted(task, context.Now));
-
-            var result = new Dictionary<string, JsonElement>(values, StringComparer.Ordinal);
-            if (completion.Outcome is not null)
-            {
-                result[action.EffectiveOutcomeVariable] = JsonSerializer.SerializeToElement(completion.Outcome);
-            }
-
-            await TaskDoneAsync(context, instance, map, task, cancellationToken, result).ConfigureAwait(false);
+            await CompleteInCommandAsync(context, instance, task, actor, completion, cancellationToken).ConfigureAwait(false);
             incidents = completion.ThrowOnIncident ? await CommandIncidents.StandingAsync(context, cancellationToken).ConfigureAwait(false) : [];
         }, cancellationToken).ConfigureAwait(false);
         return incidents.Count > 0 ? throw new IncidentException(completed.InstanceId, incidents) : completed;
+    }
+
+    /// <summary>Completes the task inside a command (the user's, or an escalation's default outcome) and moves its token on.</summary>
+    private async Task CompleteInCommandAsync(CommandContext context, ProcessInstance instance, WorkTask task, Actor actor, TaskCompletion completion, CancellationToken cancellationToken)
+    {
+        if (task.RequiresAcceptance && task.Status == WorkTaskStatus.Open)
+        {
+            throw new ConflictException("task.not-accepted", $"Task '{task.Title}' must be accepted before it can be completed.");
+        }
+
+        EnsureMayWork(task, actor);
+        var values = Runtime.Variables.From(completion.Variables);
+        var problems = FormValidator.Check(task, completion.Outcome, values);
+        if (problems.Count > 0)
+        {
+            throw new InputException("task.invalid-input", problems);
+        }
+
+        var map = await catalog.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken).ConfigureAwait(false);
+        var action = (Definitions.ActionPoint)map.Point(task.PointId);
+        task.Status = WorkTaskStatus.Completed;
+        task.AssigneeId ??= context.OnBehalfOf ?? actor.UserId;
+        task.CompletedBy = actor.UserId;
+        task.Outcome = completion.Outcome;
+        task.ClosedAt = context.Now;
+        context.Session.RemoveTimersOfTask(task.Id);
+        var changed = StoreResults(instance, action, task, completion.Outcome, values);
+
+        // Checked on what the instance now holds (a result collection grows with each item); refusing fails the whole command.
+        limits.Ensure(instance.Variables, changed.Where(instance.Variables.ContainsKey).ToDictionary(name => name, name => instance.Variables[name], StringComparer.Ordinal));
+        context.Record(instance, HistoryKind.TaskCompleted, pointId: task.PointId, taskId: task.Id, details: completion.Outcome);
+        context.Events.Add(new TaskCompleted(task, context.Now));
+
+        var result = new Dictionary<string, JsonElement>(values, StringComparer.Ordinal);
+        if (completion.Outcome is not null)
+        {
+            result[action.EffectiveOutcomeVariable] = JsonSerializer.SerializeToElement(completion.Outcome);
+        }
+
+        await TaskDoneAsync(context, instance, map, task, cancellationToken, result).ConfigureAwait(false);
     }
 
     public Task<WorkTask> RedirectAsync(Guid taskId, Actor actor, string toUserId, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -139,14 +145,20 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
             }
 
             EnsureMayWork(task, actor);
-            task.AssigneeId = toUserId;
-            task.Status = WorkTaskStatus.Open;
-            task.AcceptedAt = null;
-            task.PostponedUntil = null;
-            task.Comment = comment;
-            Changed(context, instance, task, HistoryKind.TaskRedirected, $"to {toUserId}{(comment is null ? "" : $": {comment}")}");
+            Redirect(context, instance, task, toUserId, comment);
             return Task.CompletedTask;
         }, cancellationToken);
+
+    /// <summary>Hands the task to <paramref name="toUserId"/> inside a command (the user's, or an escalation's reassignment).</summary>
+    private static void Redirect(CommandContext context, ProcessInstance instance, WorkTask task, string toUserId, string? comment)
+    {
+        task.AssigneeId = toUserId;
+        task.Status = WorkTaskStatus.Open;
+        task.AcceptedAt = null;
+        task.PostponedUntil = null;
+        task.Comment = comment;
+        Changed(context, instance, task, HistoryKind.TaskRedirected, $"to {toUserId}{(comment is null ? "" : $": {comment}")}");
+    }
 
     public Task<WorkTask> RedirectToPoolAsync(Guid taskId, Actor actor, string role, string? addressingObject = null, string? comment = null, CancellationToken cancellationToken = default) =>
         ActAsync(taskId, actor, (context, instance, task) =>

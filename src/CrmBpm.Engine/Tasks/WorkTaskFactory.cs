@@ -135,9 +135,14 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             if (task.DueAt is { } due)
             {
                 context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Deadline, DueAt = due });
-                if (reminder is { } before && due - before > context.Now)
+                if (reminder is { } before && ReminderAt(context, action, due, before) is var remindAt && remindAt > context.Now)
                 {
-                    context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Reminder, DueAt = due - before });
+                    context.Session.AddTimer(new TimerRecord { InstanceId = instance.Id, TaskId = task.Id, Kind = TimerKind.Reminder, DueAt = remindAt });
+                }
+
+                foreach (var step in EscalationLadder.Schedule(context, action, task, due))
+                {
+                    context.Session.AddTimer(step);
                 }
             }
         }
@@ -256,7 +261,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
 
         if (Deadline.TryParseDuration(deadline.Duration, out var duration))
         {
-            dueAt = context.Now + duration;
+            dueAt = After(context, deadline, deadline.Duration!, duration);
             return true;
         }
 
@@ -272,7 +277,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             if (Deadline.TryParseDuration(text, out duration))
             {
-                dueAt = context.Now + duration;
+                dueAt = After(context, deadline, text!, duration);
                 return true;
             }
 
@@ -291,6 +296,14 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             return false;
         }
     }
+
+    /// <summary>The deadline a duration after now: in working time when the deadline says so.</summary>
+    private static DateTimeOffset After(CommandContext context, Deadline deadline, string text, TimeSpan duration) =>
+        deadline.InWorkingTime && Calendar.WorkingDuration.TryParse(text, out var working) ? context.Calendar.Add(context.Now, working) : context.Now + duration;
+
+    /// <summary>When the reminder before <paramref name="due"/> fires: counted back in working time when the deadline is.</summary>
+    private static DateTimeOffset ReminderAt(CommandContext context, ActionPoint action, DateTimeOffset due, TimeSpan before) =>
+        action.Deadline?.InWorkingTime == true ? context.Calendar.Subtract(due, Calendar.WorkingDuration.FromTimeSpan(before)) : due - before;
 
     /// <summary>Replaces <c>{name}</c> and <c>{name.path}</c> with variable values; unknown names stay as written.</summary>
     internal static string Fill(string template, IReadOnlyDictionary<string, JsonElement> variables) =>

@@ -19,7 +19,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
     /// </summary>
     public static void Schedule(CommandContext context, ProcessInstance instance, Token token, TimerWaitPoint point, IExpressionEvaluator expressions)
     {
-        if (DueAt(context.Now, point.Timer, instance.Variables, expressions, out var error) is not { } due)
+        if (DueAt(context.Now, context.Calendar, point.Timer, instance.Variables, expressions, out var error) is not { } due)
         {
             InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.TimerUnreadable, $"The timer of {point.KindName} '{point.DisplayName}' {error}");
             return;
@@ -30,8 +30,11 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         context.Record(instance, HistoryKind.TimerScheduled, pointId: point.Id, details: $"due {due:u}");
     }
 
-    /// <summary>When the timer first fires: its literal read as its kind, or its expression evaluated now.</summary>
-    public static DateTimeOffset? DueAt(DateTimeOffset now, TimerDefinition? timer, IReadOnlyDictionary<string, JsonElement> variables, IExpressionEvaluator expressions, out string? error)
+    /// <summary>
+    /// When the timer first fires: its literal read as its kind, or its expression evaluated now; a duration counted in
+    /// <paramref name="calendar"/>'s working time when the timer says so.
+    /// </summary>
+    public static DateTimeOffset? DueAt(DateTimeOffset now, Calendar.IBusinessCalendar calendar, TimerDefinition? timer, IReadOnlyDictionary<string, JsonElement> variables, IExpressionEvaluator expressions, out string? error)
     {
         if (timer is null)
         {
@@ -41,7 +44,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
 
         if (!timer.IsExpression)
         {
-            var due = timer.FirstDue(now, out var literalError);
+            var due = timer.FirstDue(now, out var literalError, calendar);
             error = literalError is null ? null : $"cannot be read: {literalError}";
             return due;
         }
@@ -58,7 +61,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-        var result = TimerDefinition.Due(timer.Kind, text, now, fromExpression: timer.Kind != TimerDefinitionKind.Cycle, out var valueError);
+        var result = TimerDefinition.Due(timer.Kind, text, now, fromExpression: timer.Kind != TimerDefinitionKind.Cycle, out var valueError, timer.InWorkingTime ? calendar : null);
         error = valueError is null ? null : $"expression '{timer.Value}' {(timer.Kind == TimerDefinitionKind.Cycle ? "gave " + valueError : valueError)}";
         return result;
     }
@@ -72,7 +75,7 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         timers = [];
         foreach (var boundary in map.Boundaries(activity.Id).OfType<BoundaryTimerPoint>())
         {
-            if (DueAt(context.Now, boundary.Timer, instance.Variables, expressions, out var error) is not { } due)
+            if (DueAt(context.Now, context.Calendar, boundary.Timer, instance.Variables, expressions, out var error) is not { } due)
             {
                 InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.TimerUnreadable, $"The timer of {boundary.KindName} '{boundary.DisplayName}' on {activity.KindName} '{activity.DisplayName}' {error}");
                 return false;
@@ -158,7 +161,8 @@ internal sealed class TimerEvents(RouteMapCatalog catalog, InstanceExecutor exec
         {
             context.Session.AddTimer(new TimerRecord
             {
-                InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, DueAt = timer.DueAt + cycle.Interval, Attempt = timer.Attempt + 1,
+                InstanceId = instance.Id, TaskId = token.Id, PointId = boundary.Id, Kind = TimerKind.BoundaryTimer, Attempt = timer.Attempt + 1,
+                DueAt = boundary.Timer!.InWorkingTime ? context.Calendar.Add(timer.DueAt, Calendar.WorkingDuration.FromTimeSpan(cycle.Interval)) : timer.DueAt + cycle.Interval,
             });
         }
 

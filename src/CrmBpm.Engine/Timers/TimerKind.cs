@@ -10,6 +10,12 @@ public enum TimerKind
     Reminder,
 
     /// <summary>
+    /// A step of an Action's escalation ladder is due: <see cref="TimerRecord.TaskId"/> is the task, <see cref="TimerRecord.Attempt"/>
+    /// the step's number (1 for the first of <see cref="Definitions.ActionPoint.Escalation"/>). Fired by <see cref="EscalationLadder"/>.
+    /// </summary>
+    Escalation,
+
+    /// <summary>
     /// An automatic step's handler is to run (due at once, or after a retry's back-off): a job. It belongs to the token
     /// waiting at the step (<see cref="TimerRecord.TaskId"/> holds the token's id) and is run by <see cref="Jobs.JobRunner"/>.
     /// </summary>

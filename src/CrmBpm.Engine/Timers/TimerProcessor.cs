@@ -17,13 +17,15 @@ public sealed class TimerProcessor
     private readonly Jobs.JobRunner _jobs;
     private readonly TimerEvents _timerEvents;
     private readonly StartTimers _startTimers;
+    private readonly EscalationLadder _escalations;
     private readonly CrmBpmOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TimerProcessor> _logger;
 
-    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, TimerEvents timerEvents, StartTimers startTimers, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
+    internal TimerProcessor(IWorkflowStore store, CommandRunner runner, Jobs.JobRunner jobs, TimerEvents timerEvents, StartTimers startTimers, EscalationLadder escalations, CrmBpmOptions options, TimeProvider clock, ILogger<TimerProcessor> logger)
     {
         _startTimers = startTimers;
+        _escalations = escalations;
         _store = store;
         _runner = runner;
         _jobs = jobs;
@@ -50,6 +52,7 @@ public sealed class TimerProcessor
                 {
                     TimerKind.Job => await _jobs.RunAsync(timer, cancellationToken).ConfigureAwait(false),
                     TimerKind.StartTimer => await _startTimers.FireAsync(timer, cancellationToken).ConfigureAwait(false),
+                    TimerKind.Escalation => await _escalations.FireAsync(timer, cancellationToken).ConfigureAwait(false),
                     _ => await FireAsync(timer, cancellationToken).ConfigureAwait(false),
                 };
                 if (done)

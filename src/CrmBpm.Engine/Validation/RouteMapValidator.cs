@@ -29,6 +29,7 @@ public sealed class RouteMapValidator
         new NestedMapRule(),
         new ServiceStepRule(),
         new TimerEventRule(),
+        new EscalationRule(),
         new StartTimerRule(),
         new BoundaryEventRule(),
         new BoundaryTimerRule(),

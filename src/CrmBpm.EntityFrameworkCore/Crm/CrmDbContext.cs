@@ -46,6 +46,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
     /// <summary>Catalogue items.</summary>
     public DbSet<CatalogueItem> CatalogueItems => Set<CatalogueItem>();
 
+    /// <summary>The business calendar.</summary>
+    public DbSet<CrmBpm.Crm.Calendar.BusinessCalendar> BusinessCalendars => Set<CrmBpm.Crm.Calendar.BusinessCalendar>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -55,6 +55,8 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect, Sq
 
     public IAggregateRepository<CatalogueItem> CatalogueItems => new Repository<CatalogueItem>(db);
 
+    public IAggregateRepository<CrmBpm.Crm.Calendar.BusinessCalendar> BusinessCalendars => new Repository<CrmBpm.Crm.Calendar.BusinessCalendar>(db);
+
     public async Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_committed)

@@ -14,5 +14,6 @@ public static class CrmSchema
         steps:
         [
             new Crm.Step0002CorrectingRecords(),
+            new Crm.Step0003BusinessCalendar(),
         ]);
 }

@@ -27,6 +27,7 @@ public static class ApiEndpoints
             .MapInstructionsEndpoints()
             .MapClaimsEndpoints()
             .MapCataloguesEndpoints()
+            .MapCalendarEndpoints()
             .MapAdminEndpoints()
             .MapUserImportEndpoints()
             .MapOrganisationEndpoints();

@@ -25,7 +25,8 @@ namespace CrmBpm.Server.Demo;
 internal sealed partial class DemoSeeder(
     UserManager<CrmBpmUser> users, RoleManager<IdentityRole> roles, IOptions<DemoOptions> options, DemoLogins logins,
     IHostEnvironment environment, IRouteMapService maps, ICrmStore crmStore, PartnerService partners, LeadService leads, DealService deals, ClaimService claims,
-    InstructionService instructions, ITaskService tasks, TimeProvider clock, CrmBpmIdentityDbContext identity, ILogger<DemoSeeder> logger)
+    InstructionService instructions, ITaskService tasks, TimeProvider clock, CrmBpmIdentityDbContext identity, Crm.Calendar.BusinessCalendarService calendars,
+    ILogger<DemoSeeder> logger)
 {
     /// <summary>Ensures the roles; in a new database (and with <see cref="DemoOptions.Seed"/>) creates the demo users and data.</summary>
     public async Task SeedAsync(bool newDatabase, CancellationToken cancellationToken)
@@ -81,6 +82,7 @@ internal sealed partial class DemoSeeder(
         if (await CrmIsEmptyAsync(cancellationToken))
         {
             await SeedCrmAsync(cancellationToken);
+            await calendars.SaveAsync(DemoCalendar.Create(), cancellationToken: cancellationToken);
             LogSeeded(logger);
         }
     }

@@ -43,6 +43,7 @@ public static class ServerBuilderExtensions
         services.AddScoped<Organisation.OrganisationAdministration>();
         services.AddScoped<Claims.ClaimDepartments>();
         services.AddHostedService<ServerInitializer>();
+        services.AddHostedService<BusinessCalendarRefresh>();
         return builder;
     }
 

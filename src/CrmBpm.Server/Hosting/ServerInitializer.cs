@@ -31,6 +31,9 @@ internal sealed partial class ServerInitializer(
         var isNew = await IdentitySchema.EnsureCreatedAsync(provider.GetRequiredService<CrmBpmIdentityDbContext>(), logger, cancellationToken);
         await provider.GetRequiredService<DemoSeeder>().SeedAsync(isNew, cancellationToken);
         await firstAdministrator.EnsureAsync(cancellationToken);
+
+        // Working-time deadlines count in the stored calendar from the first command on.
+        await provider.GetRequiredService<Crm.Calendar.BusinessCalendarService>().GetAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
 

@@ -22,5 +22,8 @@ internal static class StorageSetup
 
             // Validation warns about a pool nobody in the organisation is in.
             bpm.UsePerformerDirectory<Organisation.OrganisationPerformerDirectory>();
+
+            // Escalation ladders notify and reassign to the heads of the organisation's departments.
+            bpm.UseOrganisationHeads<Organisation.OrganisationHeads>();
         });
 }

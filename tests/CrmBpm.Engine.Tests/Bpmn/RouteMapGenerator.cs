@@ -255,9 +255,22 @@ internal sealed class RouteMapGenerator(Random random)
             _ => Deadline.FromExpression(Pick(["dueDate", "'P2D'", "addDays(now, 3)"])),
         };
         var outcomes = random.Next(3) == 0 ? [] : Enumerable.Range(0, 1 + random.Next(3)).Select(i => Pick(OddTexts).Replace("\n", "", StringComparison.Ordinal) + i).Distinct().ToList();
+        var id = NewId("act");
+        if (deadline is not null && random.Next(2) == 0)
+        {
+            deadline = deadline with { InWorkingTime = true };
+        }
+
+        // A ladder drawn as boundary timers on the task must come back as the same ladder.
+        IReadOnlyList<EscalationStep> escalation = deadline is null || random.Next(3) != 0 || !_ids.Add(id + "_remind") || !_ids.Add(id + "_notify") ? [] :
+        [
+            new EscalationStep { Id = id + "_remind", Name = random.Next(2) == 0 ? "" : Text(), Kind = EscalationStepKind.RemindPerformer, Duration = "PT4H" },
+            new EscalationStep { Id = id + "_notify", Kind = EscalationStepKind.NotifyHead, Duration = "P1D" },
+        ];
         return new ActionPoint
         {
-            Id = NewId("act"),
+            Id = id,
+            Escalation = escalation,
             Name = Text(),
             TitleTemplate = random.Next(2) == 0 ? "" : Text(),
             Description = random.Next(2) == 0 ? "" : Text() + "\n" + Text(),

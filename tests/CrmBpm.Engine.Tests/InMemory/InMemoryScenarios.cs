@@ -143,3 +143,13 @@ public sealed class InMemory_sub_process_multi_instance : SubProcessMultiInstanc
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_working_time : WorkingTimeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_escalations : EscalationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

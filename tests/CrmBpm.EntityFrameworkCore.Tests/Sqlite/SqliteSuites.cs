@@ -178,3 +178,13 @@ public sealed class Sqlite_sub_process_multi_instance : SubProcessMultiInstanceS
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_working_time : WorkingTimeScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_escalations : EscalationScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

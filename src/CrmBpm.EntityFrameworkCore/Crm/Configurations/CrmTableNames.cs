@@ -12,4 +12,5 @@ internal static class CrmTableNames
     public const string Claims = "crm_claims";
     public const string Interactions = "crm_interactions";
     public const string CatalogueItems = "crm_catalogue_items";
+    public const string BusinessCalendars = "crm_business_calendars";
 }
