@@ -30,7 +30,7 @@ internal static class EventSubProcesses
         {
             if (start.Timer is { } timer)
             {
-                if (TimerEvents.DueAt(context.Now, timer, instance.Variables, expressions, out var error) is not { } due)
+                if (TimerEvents.DueAt(context.Now, context.Calendar, timer, instance.Variables, expressions, out var error) is not { } due)
                 {
                     InstanceExecutor.RaiseIncident(context, instance, token, IncidentCodes.TimerUnreadable, $"The timer of the start of {subProcess.KindName.ToLowerInvariant()} '{subProcess.DisplayName}' {error}");
                     return false;
