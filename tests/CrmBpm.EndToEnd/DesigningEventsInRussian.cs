@@ -14,20 +14,7 @@ public sealed class DesigningEventsInRussian(DesignerFixture fixture)
     [Fact]
     public async Task The_palette_and_panels_speak_Russian_and_each_kind_s_problem_names_its_point_and_selects_it()
     {
-        var designer = await fixture.OpenAsync(culture: "ru");
-        try
-        {
-            await DrawAsync(designer);
-        }
-        catch
-        {
-            await designer.ScreenshotAsync("failed-events-in-russian");
-            throw;
-        }
-        finally
-        {
-            await designer.Page.CloseAsync();
-        }
+        await fixture.WithDesignerAsync("failed-events-in-russian", DrawAsync, culture: "ru");
     }
 
     private static async Task DrawAsync(DesignerPage designer)

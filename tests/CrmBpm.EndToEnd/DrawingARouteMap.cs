@@ -19,20 +19,7 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
     [Fact]
     public async Task A_map_drawn_by_mouse_validates_live_publishes_and_runs_in_the_engine()
     {
-        var designer = await fixture.OpenAsync();
-        try
-        {
-            await DrawPublishAndRunAsync(designer);
-        }
-        catch
-        {
-            await designer.ScreenshotAsync("failed-drawing");
-            throw;
-        }
-        finally
-        {
-            await designer.Page.CloseAsync();
-        }
+        await fixture.WithDesignerAsync("failed-drawing", DrawPublishAndRunAsync);
     }
 
     private static async Task DrawPublishAndRunAsync(DesignerPage designer)

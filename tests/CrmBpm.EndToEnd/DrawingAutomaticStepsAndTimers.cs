@@ -17,20 +17,7 @@ public sealed class DrawingAutomaticStepsAndTimers(DesignerFixture fixture)
     [Fact]
     public async Task A_map_with_an_automatic_step_a_wait_and_a_reminder_timer_is_drawn_edited_and_published()
     {
-        var designer = await fixture.OpenAsync();
-        try
-        {
-            await DrawAndPublishAsync(designer);
-        }
-        catch
-        {
-            await designer.ScreenshotAsync("failed-automatic-steps-and-timers");
-            throw;
-        }
-        finally
-        {
-            await designer.Page.CloseAsync();
-        }
+        await fixture.WithDesignerAsync("failed-automatic-steps-and-timers", DrawAndPublishAsync);
     }
 
     private static async Task DrawAndPublishAsync(DesignerPage designer)

@@ -17,20 +17,7 @@ public sealed class DrawingEventsAndGateways(DesignerFixture fixture)
     [Fact]
     public async Task Every_event_and_gateway_kind_is_drawn_from_the_palette_and_pads_filled_in_the_panel_and_published_as_the_engine_reads_it()
     {
-        var designer = await fixture.OpenAsync();
-        try
-        {
-            await DrawAndPublishAsync(designer);
-        }
-        catch
-        {
-            await designer.ScreenshotAsync("failed-events-and-gateways");
-            throw;
-        }
-        finally
-        {
-            await designer.Page.CloseAsync();
-        }
+        await fixture.WithDesignerAsync("failed-events-and-gateways", DrawAndPublishAsync);
     }
 
     private static async Task DrawAndPublishAsync(DesignerPage designer)

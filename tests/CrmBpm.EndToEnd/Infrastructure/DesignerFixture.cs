@@ -48,6 +48,29 @@ public sealed class DesignerFixture : IAsyncLifetime
         return designer;
     }
 
+    /// <summary>
+    /// Opens a designer page (<see cref="OpenAsync"/>), does <paramref name="work"/> on it, and closes it; a failure first leaves a
+    /// screenshot named <paramref name="failureScreenshot"/>, so a broken walk can be looked at.
+    /// </summary>
+    public async Task WithDesignerAsync(string failureScreenshot, Func<DesignerPage, Task> work, string? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var designer = await OpenAsync(culture: culture);
+        try
+        {
+            await work(designer);
+        }
+        catch
+        {
+            await designer.ScreenshotAsync(failureScreenshot);
+            throw;
+        }
+        finally
+        {
+            await designer.Page.CloseAsync();
+        }
+    }
+
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
