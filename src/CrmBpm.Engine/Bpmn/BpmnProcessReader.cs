@@ -399,10 +399,10 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
         // A timer start event runs too: its one plain timer definition becomes the start's schedule (StartPoint.Timer).
         var timer = isEnd ? null : TimerStartDefinition(element);
-        // A message start and a signal end run too: their one plain definition is read, not kept.
+        // A message or signal start and a signal end run too: their one plain definition is read, not kept.
         var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
-            && ((IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only))
-                || (listens && ((IsBpmn(only, "signalEventDefinition") && MessageSignalEventReader.IsPlain(only)) || IsPlainErrorDefinition(only)))) ? only : null;
+            && (((IsBpmn(only, "signalEventDefinition") || (!isEnd && IsBpmn(only, "messageEventDefinition"))) && MessageSignalEventReader.IsPlain(only))
+                || (listens && IsPlainErrorDefinition(only))) ? only : null;
         var isSignal = runs is not null && IsBpmn(runs, "signalEventDefinition");
         var startError = runs is not null && IsBpmn(runs, "errorEventDefinition")
             ? (Text(runs, "errorRef") is { } errorRef ? ErrorEventReader.FindError(runs, errorRef) : null) ?? new ErrorDefinition("")

@@ -26,8 +26,9 @@ public sealed record StartPoint : Point
     public string? InitiatorVariable { get; init; }
 
     /// <summary>
-    /// For the start of an event sub-process: the signal whose broadcast starts it (BPMN's signal start event); null otherwise.
-    /// A process-level start with a signal does not run yet.
+    /// A signal start (BPMN's start event with a <c>signalEventDefinition</c>): every broadcast of this signal starts one
+    /// instance of the latest published version of the map (at the process level) or runs the event sub-process it starts
+    /// (inside one); null for none.
     /// </summary>
     public string? SignalName { get; init; }
 

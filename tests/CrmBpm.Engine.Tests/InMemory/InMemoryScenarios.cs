@@ -153,3 +153,8 @@ public sealed class InMemory_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -221,3 +221,9 @@ public sealed class Postgres_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

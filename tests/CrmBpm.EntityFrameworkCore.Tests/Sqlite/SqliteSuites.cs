@@ -188,3 +188,8 @@ public sealed class Sqlite_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
