@@ -370,6 +370,12 @@ public sealed class BpmnExporter
             case StartPoint { SignalName: { } startSignal }:
                 element.Add(WriteEventDefinition("signal", events.Id("signal", startSignal)));
                 break;
+            case LinkThrowPoint linkThrow:
+                element.Add(WriteLinkDefinition(linkThrow.LinkName));
+                break;
+            case LinkCatchPoint linkCatch:
+                element.Add(WriteLinkDefinition(linkCatch.LinkName));
+                break;
         }
 
         if (point is EndPoint { Terminates: true } && !keptChildren.Any(c => c.Name == BpmnNs + "terminateEventDefinition"))
@@ -419,9 +425,9 @@ public sealed class BpmnExporter
         SubProcessPoint => "subProcess",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
-        TimerWaitPoint or SignalWaitPoint => "intermediateCatchEvent",
+        TimerWaitPoint or SignalWaitPoint or LinkCatchPoint => "intermediateCatchEvent",
         MessageWaitPoint wait => wait.IsReceiveTask ? "receiveTask" : "intermediateCatchEvent",
-        SignalThrowPoint => "intermediateThrowEvent",
+        SignalThrowPoint or LinkThrowPoint => "intermediateThrowEvent",
         EventGatewayPoint => "eventBasedGateway",
         BoundaryEventPoint or BoundaryErrorPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
@@ -430,6 +436,10 @@ public sealed class BpmnExporter
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
+
+    /// <summary>A <c>linkEventDefinition</c> carrying the link's name (none when it has none yet).</summary>
+    private static XElement WriteLinkDefinition(string name) =>
+        new(BpmnNs + "linkEventDefinition", name.Length == 0 ? null : new XAttribute("name", name));
 
     /// <summary>A <c>messageEventDefinition</c> or <c>signalEventDefinition</c> referencing its root element.</summary>
     private static XElement WriteEventDefinition(string kind, string? reference) =>

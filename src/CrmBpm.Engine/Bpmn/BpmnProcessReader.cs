@@ -163,6 +163,12 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             return;
         }
 
+        if (LinkEventReader.Applies(element))
+        {
+            AddPoint(element, new LinkEventReader(context, element).Read());
+            return;
+        }
+
         if (MessageSignalEventReader.Applies(element))
         {
             AddPoint(element, new MessageSignalEventReader(context, element).Read());

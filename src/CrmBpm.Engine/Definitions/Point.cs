@@ -28,6 +28,8 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
 [JsonDerivedType(typeof(EventGatewayPoint), "event-gateway")]
 [JsonDerivedType(typeof(SubProcessPoint), "sub-process")]
+[JsonDerivedType(typeof(LinkThrowPoint), "link-throw")]
+[JsonDerivedType(typeof(LinkCatchPoint), "link-catch")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

@@ -299,6 +299,8 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             case EventGatewayPoint gateway:
                 WaitAtEventGateway(context, instance, map, token, gateway);
                 break;
+            case LinkThrowPoint link: LinkEvents.Jump(context, instance, map, token, link); break;
+            case LinkCatchPoint: Leave(context, instance, map, token); break;
             case SignalThrowPoint signalThrow:
                 await ThrowSignalAsync(context, instance, signalThrow.Id, signalThrow.SignalName, cancellationToken).ConfigureAwait(false);
                 Leave(context, instance, map, instance.Tokens.First(t => t.Id == token.Id));

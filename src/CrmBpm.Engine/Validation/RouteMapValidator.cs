@@ -36,6 +36,7 @@ public sealed class RouteMapValidator
         new ErrorEventRule(),
         new EventNameRule(),
         new EventGatewayRule(),
+        new LinkEventRule(),
         new NotRunYetRule(),
         new SubProcessRule(),
     ];

@@ -158,3 +158,8 @@ public sealed class InMemory_signal_starts : SignalStartScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_link_events : LinkEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -193,3 +193,8 @@ public sealed class Sqlite_signal_starts : SignalStartScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_link_events : LinkEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
