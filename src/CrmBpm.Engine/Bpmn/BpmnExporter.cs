@@ -70,10 +70,11 @@ public sealed class BpmnExporter
         // The file's pools, messages, signals… (kept on import), each once, before the processes.
         var rootIds = new HashSet<string>(StringComparer.Ordinal);
         var errors = ErrorEventWriter.ErrorsOf(maps);
+        var escalations = EscalationEventWriter.EscalationsOf(maps);
         var rootElements = maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal).Select(namespaces.Parse).ToList();
         foreach (var element in rootElements)
         {
-            if (!ErrorEventWriter.KeepsKept(element, errors))
+            if (!ErrorEventWriter.KeepsKept(element, errors) || !EscalationEventWriter.KeepsKept(element, escalations))
             {
                 continue;
             }
@@ -87,6 +88,7 @@ public sealed class BpmnExporter
         }
 
         root.Add(errors.Values.Select(ErrorEventWriter.WriteError));
+        root.Add(escalations.Values.Select(EscalationEventWriter.WriteEscalation));
         // The messages and signals the points name and the file did not declare, before the processes as well.
         var events = new EventReferences();
         root.Add(events.Declare(maps, rootElements));
@@ -223,6 +225,10 @@ public sealed class BpmnExporter
                 break;
             case BoundaryErrorPoint errorBoundary:
                 element.Add(new XAttribute("attachedToRef", errorBoundary.AttachedToId));
+                break;
+            case BoundaryEscalationPoint escalationBoundary:
+                element.Add(escalationBoundary.CancelsActivity ? null : new XAttribute("cancelActivity", "false"));
+                element.Add(new XAttribute("attachedToRef", escalationBoundary.AttachedToId));
                 break;
             case BoundaryEventPoint boundary:
                 if (!boundary.CancelsActivity)
@@ -370,6 +376,9 @@ public sealed class BpmnExporter
             case StartPoint { SignalName: { } startSignal }:
                 element.Add(WriteEventDefinition("signal", events.Id("signal", startSignal)));
                 break;
+            case var escalating when EscalationEventWriter.HasEscalation(escalating):
+                element.Add(EscalationEventWriter.WriteDefinition(escalating));
+                break;
             case LinkThrowPoint linkThrow:
                 element.Add(WriteLinkDefinition(linkThrow.LinkName));
                 break;
@@ -427,9 +436,9 @@ public sealed class BpmnExporter
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
         TimerWaitPoint or SignalWaitPoint or LinkCatchPoint => "intermediateCatchEvent",
         MessageWaitPoint wait => wait.IsReceiveTask ? "receiveTask" : "intermediateCatchEvent",
-        SignalThrowPoint or LinkThrowPoint => "intermediateThrowEvent",
+        SignalThrowPoint or LinkThrowPoint or EscalationThrowPoint => "intermediateThrowEvent",
         EventGatewayPoint => "eventBasedGateway",
-        BoundaryEventPoint or BoundaryErrorPoint => "boundaryEvent",
+        BoundaryEventPoint or BoundaryErrorPoint or BoundaryEscalationPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element

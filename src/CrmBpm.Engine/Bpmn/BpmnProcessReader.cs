@@ -147,6 +147,12 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             return;
         }
 
+        if (EscalationEventReader.Applies(element))
+        {
+            AddPoint(element, new EscalationEventReader(context, element).Read());
+            return;
+        }
+
         if (IsBpmn(element, "eventBasedGateway") && (string?)element.Attribute("instantiate") is null or "false"
             && (string?)element.Attribute("eventGatewayType") is null or "Exclusive" && RequireId(element) is { } gatewayId)
         {
@@ -408,12 +414,13 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         // A message or signal start and a signal end run too: their one plain definition is read, not kept.
         var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
             && (((IsBpmn(only, "signalEventDefinition") || (!isEnd && IsBpmn(only, "messageEventDefinition"))) && MessageSignalEventReader.IsPlain(only))
-                || (listens && IsPlainErrorDefinition(only))) ? only : null;
+                || (listens && (IsPlainErrorDefinition(only) || EscalationEventReader.IsPlain(only)))) ? only : null;
         var isSignal = runs is not null && IsBpmn(runs, "signalEventDefinition");
         var startError = runs is not null && IsBpmn(runs, "errorEventDefinition")
             ? (Text(runs, "errorRef") is { } errorRef ? ErrorEventReader.FindError(runs, errorRef) : null) ?? new ErrorDefinition("")
             : null;
-        var eventName = runs is null || startError is not null ? null
+        var startEscalation = runs is not null && IsBpmn(runs, "escalationEventDefinition") ? EscalationEventReader.Read(runs) : null;
+        var eventName = runs is null || startError is not null || startEscalation is not null ? null
             : isSignal ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
         var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && c != runs && (!terminates || terminate!.HasAttributes || terminate.HasElements));
         if (timer is not null && !listens)
@@ -438,7 +445,7 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             : new StartPoint
             {
                 Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = isSignal ? null : eventName,
-                SignalName = isSignal ? eventName : null, Error = startError, InitiatorVariable = InitiatorOf(element), Foreign = foreign,
+                SignalName = isSignal ? eventName : null, Error = startError, Escalation = startEscalation, InitiatorVariable = InitiatorOf(element), Foreign = foreign,
                 Interrupting = !listens || (context.Bool(element, "isInterrupting", id) ?? true),
                 CorrelationKey = listens && !isSignal && eventName is not null ? Text(element, CrmNs + "correlationKey") : null,
             };

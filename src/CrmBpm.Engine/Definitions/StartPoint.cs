@@ -38,6 +38,12 @@ public sealed record StartPoint : Point
     /// </summary>
     public ErrorDefinition? Error { get; init; }
 
+    /// <summary>
+    /// For the start of an event sub-process: the escalation it catches (BPMN's escalation start event; one without a code
+    /// catches every escalation) when it travels up through the scope; null otherwise.
+    /// </summary>
+    public EscalationDefinition? Escalation { get; init; }
+
     /// <summary>For the message start of an event sub-process: the key a message must carry, an expression over the scope's variables; null for none.</summary>
     public string? CorrelationKey { get; init; }
 
@@ -47,7 +53,7 @@ public sealed record StartPoint : Point
     /// </summary>
     public bool Interrupting { get; init; } = true;
 
-    /// <summary>Whether a trigger (a timer, message, signal or error) starts it rather than a caller.</summary>
+    /// <summary>Whether a trigger (a timer, message, signal, error or escalation) starts it rather than a caller.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool HasTrigger => Timer is not null || MessageName is not null || SignalName is not null || Error is not null;
+    public bool HasTrigger => Timer is not null || MessageName is not null || SignalName is not null || Error is not null || Escalation is not null;
 }

@@ -209,6 +209,8 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
                 }
 
                 break;
+            case EndPoint { Escalation: { } escalation } escalationEnd: await ThrowEscalationAsync(context, instance, map, token, escalationEnd, escalation, cancellationToken).ConfigureAwait(false); break;
+            case EscalationThrowPoint escalationThrow: await ThrowEscalationAsync(context, instance, map, token, escalationThrow, escalationThrow.Escalation, cancellationToken).ConfigureAwait(false); break;
             case EndPoint { Error: { } error } errorEnd:
                 await ErrorEvents.ThrowFromEndAsync(context, this, catalog, instance, token, errorEnd, error, cancellationToken).ConfigureAwait(false);
                 break;

@@ -34,6 +34,7 @@ public sealed class RouteMapValidator
         new BoundaryEventRule(),
         new BoundaryTimerRule(),
         new ErrorEventRule(),
+        new EscalationEventRule(),
         new EventNameRule(),
         new EventGatewayRule(),
         new LinkEventRule(),

@@ -163,3 +163,8 @@ public sealed class InMemory_link_events : LinkEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_escalation_events : EscalationEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

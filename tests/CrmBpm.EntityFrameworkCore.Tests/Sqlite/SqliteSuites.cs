@@ -198,3 +198,8 @@ public sealed class Sqlite_link_events : LinkEventScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_escalation_events : EscalationEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
