@@ -181,6 +181,10 @@ public sealed class BpmnExporter
             case EndPoint end:
                 AddCrm(element, "result", end.Result);
                 break;
+            case StartPoint { IsReceiveTask: true } receiveStart:
+                element.Add(new XAttribute("instantiate", "true"));
+                element.Add(events.Id("message", receiveStart.MessageName ?? "") is { } startRef ? new XAttribute("messageRef", startRef) : null);
+                break;
             case StartPoint start:
                 if (!start.Interrupting)
                 {
@@ -358,7 +362,7 @@ public sealed class BpmnExporter
             case BoundaryMessagePoint boundary:
                 element.Add(WriteEventDefinition("message", events.Id("message", boundary.MessageName)));
                 break;
-            case StartPoint { MessageName: { } startMessage }:
+            case StartPoint { MessageName: { } startMessage, IsReceiveTask: false }:
                 element.Add(WriteEventDefinition("message", events.Id("message", startMessage)));
                 break;
             case SignalWaitPoint wait:
@@ -424,7 +428,7 @@ public sealed class BpmnExporter
 
     private static string ElementName(Point point) => point switch
     {
-        StartPoint => "startEvent",
+        StartPoint start => start.IsReceiveTask ? "receiveTask" : "startEvent",
         EndPoint => "endEvent",
         ActionPoint => "userTask",
         ConditionPoint or ChoicePoint => "exclusiveGateway",

@@ -175,6 +175,12 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             return;
         }
 
+        if (MessageSignalEventReader.StartsTheProcess(element))
+        {
+            AddPoint(element, new MessageSignalEventReader(context, element).ReadInstantiatingReceiveTask());
+            return;
+        }
+
         if (MessageSignalEventReader.Applies(element))
         {
             AddPoint(element, new MessageSignalEventReader(context, element).Read());

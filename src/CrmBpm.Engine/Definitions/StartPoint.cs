@@ -20,6 +20,13 @@ public sealed record StartPoint : Point
     public string? MessageName { get; init; }
 
     /// <summary>
+    /// True for a message start drawn as a <c>receiveTask</c> with <c>instantiate="true"</c> at the beginning of the process (no
+    /// flow leads into it): BPMN's other way to start a process on a message, run as a message start whose task is done as the
+    /// message arrives, and written back as the receive task it was.
+    /// </summary>
+    public bool IsReceiveTask { get; init; }
+
+    /// <summary>
     /// The variable that receives the id of the user who started the instance (Camunda's, Flowable's and Activiti's
     /// <c>initiator</c> attribute, kept as written); null for none. A start variable of that name given by the caller wins.
     /// </summary>

@@ -36,6 +36,16 @@ public sealed class NotRunYetRule : IValidationRule
                 yield return new("point.not-run-yet", point.Id,
                     $"{what} '{point.DisplayName}' is not a JavaScript script written in the file (its scriptFormat is '{ScriptFormatOf(script)}', or it loops, or its script is an external resource): only inline JavaScript runs, in the same sandbox as conditions. Rewrite it in JavaScript, or replace it with an automatic step.");
             }
+            else if (point is KeptPoint { Element: "eventBasedGateway" } gateway && Instantiates(gateway))
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"Event-based gateway '{point.DisplayName}' starts instances (instantiate=\"true\") on whichever of its events comes first; that does not run, since a route map starts at one Start. Give each message a map of its own with a message start, or begin with a Start followed by an event-based gateway that does not instantiate.");
+            }
+            else if (point is KeptPoint { Element: "receiveTask" } receive && Instantiates(receive))
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"Receive task '{point.DisplayName}' starts instances (instantiate=\"true\"), but a flow leads into it, it loops or it holds an event definition; only a receive task that begins the process, with nothing leading into it, starts the map on its message. Remove what leads into it, or set instantiate to false so that it waits for its message.");
+            }
             else if (what is not null)
             {
                 yield return new("point.not-run-yet", point.Id,
@@ -53,6 +63,10 @@ public sealed class NotRunYetRule : IValidationRule
             }
         }
     }
+
+    /// <summary>Whether the kept element says it starts instances (BPMN's <c>instantiate="true"</c>).</summary>
+    private static bool Instantiates(KeptPoint kept) =>
+        kept.Foreign?.Attributes.Any(a => a.Namespace.Length == 0 && a.LocalName == "instantiate" && a.Value.Trim() == "true") == true;
 
     private static string ScriptFormatOf(KeptPoint script) =>
         script.Foreign?.Attributes.FirstOrDefault(a => a.LocalName == "scriptFormat" && a.Namespace.Length == 0)?.Value ?? "none";
