@@ -44,7 +44,9 @@ internal sealed class RouteMapCatalog(IWorkflowStore store)
         var found = new List<CompiledRouteMap>();
         foreach (var latest in (await store.ListLatestRouteMapsAsync(cancellationToken).ConfigureAwait(false)).OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            if (await FindLatestPublishedAsync(latest.Key, cancellationToken).ConfigureAwait(false) is { Start.SignalName: { } name } published && name == signalName)
+            // The latest version is mostly the published one: only a draft on top needs the versions read.
+            var published = latest.Status == RouteMapStatus.Published ? latest : await FindLatestPublishedAsync(latest.Key, cancellationToken).ConfigureAwait(false);
+            if (published is { Start.SignalName: { } name } && name == signalName)
             {
                 found.Add(await GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false));
             }

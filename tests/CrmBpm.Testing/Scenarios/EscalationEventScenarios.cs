@@ -186,4 +186,44 @@ public abstract class EscalationEventScenarios : EngineScenario
         await Bpm.CompleteAsync(instance.Id, "inner-work");
         (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["after"]);
     }
+
+    [Fact]
+    public async Task Each_run_of_a_parallel_multi_instance_sub_process_escalates_to_a_non_interrupting_boundary_and_an_interrupting_one_ends_them_all()
+    {
+        RouteMap Runs(bool interrupting) => new MapBuilder("order").Start()
+            .Add(new SubProcessPoint { Id = "check", MultiInstance = new MultiInstance { CollectionVariable = "items", ElementVariable = "item" } })
+            .Action("after").End().Flow("start", "check", "after", "end")
+            .Add(new BoundaryEscalationPoint { Id = "on-late", AttachedToId = "check", Escalation = Late, CancelsActivity = interrupting }).Action("inform").End("informed")
+            .Flow("on-late", "inform", "informed")
+            .Inside("check").Start("inner-start").Add(new EscalationThrowPoint { Id = "escalate", Escalation = Late }).Action("inner-work").End("inner-end")
+            .Flow("inner-start", "escalate", "inner-work", "inner-end")
+            .Inside(null).Build();
+
+        var beside = await Bpm.StartAsync(Runs(interrupting: false), new { items = new[] { "a", "b" } });
+        (await Bpm.OpenTasksAsync(beside.Id)).Select(t => t.PointId).Order().ShouldBe(["inform", "inform", "inner-work", "inner-work"]);
+
+        var cancelling = await Bpm.StartAsync(Runs(interrupting: true) with { Key = "order-2" }, new { items = new[] { "a", "b" } });
+        (await Bpm.OpenTasksAsync(cancelling.Id)).Select(t => t.PointId).ShouldBe(["inform"]);
+        (await Bpm.Engine.GetChildInstancesAsync(cancelling.Id)).ShouldAllBe(c => c.Status == InstanceStatus.Terminated);
+    }
+
+    [Fact]
+    public async Task An_interrupting_escalation_event_sub_process_of_the_parent_ends_the_sub_process_that_threw()
+    {
+        var map = new MapBuilder("order").Start().SubProcess("check").Action("after").End()
+            .Flow("start", "check", "after", "end")
+            .Inside("check").Start("inner-start").Add(new EndPoint { Id = "escalate", Escalation = Late })
+            .Flow("inner-start", "escalate")
+            .Inside(null).SubProcess("on-late", triggeredByEvent: true)
+            .Inside("on-late").Add(new StartPoint { Id = "late-start", Escalation = Late }).Action("handle").End("handled")
+            .Flow("late-start", "handle", "handled")
+            .Inside(null).Build();
+
+        var instance = await Bpm.StartAsync(map);
+
+        (await Bpm.TokenPointsAsync(instance.Id)).ShouldBe(["on-late"]);
+        (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).Single(c => c.MapKey == "order::check").Status.ShouldBe(InstanceStatus.Terminated);
+        await Bpm.CompleteAsync(instance.Id, "handle");
+        (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
 }
