@@ -382,6 +382,11 @@ public sealed class BpmnExporter
                 break;
             case var escalating when EscalationEventWriter.HasEscalation(escalating):
                 element.Add(EscalationEventWriter.WriteDefinition(escalating));
+                if (escalating is BoundaryEscalationPoint { CodeVariable: not null })
+                {
+                    namespaces.Prefer(Camunda, "camunda"); // Camunda sets the same variable
+                }
+
                 break;
             case LinkThrowPoint linkThrow:
                 element.Add(WriteLinkDefinition(linkThrow.LinkName));

@@ -11,20 +11,25 @@ namespace CrmBpm.Engine.Bpmn;
 /// <c>escalationEventDefinition</c> becomes an <see cref="EscalationThrowPoint"/>, an <see cref="EndPoint"/> that escalates, or a
 /// <see cref="BoundaryEscalationPoint"/>. The <c>escalationRef</c> is resolved to the file's <c>&lt;escalation id escalationCode
 /// name&gt;</c> (kept with the file's other root elements and written back); one naming no escalation of the file, or a definition
-/// carrying anything else (Camunda's <c>escalationCodeVariable</c>), leaves the event kept. The definition's own id is not kept.
+/// carrying anything else (but a boundary's code variable), leaves the event kept. The definition's own id is not kept.
 /// </summary>
 internal sealed class EscalationEventReader(BpmnReadContext context, XElement element)
 {
+    private static readonly XName[] CodeVariableAttributes = [CrmNs + "escalationCodeVariable", CamundaNs + "escalationCodeVariable"];
+
     public static bool Applies(XElement element) =>
         (IsBpmn(element, "intermediateThrowEvent") || IsBpmn(element, "endEvent") || IsBpmn(element, "boundaryEvent"))
         && element.Elements().Where(TimerEventReader.IsEventDefinition).ToList() is [var definition]
-        && IsPlain(definition);
+        && IsPlain(definition, catches: IsBpmn(element, "boundaryEvent"));
 
-    /// <summary>An <c>escalationEventDefinition</c> with nothing but an id and a reference to an escalation of the file (or none).</summary>
-    internal static bool IsPlain(XElement definition) =>
+    /// <summary>
+    /// An <c>escalationEventDefinition</c> with nothing but an id and a reference to an escalation of the file (or none), and, on a
+    /// boundary (<paramref name="catches"/>), the variable for the caught code (Camunda's <c>escalationCodeVariable</c>, or ours).
+    /// </summary>
+    internal static bool IsPlain(XElement definition, bool catches = false) =>
         IsBpmn(definition, "escalationEventDefinition")
         && !definition.HasElements
-        && definition.Attributes().All(a => a.IsNamespaceDeclaration || a.Name == "id" || a.Name == "escalationRef")
+        && definition.Attributes().All(a => a.IsNamespaceDeclaration || a.Name == "id" || a.Name == "escalationRef" || (catches && CodeVariableAttributes.Contains(a.Name)))
         && (Text(definition, "escalationRef") is not { } reference || FindEscalation(definition, reference) is not null);
 
     /// <summary>The escalation a plain definition names; one with an empty id when it names none.</summary>
@@ -76,6 +81,7 @@ internal sealed class EscalationEventReader(BpmnReadContext context, XElement el
                     AttachedToId = Text(element, "attachedToRef") ?? "",
                     CancelsActivity = context.Bool(element, "cancelActivity", id) ?? true,
                     Escalation = escalation.Id.Length == 0 ? null : escalation,
+                    CodeVariable = Text(definition, CrmNs + "escalationCodeVariable") ?? Text(definition, CamundaNs + "escalationCodeVariable"),
                     Foreign = foreign,
                 };
         }

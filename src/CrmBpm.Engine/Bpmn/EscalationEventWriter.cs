@@ -54,7 +54,11 @@ internal static class EscalationEventWriter
             escalation.Code is null ? null : new XAttribute("escalationCode", escalation.Code));
 
     public static XElement WriteDefinition(Point point) =>
-        new(BpmnNs + "escalationEventDefinition", EscalationOf(point) is { Id.Length: > 0 } escalation ? new XAttribute("escalationRef", escalation.Id) : null);
+        new(BpmnNs + "escalationEventDefinition",
+            EscalationOf(point) is { Id.Length: > 0 } escalation ? new XAttribute("escalationRef", escalation.Id) : null,
+            point is BoundaryEscalationPoint { CodeVariable: { } variable }
+                ? new object[] { new XAttribute(CrmNs + "escalationCodeVariable", variable), new XAttribute(CamundaNs + "escalationCodeVariable", variable) }
+                : null);
 
     /// <summary>Whether the point throws or catches an escalation (and so is written with an escalation definition).</summary>
     public static bool HasEscalation(Point point) => point is EscalationThrowPoint or BoundaryEscalationPoint or EndPoint { Escalation: not null } or StartPoint { Escalation: not null };

@@ -27,6 +27,9 @@ public sealed record BoundaryEscalationPoint : Point, IBoundaryEvent
     /// <summary>The escalation it catches (BPMN's <c>escalationRef</c>); null catches every escalation.</summary>
     public EscalationDefinition? Escalation { get; init; }
 
+    /// <summary>The variable set to the caught escalation's code (Camunda's <c>camunda:escalationCodeVariable</c>); null for none.</summary>
+    public string? CodeVariable { get; init; }
+
     /// <summary>True when it catches every escalation (no escalation, or one without a code).</summary>
     [JsonIgnore]
     public bool CatchesAll => Escalation?.Code is null;

@@ -113,6 +113,11 @@ internal sealed partial class InstanceExecutor
             var activity = catcher.Map.Point(waiting.PointId);
             context.Record(scope, HistoryKind.EscalationCaught, pointId: boundary.Id, fromPointId: activity.Id,
                 details: $"'{escalation.DisplayName}' from {thrownAt}{(boundary.CancelsActivity ? $", cancels '{activity.DisplayName}'" : "")}");
+            if (boundary.CodeVariable is { Length: > 0 } codeVariable)
+            {
+                scope.SetVariables(Variables.From(new Dictionary<string, object?>(StringComparer.Ordinal) { [codeVariable] = escalation.Code }));
+            }
+
             var fired = new Token { Id = Ids.Next(), PointId = boundary.Id };
             if (boundary.CancelsActivity)
             {

@@ -84,6 +84,21 @@ public sealed class Reading_escalation_events
     }
 
     [Fact]
+    public void Camunda_s_code_variable_on_a_boundary_is_read_and_written_back_for_both_engines()
+    {
+        var xml = File.Replace("""<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">""",
+                """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn">""", StringComparison.Ordinal)
+            .Replace("""<boundaryEvent id="on-any" attachedToRef="check"><escalationEventDefinition /></boundaryEvent>""",
+                """<boundaryEvent id="on-any" attachedToRef="check"><escalationEventDefinition camunda:escalationCodeVariable="why" /></boundaryEvent>""", StringComparison.Ordinal);
+
+        var map = new BpmnImporter().ImportXml(xml).ShouldHaveSingleItem();
+
+        map.Points.OfType<BoundaryEscalationPoint>().Single(b => b.Id == "on-any").CodeVariable.ShouldBe("why");
+        new BpmnExporter().Export(map).ShouldContain("crm:escalationCodeVariable=\"why\" camunda:escalationCodeVariable=\"why\"");
+        RoundTrip([map]).ShouldMeanTheSameAs([map with { Diagram = map.Diagram ?? AutoLayout.Create(map) }]);
+    }
+
+    [Fact]
     public void An_escalation_ref_naming_no_escalation_of_the_file_stays_kept()
     {
         var map = new BpmnImporter().ImportXml(File.Replace("""<intermediateThrowEvent id="warn" name="Warn"><escalationEventDefinition id="d1" escalationRef="Escalation_late" />""",

@@ -76,6 +76,14 @@ public abstract class EscalationEventScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task A_catch_all_boundary_sets_its_code_variable_to_the_code_it_caught()
+    {
+        var instance = await Bpm.StartAsync(CheckThrowing(Late, atEnd: false, new BoundaryEscalationPoint { Id = "on-any", CodeVariable = "why", CancelsActivity = false }));
+
+        (await Bpm.InstanceAsync(instance.Id)).Variables["why"].GetString().ShouldBe("late");
+    }
+
+    [Fact]
     public async Task The_boundary_naming_the_code_wins_over_a_catch_all()
     {
         var instance = await Bpm.StartAsync(CheckThrowing(Late, atEnd: false,
