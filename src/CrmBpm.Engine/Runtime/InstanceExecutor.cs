@@ -16,7 +16,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     private MultiInstanceChildren? _multiInstance;
 
     /// <summary>Runs the child instances of multi-instance activities.</summary>
-    private MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits);
+    private MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits, options.MaxMultiInstanceRuns);
 
     private MultiInstanceTasks? _actionRuns;
 
