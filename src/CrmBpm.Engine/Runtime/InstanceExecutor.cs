@@ -17,7 +17,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     private MultiInstanceChildren? _multiInstance;
 
     /// <summary>Runs the child instances of multi-instance activities.</summary>
-    internal MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits);
+    internal MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits, options.MaxMultiInstanceRuns);
 
     private PointBehaviours? _behaviours;
 
