@@ -17,6 +17,12 @@ public sealed class CrmBpmOptions
     /// <summary>Tokens one instance may hold at once; a Split that would pass this becomes an incident (a map looping through a Split).</summary>
     public int MaxTokensPerInstance { get; set; } = 1_000;
 
+    /// <summary>
+    /// Runs one multi-instance activity may have (items of its list, or its loop cardinality); more becomes an incident
+    /// before anything starts, so a list or a count gone wrong cannot create a million tasks or child instances in one command.
+    /// </summary>
+    public int MaxMultiInstanceRuns { get; set; } = 1_000;
+
     /// <summary>How deep nested processes may go.</summary>
     public int MaxNestingDepth { get; set; } = 16;
 
@@ -54,6 +60,7 @@ public sealed class CrmBpmOptions
         if (MaxConcurrencyRetries < 0) problems.Add("MaxConcurrencyRetries must be 0 or more.");
         if (MaxStepsPerCommand < 10) problems.Add("MaxStepsPerCommand must be at least 10.");
         if (MaxTokensPerInstance < 2) problems.Add("MaxTokensPerInstance must be at least 2.");
+        if (MaxMultiInstanceRuns < 1) problems.Add("MaxMultiInstanceRuns must be at least 1.");
         if (MaxNestingDepth < 1) problems.Add("MaxNestingDepth must be at least 1.");
         if (TimerPollInterval <= TimeSpan.Zero) problems.Add("TimerPollInterval must be positive.");
         if (TimerLeaseDuration <= TimeSpan.Zero) problems.Add("TimerLeaseDuration must be positive.");

@@ -67,6 +67,9 @@ public static class IncidentCodes
     /// <summary>A multi-instance activity's loop cardinality fails or gives no whole number from 0 up.</summary>
     public const string LoopCardinalityInvalid = "loop-cardinality-invalid";
 
+    /// <summary>A multi-instance activity would have more runs than <see cref="CrmBpmOptions.MaxMultiInstanceRuns"/>.</summary>
+    public const string TooManyRuns = "too-many-runs";
+
     /// <summary>An incident stored before incidents carried codes (read from an older database).</summary>
     public const string Unknown = "unknown";
 

@@ -13,7 +13,7 @@ namespace CrmBpm.Engine.Runtime;
 internal sealed partial class InstanceExecutor
 {
     /// <summary>Throws <paramref name="escalation"/> at <paramref name="thrower"/> (an escalation throw or end) and moves the token on or ends it.</summary>
-    private async Task ThrowEscalationAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point thrower, EscalationDefinition escalation, CancellationToken cancellationToken)
+    internal async Task ThrowEscalationAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point thrower, EscalationDefinition escalation, CancellationToken cancellationToken)
     {
         var thrownAt = $"{thrower.KindName.ToLowerInvariant()} '{thrower.DisplayName}'";
         var catcher = await FindEscalationCatcherAsync(context, instance, map, escalation.Code, cancellationToken).ConfigureAwait(false);

@@ -4,23 +4,11 @@ using CrmBpm.Engine.Timers;
 
 namespace CrmBpm.Engine.Runtime;
 
-/// <summary>Waiting for messages and signals: subscribing at a wait, delivering to a subscription, and broadcasting a signal.</summary>
+/// <summary>Waiting for messages and signals: adding a subscription, delivering to one, and broadcasting a signal.</summary>
 internal sealed partial class InstanceExecutor
 {
-    /// <summary>Makes the token wait at the message wait; a correlation key that cannot be evaluated is an incident there.</summary>
-    private void SubscribeToMessage(CommandContext context, ProcessInstance instance, Token token, MessageWaitPoint point)
-    {
-        if (!EventSubscriptions.TryCorrelationKey(point.CorrelationKey, instance.Variables, expressions, out var key, out var error))
-        {
-            RaiseIncident(context, instance, token, IncidentCodes.CorrelationKeyFailed, $"{point.KindName} '{point.DisplayName}': {error}");
-            return;
-        }
-
-        Replace(instance, token, token with { State = TokenState.Waiting });
-        AddSubscription(context, instance, EventSubscriptions.New(instance, token.Id, TimerKind.MessageSubscription, point.MessageName, key, null), point.Id);
-    }
-
-    private static void AddSubscription(CommandContext context, ProcessInstance instance, TimerRecord subscription, string pointId)
+    /// <summary>Adds a message or signal subscription a token waits on, and records that the instance subscribed at <paramref name="pointId"/>.</summary>
+    internal static void AddSubscription(CommandContext context, ProcessInstance instance, TimerRecord subscription, string pointId)
     {
         context.Session.AddTimer(subscription);
         context.Record(instance, HistoryKind.EventSubscribed, pointId: pointId,
@@ -139,7 +127,7 @@ internal sealed partial class InstanceExecutor
     }
 
     /// <summary>A signal thrown by a map (an intermediate throw or a signal end) reaches every waiting subscription, in this command.</summary>
-    private async Task ThrowSignalAsync(CommandContext context, ProcessInstance instance, string pointId, string signalName, CancellationToken cancellationToken)
+    internal async Task ThrowSignalAsync(CommandContext context, ProcessInstance instance, string pointId, string signalName, CancellationToken cancellationToken)
     {
         var reached = await BroadcastAsync(context, signalName, Variables.None, cancellationToken).ConfigureAwait(false);
         context.Record(instance, HistoryKind.SignalThrown, pointId: pointId, details: $"{signalName}, reached or started {reached.Count} instance(s)");

@@ -2,13 +2,14 @@ using System.Text.Json;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Runtime.Behaviours;
 using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Engine.Runtime;
 
 /// <summary>
 /// Moves tokens. Ready tokens are taken from the instance one at a time (a work queue, no recursion
-/// along the map), executed by their point's kind, and either wait (Action, Nested process, Merge, inclusive join, Automatic step, Wait for time),
+/// along the map), executed by their point kind's behaviour (<see cref="PointBehaviours"/>), and either wait (Action, Nested process, Merge, inclusive join, Automatic step, Wait for time),
 /// move on, or get an incident. Nested instances run through the same loop.
 /// </summary>
 internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpressionEvaluator expressions, CrmBpmOptions options, WorkTaskFactory taskFactory, VariableLimits limits)
@@ -16,7 +17,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     private MultiInstanceChildren? _multiInstance;
 
     /// <summary>Runs the child instances of multi-instance activities.</summary>
-    private MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits);
+    internal MultiInstanceChildren MultiInstance => _multiInstance ??= new MultiInstanceChildren(this, expressions, limits, options.MaxMultiInstanceRuns);
+
+    private PointBehaviours? _behaviours;
+
+    /// <summary>What each kind of point does when a token arrives, found by the point's record type.</summary>
+    internal PointBehaviours Behaviours => _behaviours ??= PointBehaviours.Create(this, catalog, expressions, taskFactory, limits);
 
     private MultiInstanceTasks? _actionRuns;
 
@@ -199,128 +205,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
             return;
         }
 
-        switch (point)
-        {
-            case StartPoint:
-                // The scope's event sub-processes listen from its start on (a failing timer or key: an incident here, retried).
-                if (EventSubProcesses.TryListen(context, instance, map, token, expressions))
-                {
-                    Leave(context, instance, map, token);
-                }
-
-                break;
-            case EndPoint { Escalation: { } escalation } escalationEnd: await ThrowEscalationAsync(context, instance, map, token, escalationEnd, escalation, cancellationToken).ConfigureAwait(false); break;
-            case EscalationThrowPoint escalationThrow: await ThrowEscalationAsync(context, instance, map, token, escalationThrow, escalationThrow.Escalation, cancellationToken).ConfigureAwait(false); break;
-            case EndPoint { Error: { } error } errorEnd:
-                await ErrorEvents.ThrowFromEndAsync(context, this, catalog, instance, token, errorEnd, error, cancellationToken).ConfigureAwait(false);
-                break;
-            case EndPoint end:
-                instance.MutableTokens.Remove(token);
-                if (end.Result is not null)
-                {
-                    instance.Result = end.Result;
-                }
-
-                if (end.SignalName is { } endSignal)
-                {
-                    await ThrowSignalAsync(context, instance, end.Id, endSignal, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (end.Terminates)
-                {
-                    await EndEverythingElseAsync(context, instance, $"terminate end '{end.DisplayName}' reached", cancellationToken).ConfigureAwait(false);
-                }
-
-                break;
-            case PassThroughPoint:
-                Leave(context, instance, map, token);
-                break;
-            case ActionPoint when token.Loop is not null:
-                // A multi-instance action whose task finished: it creates its next task or leaves (its boundary waits stay as they are).
-                await ActionRuns.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
-                break;
-            case ActionPoint action:
-                if (!BoundaryEvents.TryPrepare(context, instance, map, token, action, expressions, out var actionTimers))
-                {
-                    break;
-                }
-
-                if (taskFactory.CreateTasks(context, instance, action, token))
-                {
-                    Leave(context, instance, map, token);
-                }
-
-                BoundaryEvents.Start(context, instance, token, actionTimers);
-                break;
-            case ConditionPoint condition:
-                DecideCondition(context, instance, map, token, condition);
-                break;
-            case ChoicePoint choice:
-                DecideChoice(context, instance, map, token, choice);
-                break;
-            case SplitPoint:
-                Fork(context, instance, map, token, map.Outgoing(point.Id));
-                break;
-            case MergePoint merge:
-                Merge(context, instance, map, token, merge);
-                break;
-            case InclusivePoint inclusive:
-                if (!InclusiveGateway.Arrive(instance, map, token, inclusive))
-                {
-                    Leave(context, instance, map, token);
-                }
-
-                break;
-            case NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false }:
-                await StartChildrenAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
-                break;
-            case SubProcessPoint:
-                // An event sub-process: a token stands here only once its trigger fired (see EventSubProcesses).
-                await StartNestedAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
-                break;
-            case ServicePoint service:
-                if (BoundaryEvents.TryPrepare(context, instance, map, token, service, expressions, out var serviceWaits))
-                {
-                    Jobs.ServiceJobs.Schedule(context, instance, token, service);
-                    BoundaryEvents.Start(context, instance, token, serviceWaits);
-                }
-
-                break;
-            case MessageWaitPoint message:
-                if (BoundaryEvents.TryPrepare(context, instance, map, token, message, expressions, out var receiveWaits))
-                {
-                    SubscribeToMessage(context, instance, token, message);
-                    BoundaryEvents.Start(context, instance, token, receiveWaits);
-                }
-
-                break;
-            case SignalWaitPoint signal:
-                Replace(instance, token, token with { State = TokenState.Waiting });
-                AddSubscription(context, instance, EventSubscriptions.New(instance, token.Id, Timers.TimerKind.SignalSubscription, signal.SignalName, null, null), signal.Id);
-                break;
-            case EventGatewayPoint gateway:
-                WaitAtEventGateway(context, instance, map, token, gateway);
-                break;
-            case LinkThrowPoint link: LinkEvents.Jump(context, instance, map, token, link); break;
-            case LinkCatchPoint: Leave(context, instance, map, token); break;
-            case SignalThrowPoint signalThrow:
-                await ThrowSignalAsync(context, instance, signalThrow.Id, signalThrow.SignalName, cancellationToken).ConfigureAwait(false);
-                Leave(context, instance, map, instance.Tokens.First(t => t.Id == token.Id));
-                break;
-            case BoundaryEventPoint or BoundaryErrorPoint:
-                // Only a retry after an incident while leaving brings a token here (a fired timer leaves at once).
-                Leave(context, instance, map, token);
-                break;
-            case TimerWaitPoint wait:
-                Timers.TimerEvents.Schedule(context, instance, token, wait, expressions);
-                break;
-            case ScriptPoint script:
-                RunScript(context, instance, map, token, script);
-                break;
-            default:
-                RaiseIncident(context, instance, token, IncidentCodes.PointNotExecutable, $"Points of kind {point.GetType().Name} cannot be executed.");
-                break;
-        }
+        await Behaviours.For(point).ExecuteAsync(context, instance, map, token, point, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -343,99 +228,11 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
     }
 
     /// <summary>
-    /// Runs a script step inside the command (sandboxed, like a condition): its value goes to the result variable and the
-    /// token leaves; a failing script, or a value the variable limits refuse, is an incident naming the step.
-    /// </summary>
-    private void RunScript(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ScriptPoint script)
-    {
-        if (!TryEvaluate(context, instance, token, script.Script, out var value, IncidentCodes.ScriptFailed))
-        {
-            return;
-        }
-
-        if (script.ResultVariable is { } name)
-        {
-            var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [name] = value };
-            if (limits.Find(instance.Variables, result) is { } tooLarge)
-            {
-                RaiseIncident(context, instance, token, IncidentCodes.VariablesRefused, $"Script '{script.DisplayName}': its value for '{name}' was refused: {tooLarge.Message}");
-                return;
-            }
-
-            instance.SetVariables(result);
-        }
-
-        context.Record(instance, HistoryKind.ScriptRun, pointId: script.Id, details: script.ResultVariable);
-        Leave(context, instance, map, token);
-    }
-
-    private void DecideCondition(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ConditionPoint condition)
-    {
-        if (!TryEvaluate(context, instance, token, condition.Expression, out var value))
-        {
-            return;
-        }
-
-        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            RaiseIncident(context, instance, token, IncidentCodes.ConditionNotBoolean, $"Condition '{condition.DisplayName}' must give true or false, but '{condition.Expression}' gave {value.GetRawText()}.");
-            return;
-        }
-
-        var branch = value.ValueKind == JsonValueKind.True ? ConditionBranch.Yes : ConditionBranch.No;
-        var flow = map.Outgoing(condition.Id).FirstOrDefault(f => f.Branch == branch);
-        if (flow is null)
-        {
-            RaiseIncident(context, instance, token, IncidentCodes.NoFlowMatched, $"Condition '{condition.DisplayName}' answered {branch} but has no {branch} flow.");
-            return;
-        }
-
-        Move(context, instance, map, token, flow);
-    }
-
-    private void DecideChoice(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, ChoicePoint choice)
-    {
-        foreach (var flow in map.Outgoing(choice.Id).Where(f => f.Id != choice.DefaultFlowId))
-        {
-            if (string.IsNullOrWhiteSpace(flow.Condition))
-            {
-                continue;
-            }
-
-            if (!TryEvaluate(context, instance, token, flow.Condition, out var value))
-            {
-                return;
-            }
-
-            if (value.ValueKind == JsonValueKind.True)
-            {
-                Move(context, instance, map, token, flow);
-                return;
-            }
-
-            if (value.ValueKind != JsonValueKind.False)
-            {
-                RaiseIncident(context, instance, token, IncidentCodes.ConditionNotBoolean, $"The case '{flow.Condition}' of Choice '{choice.DisplayName}' must give true or false, but gave {value.GetRawText()}.");
-                return;
-            }
-        }
-
-        var fallback = choice.DefaultFlowId is null ? null : map.Outgoing(choice.Id).FirstOrDefault(f => f.Id == choice.DefaultFlowId);
-        if (fallback is null)
-        {
-            RaiseIncident(context, instance, token, IncidentCodes.NoFlowMatched, $"No case of Choice '{choice.DisplayName}' matched and it has no default flow.");
-            return;
-        }
-
-        Move(context, instance, map, token, fallback);
-    }
-
-    /// <summary>
     /// Replaces <paramref name="token"/> with one new token on each of <paramref name="flows"/>, where it stood in the
     /// instance's list. A point looping back to itself without waiting multiplies tokens on every round; past the cap the
     /// instance gets an incident at the point, before any token is created, instead of filling the store.
     /// </summary>
-    private void Fork(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, IReadOnlyList<Flow> flows)
+    internal void Fork(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, IReadOnlyList<Flow> flows)
     {
         var count = instance.Tokens.Count - 1 + flows.Count;
         if (count > options.MaxTokensPerInstance)
@@ -464,69 +261,12 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
     }
 
-    private static void Merge(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, MergePoint merge)
-    {
-        var waiting = token with { State = TokenState.Merging };
-        Replace(instance, token, waiting);
-
-        // BPMN join: fire when every incoming flow holds at least one token; consume exactly one per flow.
-        var consumed = new List<Token>();
-        foreach (var incoming in map.Incoming(merge.Id))
-        {
-            var arrived = instance.Tokens.FirstOrDefault(t => t.PointId == merge.Id && t.State == TokenState.Merging && t.ArrivedViaFlowId == incoming.Id);
-            if (arrived is null)
-            {
-                return;
-            }
-
-            consumed.Add(arrived);
-        }
-
-        var index = instance.MutableTokens.IndexOf(waiting);
-        foreach (var t in consumed)
-        {
-            instance.MutableTokens.Remove(t);
-        }
-
-        var outgoing = map.Outgoing(merge.Id);
-        var merged = new Token { Id = Ids.Next(), PointId = merge.Id, State = TokenState.Ready };
-        instance.MutableTokens.Insert(Math.Min(index, instance.MutableTokens.Count), merged);
-        if (outgoing.Count != 1)
-        {
-            RaiseIncident(context, instance, merged, IncidentCodes.PointNotExecutable, $"Merge '{merge.DisplayName}' has {outgoing.Count} outgoing flows; it needs exactly one.");
-            return;
-        }
-
-        Move(context, instance, map, merged, outgoing[0]);
-    }
-
-    /// <summary>
-    /// Runs an activity whose work is done in child instances (<see cref="IStartsChildInstances"/>: a Nested process or a
-    /// sub-process): its boundary waits are prepared, then one child starts, or, multi-instance, its runs
-    /// (<see cref="MultiInstanceChildren"/>). A token coming back Ready with a <see cref="Token.Loop"/> is a multi-instance whose
-    /// run completed: it starts its next run or leaves, its boundary waits staying as they are.
-    /// </summary>
-    private async Task StartChildrenAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
-    {
-        if (token.Loop is not null)
-        {
-            await MultiInstance.AdvanceAsync(context, instance, map, token, cancellationToken).ConfigureAwait(false);
-        }
-        else if (BoundaryEvents.TryPrepare(context, instance, map, token, activity, expressions, out var waits))
-        {
-            await (((IStartsChildInstances)activity).MultiInstance is { } multi
-                ? MultiInstance.StartAsync(context, instance, map, token, activity, multi, cancellationToken)
-                : StartNestedAsync(context, instance, map, token, activity, cancellationToken)).ConfigureAwait(false);
-            BoundaryEvents.Start(context, instance, token, waits);
-        }
-    }
-
     /// <summary>
     /// Starts the child instance the activity waits for: a Nested process's (the latest published version of the map it
     /// calls, with its input mappings) or a sub-process's (the derived map of its scope, same version, with all the parent's
     /// variables). Whatever the child runs, it goes through here, so what applies to children applies to both.
     /// </summary>
-    private async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
+    internal async Task StartNestedAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, Point activity, CancellationToken cancellationToken)
     {
         if (await FindChildMapAsync(context, parent, token, activity, cancellationToken).ConfigureAwait(false) is not { } childMap ||
             !TryChildInput(context, parent, token, activity, parent.Variables, out var input))
@@ -734,7 +474,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         return true;
     }
 
-    private bool TryEvaluate(CommandContext context, ProcessInstance instance, Token token, string expression, out JsonElement value, string failureCode = IncidentCodes.ExpressionFailed)
+    internal bool TryEvaluate(CommandContext context, ProcessInstance instance, Token token, string expression, out JsonElement value, string failureCode = IncidentCodes.ExpressionFailed)
     {
         try
         {
@@ -749,7 +489,7 @@ internal sealed partial class InstanceExecutor(RouteMapCatalog catalog, IExpress
         }
     }
 
-    private static void Move(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Flow flow)
+    internal static void Move(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Flow flow)
     {
         Replace(instance, token, new Token { Id = Ids.Next(), PointId = flow.TargetId, ArrivedViaFlowId = flow.Id });
         RecordMove(context, instance, map, token.PointId, flow);

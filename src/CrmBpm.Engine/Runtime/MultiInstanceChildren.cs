@@ -12,12 +12,12 @@ namespace CrmBpm.Engine.Runtime;
 /// Everything a start needs (the items, the called map, every parallel child's inputs) is computed before the first child
 /// starts, so a failure leaves an incident and no half-started runs.
 /// </summary>
-internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressionEvaluator expressions, VariableLimits limits)
+internal sealed class MultiInstanceChildren(InstanceExecutor executor, IExpressionEvaluator expressions, VariableLimits limits, int maxRuns)
 {
     /// <summary>A token arrived at the activity: resolves its items and starts its first run (sequential) or all of them (parallel).</summary>
     public async Task StartAsync(CommandContext context, ProcessInstance parent, CompiledRouteMap map, Token token, Point activity, MultiInstance multi, CancellationToken cancellationToken)
     {
-        if (!MultiInstanceItems.TryResolve(multi, Describe(activity), parent.Variables, expressions, out var items, out var code, out var error))
+        if (!MultiInstanceItems.TryResolve(multi, Describe(activity), parent.Variables, expressions, maxRuns, out var items, out var code, out var error))
         {
             InstanceExecutor.RaiseIncident(context, parent, token, code, error);
             return;

@@ -13,10 +13,11 @@ internal static class MultiInstanceItems
 {
     /// <summary>
     /// The runs of <paramref name="multi"/>: the items of its list, or as many nulls as its cardinality says. False, with an
-    /// incident code and message, when the list is missing or no list, or the cardinality no whole number.
+    /// incident code and message, when the list is missing or no list, the cardinality no whole number, or there would be
+    /// more than <paramref name="maxRuns"/> runs (checked before any list of that size is made).
     /// </summary>
     public static bool TryResolve(MultiInstance multi, string activity, IReadOnlyDictionary<string, JsonElement> variables, IExpressionEvaluator expressions,
-        out List<JsonElement?> items, out string code, out string error)
+        int maxRuns, out List<JsonElement?> items, out string code, out string error)
     {
         items = [];
         (code, error) = ("", "");
@@ -54,6 +55,12 @@ internal static class MultiInstanceItems
                 return false;
             }
 
+            if (list.GetArrayLength() > maxRuns)
+            {
+                (code, error) = TooManyRuns(activity, $"'{source}' has {list.GetArrayLength()} items", maxRuns);
+                return false;
+            }
+
             items = [.. list.EnumerateArray().Select(e => (JsonElement?)e.Clone())];
             return true;
         }
@@ -61,6 +68,12 @@ internal static class MultiInstanceItems
         var cardinality = multi.LoopCardinality?.Trim() ?? "";
         if (int.TryParse(cardinality, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
+            if (count > maxRuns)
+            {
+                (code, error) = TooManyRuns(activity, $"its loop cardinality is {count}", maxRuns);
+                return false;
+            }
+
             items = [.. Enumerable.Repeat<JsonElement?>(null, count)];
             return true;
         }
@@ -76,8 +89,14 @@ internal static class MultiInstanceItems
             return false;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= 0 && number <= int.MaxValue && number == Math.Floor(number))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= 0 && number == Math.Floor(number))
         {
+            if (number > maxRuns)
+            {
+                (code, error) = TooManyRuns(activity, $"its loop cardinality '{cardinality}' gave {value.GetRawText()}", maxRuns);
+                return false;
+            }
+
             items = [.. Enumerable.Repeat<JsonElement?>(null, (int)number)];
             return true;
         }
@@ -87,6 +106,9 @@ internal static class MultiInstanceItems
             : $"The loop cardinality '{cardinality}' of {activity} gave {(value.ValueKind == JsonValueKind.Undefined ? "nothing" : value.GetRawText())}, not a whole number from 0 up.");
         return false;
     }
+
+    private static (string Code, string Error) TooManyRuns(string activity, string why, int maxRuns) =>
+        (IncidentCodes.TooManyRuns, $"{Capital(activity)} cannot run: {why}, more than the {maxRuns} runs one multi-instance may have ({nameof(CrmBpmOptions.MaxMultiInstanceRuns)}).");
 
     /// <summary>BPMN's name for a run's index, set on every run.</summary>
     public const string LoopCounter = "loopCounter";

@@ -15,7 +15,7 @@ namespace CrmBpm.Engine.Tasks;
 /// (title, performer, deadline) is computed before anything is added, so a failing expression leaves
 /// no half-created tasks, only an incident.
 /// </summary>
-internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
+internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions, CrmBpmOptions options)
 {
     /// <summary>
     /// Creates the tasks and parks the token; returns true when there was nothing to create (an empty list), so the token
@@ -28,7 +28,7 @@ internal sealed partial class WorkTaskFactory(IExpressionEvaluator expressions)
             return Create(context, instance, action, token, [(null, null)], waiting => waiting);
         }
 
-        if (!MultiInstanceItems.TryResolve(multi, $"Action '{action.DisplayName}'", instance.Variables, expressions, out var runs, out var code, out var error))
+        if (!MultiInstanceItems.TryResolve(multi, $"Action '{action.DisplayName}'", instance.Variables, expressions, options.MaxMultiInstanceRuns, out var runs, out var code, out var error))
         {
             InstanceExecutor.RaiseIncident(context, instance, token, code, error);
             return false;

@@ -177,6 +177,36 @@ public abstract class MultiInstanceScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task A_list_longer_than_the_run_limit_is_an_incident_before_any_task_is_created()
+    {
+        var items = Enumerable.Range(0, 1_001).Select(i => new { what = $"Item {i}", who = "ann" }).ToArray();
+
+        var instance = await Bpm.StartAsync(Plan(), new { planItems = items });
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentCode.ShouldBe(IncidentCodes.TooManyRuns);
+        instance.IncidentMessage!.ShouldContain("'planItems' has 1001 items");
+        instance.IncidentMessage!.ShouldContain("MaxMultiInstanceRuns");
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2000000000")]
+    [InlineData("copies")]
+    public async Task A_huge_loop_cardinality_is_an_incident_and_allocates_nothing(string cardinality)
+    {
+        var map = new MapBuilder("copies").Start()
+            .Action("sign", configure: a => a with { MultiInstance = new MultiInstance { LoopCardinality = cardinality } })
+            .Action("decide").End().Flow("start", "sign", "decide", "end").Build();
+
+        var instance = await Bpm.StartAsync(map, new { copies = 5_000_000_000L });
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentCode.ShouldBe(IncidentCodes.TooManyRuns);
+        (await Bpm.OpenTasksAsync(instance.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_loop_cardinality_creates_that_many_tasks_numbered_by_loop_counter()
     {
         var map = new MapBuilder("copies").Start()

@@ -173,6 +173,18 @@ public abstract class NestedMultiInstanceScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task More_runs_than_the_limit_is_an_incident_and_starts_no_child()
+    {
+        await DeployReviewAsync();
+        var instance = await Bpm.StartAsync(Parent(new MultiInstance { LoopCardinality = "1001" }));
+
+        instance.Status.ShouldBe(InstanceStatus.Incident);
+        instance.IncidentCode.ShouldBe(IncidentCodes.TooManyRuns);
+        instance.IncidentMessage!.ShouldContain("its loop cardinality is 1001");
+        (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_interrupting_boundary_timer_terminates_every_child()
     {
         await DeployReviewAsync();
