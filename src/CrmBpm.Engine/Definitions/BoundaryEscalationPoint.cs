@@ -3,17 +3,20 @@ using System.Text.Json.Serialization;
 namespace CrmBpm.Engine.Definitions;
 
 /// <summary>
-/// Catches an escalation on the border of a Sub-process or a Nested process: BPMN's <c>boundaryEvent</c> with an
+/// Catches an escalation on the border of a Sub-process, a Nested process or an Action: BPMN's <c>boundaryEvent</c> with an
 /// <c>escalationEventDefinition</c>. When an escalation thrown inside the activity (by an escalation throw or end event, in the
-/// activity's child instance or further down) reaches it and it catches the code, a token leaves by its flows; interrupting
+/// activity's child instance or further down; or raised by the performer of an Action's task) reaches it and it catches the code, a token leaves by its flows; interrupting
 /// (<see cref="CancelsActivity"/>, the default) cancels the activity first, non-interrupting lets it and the thrower go on. One
 /// whose <see cref="Escalation"/> names a code catches that code; one with no escalation, or one without a code, catches every
 /// escalation, after the boundaries naming the code.
 /// </summary>
 public sealed record BoundaryEscalationPoint : Point, IBoundaryEvent
 {
-    /// <summary>The point kinds an escalation boundary can be attached to: those whose child instance can throw an escalation.</summary>
-    public static bool CanCarry(Point activity) => activity is NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false };
+    /// <summary>
+    /// The point kinds an escalation boundary can be attached to: those whose child instance can throw an escalation, and an
+    /// Action, whose performer can raise one (<see cref="Tasks.ITaskService.ThrowEscalationAsync"/>).
+    /// </summary>
+    public static bool CanCarry(Point activity) => activity is NestedProcessPoint or SubProcessPoint { TriggeredByEvent: false } or ActionPoint;
 
     /// <inheritdoc />
     public override string KindName => "Escalation boundary";

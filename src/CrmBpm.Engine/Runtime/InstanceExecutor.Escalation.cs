@@ -63,16 +63,47 @@ internal sealed partial class InstanceExecutor
             }
 
             var parentMap = await catalog.GetAsync(parent.MapKey, parent.MapVersion, cancellationToken).ConfigureAwait(false);
-            var boundaries = parentMap.Map.Points.OfType<BoundaryEscalationPoint>().Where(b => b.AttachedToId == waiting.PointId).ToList();
-            if ((boundaries.FirstOrDefault(b => !b.CatchesAll && EscalationDefinition.Catches(b.Escalation, code)) ?? boundaries.FirstOrDefault(b => b.CatchesAll)) is { } boundary)
+            if (BoundaryCatcher(parent, parentMap, waiting, code, scope) is { } boundary)
             {
-                return new EscalationCatcher(parent, parentMap, null, null, boundary, waiting, scope);
+                return boundary;
             }
 
             (scope, scopeMap) = (parent, parentMap);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The escalation boundary of the activity <paramref name="waiting"/> waits at that catches <paramref name="code"/>: one naming
+    /// it first, else a catch-all; null when none does. <paramref name="child"/> is the child instance the escalation came up from.
+    /// </summary>
+    private static EscalationCatcher? BoundaryCatcher(ProcessInstance owner, CompiledRouteMap map, Token waiting, string? code, ProcessInstance? child)
+    {
+        var boundaries = map.Map.Points.OfType<BoundaryEscalationPoint>().Where(b => b.AttachedToId == waiting.PointId).ToList();
+        return (boundaries.FirstOrDefault(b => !b.CatchesAll && EscalationDefinition.Catches(b.Escalation, code)) ?? boundaries.FirstOrDefault(b => b.CatchesAll)) is { } boundary
+            ? new EscalationCatcher(owner, map, null, null, boundary, waiting, child)
+            : null;
+    }
+
+    /// <summary>
+    /// A person raised an escalation on their task (Camunda's <c>handleEscalation</c>): the escalation boundary of the Action
+    /// <paramref name="token"/> waits at catches it, else it travels up as a thrown escalation does. False, nothing changed, when
+    /// nobody catches it; the caller runs the instance.
+    /// </summary>
+    internal async Task<bool> EscalateFromTaskAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Guid taskId, string code, CancellationToken cancellationToken)
+    {
+        var activity = map.Point(token.PointId);
+        var catcher = BoundaryCatcher(instance, map, token, code, null) ?? await FindEscalationCatcherAsync(context, instance, map, code, cancellationToken).ConfigureAwait(false);
+        if (catcher is null)
+        {
+            return false;
+        }
+
+        var raisedAt = $"a task of {activity.KindName.ToLowerInvariant()} '{activity.DisplayName}'";
+        context.Record(instance, HistoryKind.EscalationThrown, pointId: activity.Id, taskId: taskId, details: $"'{code}' by {raisedAt}, caught by {catcher.Describe()}");
+        await CatchEscalationAsync(context, instance, catcher, new EscalationDefinition("", code), raisedAt, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The scope's event sub-process whose escalation start catches <paramref name="code"/>: one naming it first, else a catch-all.</summary>
@@ -123,9 +154,12 @@ internal sealed partial class InstanceExecutor
             {
                 var reason = $"escalation boundary '{boundary.DisplayName}' caught '{escalation.DisplayName}'";
                 await ActivityInterruption.CancelAsync(context, scope, waiting, reason, cancellationToken).ConfigureAwait(false);
-                // A child in its first run is not on the waiting token yet (it is set when the run returns): it ends here too.
-                await ProcessEngine.ForTreeAsync(context, catcher.Child!, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
-                    i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
+                if (catcher.Child is { } child)
+                {
+                    // A child in its first run is not on the waiting token yet (it is set when the run returns): it ends here too.
+                    await ProcessEngine.ForTreeAsync(context, child, i => i.Status is not (InstanceStatus.Completed or InstanceStatus.Terminated),
+                        i => ProcessEngine.TerminateOne(context, i, reason), cancellationToken).ConfigureAwait(false);
+                }
                 Replace(scope, waiting, fired);
             }
             else
@@ -145,7 +179,7 @@ internal sealed partial class InstanceExecutor
 
     /// <summary>
     /// Who catches an escalation: an event sub-process of a scope (with its start), or a boundary on the activity a parent's token
-    /// waits at (with the child instance the escalation came up from).
+    /// waits at (with the child instance the escalation came up from; none when a person raised it on the activity's task).
     /// </summary>
     private sealed record EscalationCatcher(ProcessInstance Instance, CompiledRouteMap Map, SubProcessPoint? SubProcess, StartPoint? Start, BoundaryEscalationPoint? Boundary, Token? Waiting, ProcessInstance? Child)
     {

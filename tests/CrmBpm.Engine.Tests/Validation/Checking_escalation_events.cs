@@ -30,12 +30,14 @@ public sealed class Checking_escalation_events
     }
 
     [Fact]
-    public void A_boundary_on_an_action_is_refused_naming_what_can_carry_one()
+    public void A_boundary_on_an_action_publishes_but_one_on_an_automatic_step_is_refused_naming_what_can_carry_one()
     {
-        var map = new MapBuilder("order").Start().Action("work").End().Flow("start", "work", "end")
-            .Add(new BoundaryEscalationPoint { Id = "on-late", AttachedToId = "work" }).End("late-end").Flow("on-late", "late-end").Build();
+        RouteMap On(Point activity) => new MapBuilder("order").Start().Add(activity).End().Flow("start", activity.Id, "end")
+            .Add(new BoundaryEscalationPoint { Id = "on-late", AttachedToId = activity.Id }).End("late-end").Flow("on-late", "late-end").Build();
 
-        Validate(map).ShouldContain(p => p.Code == "escalation-event.boundary-kind" && p.PointId == "on-late" && p.Message.Contains("Sub-process or a Nested process"));
+        Validate(On(new ActionPoint { Id = "work", Performer = Performer.User("alice") })).ShouldBeEmpty();
+        Validate(On(new ServicePoint { Id = "work", Handler = "send" })).ShouldContain(p =>
+            p.Code == "escalation-event.boundary-kind" && p.PointId == "on-late" && p.Message.Contains("a Sub-process or a Nested process") && p.Message.Contains("an Action"));
     }
 
     [Fact]

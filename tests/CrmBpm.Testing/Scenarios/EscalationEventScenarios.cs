@@ -1,5 +1,7 @@
 using CrmBpm.Engine.Definitions;
+using CrmBpm.Engine.Errors;
 using CrmBpm.Engine.Runtime;
+using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Testing.Scenarios;
 
@@ -233,5 +235,72 @@ public abstract class EscalationEventScenarios : EngineScenario
         (await Bpm.Engine.GetChildInstancesAsync(instance.Id)).Single(c => c.MapKey == "order::check").Status.ShouldBe(InstanceStatus.Terminated);
         await Bpm.CompleteAsync(instance.Id, "handle");
         (await Bpm.InstanceAsync(instance.Id)).Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    /// <summary>start → work (an Action of alice) → end, with the given escalation boundaries on work, each leading to an Action named like it.</summary>
+    private static RouteMap WorkWith(params BoundaryEscalationPoint[] boundaries)
+    {
+        var builder = new MapBuilder("claim").Start().Action("work").End().Flow("start", "work", "end");
+        foreach (var boundary in boundaries)
+        {
+            builder.Add(boundary with { AttachedToId = "work" }).Action("after-" + boundary.Id).End("end-" + boundary.Id).Flow(boundary.Id, "after-" + boundary.Id, "end-" + boundary.Id);
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task A_person_raises_an_escalation_a_non_interrupting_boundary_of_the_action_catches_and_the_task_stays_open()
+    {
+        var instance = await Bpm.StartAsync(WorkWith(new BoundaryEscalationPoint { Id = "on-late", Escalation = Late, CancelsActivity = false, CodeVariable = "why" }));
+        var task = await Bpm.TaskAtAsync(instance.Id, "work");
+
+        await Bpm.Tasks.ThrowEscalationAsync(task.Id, new Actor("alice"), "late");
+
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).Order().ShouldBe(["after-on-late", "work"]);
+        (await Bpm.InstanceAsync(instance.Id)).Variables["why"].GetString().ShouldBe("late");
+        (await Bpm.Engine.GetHistoryAsync(instance.Id)).ShouldContain(h => h.Kind == HistoryKind.EscalationThrown && h.TaskId == task.Id);
+    }
+
+    [Fact]
+    public async Task A_person_s_escalation_an_interrupting_boundary_catches_cancels_the_task()
+    {
+        var instance = await Bpm.StartAsync(WorkWith(new BoundaryEscalationPoint { Id = "on-any" }));
+        var task = await Bpm.TaskAtAsync(instance.Id, "work");
+
+        var after = await Bpm.Tasks.ThrowEscalationAsync(task.Id, new Actor("alice"), "anything");
+
+        after.Status.ShouldBe(WorkTaskStatus.Cancelled);
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).ShouldBe(["after-on-any"]);
+    }
+
+    [Fact]
+    public async Task A_person_s_escalation_nobody_catches_is_refused_and_the_task_stays_open()
+    {
+        var instance = await Bpm.StartAsync(WorkWith(new BoundaryEscalationPoint { Id = "on-other", Escalation = Other }));
+        var task = await Bpm.TaskAtAsync(instance.Id, "work");
+
+        var refused = await Should.ThrowAsync<ConflictException>(() => Bpm.Tasks.ThrowEscalationAsync(task.Id, new Actor("alice"), "late"));
+
+        refused.Code.ShouldBe("task.escalation-not-caught");
+        refused.Message.ShouldContain("'late'");
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).ShouldBe(["work"]);
+    }
+
+    [Fact]
+    public async Task A_person_s_escalation_inside_a_sub_process_travels_up_to_the_boundary_of_the_sub_process()
+    {
+        var map = new MapBuilder("order").Start().SubProcess("check").Action("after").End()
+            .Add(new BoundaryEscalationPoint { Id = "on-late", AttachedToId = "check", Escalation = Late }).Action("handle").End("handled")
+            .Flow("start", "check", "after", "end").Flow("on-late", "handle", "handled")
+            .Inside("check").Start("inner-start").Action("review").End("inner-end").Flow("inner-start", "review", "inner-end")
+            .Inside(null).Build();
+        var instance = await Bpm.StartAsync(map);
+        var task = await Bpm.TaskAtAsync(instance.Id, "review");
+
+        await Bpm.Tasks.ThrowEscalationAsync(task.Id, new Actor("alice"), "late");
+
+        (await Bpm.OpenTasksAsync(instance.Id)).Select(t => t.PointId).ShouldBe(["handle"]);
+        (await Bpm.InstanceAsync(task.InstanceId)).Status.ShouldBe(InstanceStatus.Terminated);
     }
 }

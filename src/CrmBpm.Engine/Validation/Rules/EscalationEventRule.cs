@@ -4,7 +4,7 @@ namespace CrmBpm.Engine.Validation.Rules;
 
 /// <summary>
 /// Escalation events (not a task's escalation ladder, see <see cref="EscalationRule"/>): an escalation boundary sits on a
-/// Sub-process or a Nested process (<c>escalation-event.boundary-kind</c>: only their child instances throw escalations), no
+/// Sub-process, a Nested process or an Action (<c>escalation-event.boundary-kind</c>: only there can an escalation come from), no
 /// flow leads into it, at least one leaves it, and no two boundaries of one activity catch the same escalation code
 /// (<c>escalation-event.boundary-duplicate</c>: the second would never catch). Where an escalation start may stand is the
 /// sub-process rule's (<c>start.trigger-not-here</c>).
@@ -29,13 +29,13 @@ public sealed class EscalationEventRule : IValidationRule
             {
                 yield return new("boundary.attached-unknown", boundary.Id,
                     string.IsNullOrWhiteSpace(boundary.AttachedToId)
-                        ? $"{name} is not attached to an activity; put it on the border of a Sub-process or a Nested process."
+                        ? $"{name} is not attached to an activity; put it on the border of a Sub-process, a Nested process or an Action."
                         : $"{name} is attached to '{boundary.AttachedToId}', which is not a point of this map.");
             }
             else if (!BoundaryEscalationPoint.CanCarry(activity))
             {
                 yield return new("escalation-event.boundary-kind", boundary.Id,
-                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', where no escalation can be thrown: only a Sub-process or a Nested process, whose inside throws escalations, can carry one.");
+                    $"{name} is attached to {activity.KindName} '{activity.DisplayName}', where no escalation can be thrown: only a Sub-process or a Nested process, whose inside throws escalations, or an Action, whose performer can raise one, can carry one.");
             }
 
             if (graph.Incoming(boundary.Id).Count > 0)
