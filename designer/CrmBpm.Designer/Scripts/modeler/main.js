@@ -15,6 +15,7 @@ import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 import crmModdle from './crm-moddle.json';
 import { crmDrawModule, crmModelingModule } from './index';
 import { kindOf } from './kinds';
+import { isEscalationStep } from './CrmEscalationCommands';
 import { setLabels } from './labels';
 
 const CHANGE_DEBOUNCE_MS = 200;
@@ -184,6 +185,63 @@ export class RouteMapCanvas {
   setDefaultFlow(gatewayId, flowId) {
     const flow = flowId ? getBusinessObject(this._element(flowId)) : undefined;
     this._modeling().updateProperties(this._element(gatewayId), { default: flow });
+  }
+
+  /**
+   * Adds a step to the escalation ladder of Action <taskId>: a timer on its bottom edge (left of the other events) carrying
+   * crm:escalation <step.kind>, its time from the deadline <step.duration> as timeDuration and, for the default outcome,
+   * crm:outcome. Only the default outcome interrupts (it ends the task). The ladder is kept in the engine's order (see
+   * 'crm.sortEscalation'). One undoable step; returns the new event's id.
+   */
+  addEscalationStep(taskId, step) {
+    this._modeling();
+    const task = this._element(taskId);
+    const shape = this._modeler.get('elementFactory').createShape({ type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition' });
+    const bo = shape.businessObject;
+    const definition = bo.get('eventDefinitions')[0];
+    bo.cancelActivity = step.kind === 'default-outcome';
+    bo.set('crm:escalation', step.kind);
+    if (step.outcome) {
+      bo.set('crm:outcome', step.outcome);
+    }
+
+    if (step.duration) {
+      definition.timeDuration = this._modeler.get('moddle').create('bpmn:FormalExpression', { body: step.duration });
+      definition.timeDuration.$parent = definition;
+    }
+
+    const taken = (task.attachers || []).filter(isEscalationStep).length;
+    const position = { x: task.x + Math.min(task.width - 18, 18 + taken * 30), y: task.y + task.height };
+    this._modeler.get('commandStack').execute('crm.multi', { commands: [
+      { cmd: 'shape.create', context: { shape, position, parent: task.parent, host: task, hints: { attach: true } } },
+      { cmd: 'crm.sortEscalation', context: { task } }
+    ] });
+    return shape.id;
+  }
+
+  /**
+   * Changes a step of an escalation ladder: its kind (crm:escalation; interrupting only as the default outcome), its time
+   * from the deadline (timeDuration) and, for the default outcome, crm:outcome; then the ladder is put in order again.
+   */
+  setEscalationStep(stepId, step) {
+    this._modeling();
+    const element = this._element(stepId);
+    const definition = this._definition(element);
+    const time = step.duration ? this._modeler.get('moddle').create('bpmn:FormalExpression', { body: step.duration }) : undefined;
+    this._modeler.get('commandStack').execute('crm.multi', { commands: [
+      { cmd: 'element.updateProperties', context: { element, properties: {
+        'crm:escalation': step.kind,
+        'crm:outcome': step.kind === 'default-outcome' && step.outcome ? step.outcome : undefined,
+        cancelActivity: step.kind === 'default-outcome' ? undefined : false
+      } } },
+      { cmd: 'element.updateModdleProperties', context: { element, moddleElement: definition, properties: { timeDuration: time, timeDate: undefined, timeCycle: undefined } } },
+      { cmd: 'crm.sortEscalation', context: { task: element.host } }
+    ] });
+  }
+
+  /** Removes a point (e.g. a step of an escalation ladder) with its flows, as the context pad's delete does. */
+  removeElement(elementId) {
+    this._modeling().removeElements([ this._element(elementId) ]);
   }
 
   /** Selects a point or flow and scrolls it into view. */
