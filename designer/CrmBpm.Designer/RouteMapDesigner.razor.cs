@@ -203,6 +203,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
         }
 
         _checking = false;
+        problems = ProblemWording.ForConsultant(problems, DesignerDocument.Parse(xml));
         _problems = problems;
         _errors = problems.Count(p => !p.IsWarning);
         _warnings = problems.Count - _errors;

@@ -11,6 +11,7 @@ public sealed class EditingAutomaticStepsAndTimers() : DesignerSpecification(Xml
             <bpmn:startEvent id="start" />
             <bpmn:serviceTask id="create" name="Create the order" crm:handler="crm.set-deal-amount" crm:retries="R3/PT5M" />
             <bpmn:sendTask id="notify" name="Notify" crm:handler="legacy.mail" />
+            <bpmn:serviceTask id="blank" name="Call the warehouse" />
             <bpmn:intermediateCatchEvent id="wait" name="Wait" crm:workingTime="true"><bpmn:timerEventDefinition id="wait_def"><bpmn:timeDuration>P3DT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
             <bpmn:userTask id="approve" name="Approve" />
             <bpmn:boundaryEvent id="remind" name="Remind" attachedToRef="approve" cancelActivity="false"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>
@@ -169,6 +170,20 @@ public sealed class EditingAutomaticStepsAndTimers() : DesignerSpecification(Xml
         Designer.Find("[data-field=working-time-hint]").TextContent.ShouldContain("3 calendar days");
         Designer.Find("[data-field=working-time]").Change(true);
         LastUpdateOf("remind")["crm:workingTime"].ShouldBe(true);
+    }
+
+    [Fact]
+    public void Ticking_outside_worker_before_the_topic_writes_nothing_until_the_topic_comes_and_then_both_at_once()
+    {
+        SelectOnCanvas("blank");
+        Designer.Find("[data-field=external]").Change(true);
+
+        Module.Invocations["updateProperties"].ShouldNotContain(c => (string?)c.Arguments[1] == "blank");
+        Designer.Find("[data-field=external]").HasAttribute("checked").ShouldBeTrue();
+
+        Designer.Find("[data-field=topic]").Change("warehouse-call");
+        LastUpdateOf("blank")["crm:handler"].ShouldBe("warehouse-call");
+        LastUpdateOf("blank")["crm:external"].ShouldBe("true");
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DesigningAnEscalationLadder(DesignerFixture fixture)
 
             await designer.ScreenshotAsync("20-escalation-ladder");
 
-            // Its time changed in the panel, the hand-over moves after the default outcome's time: the ladder is sorted again.
+            // A step's time changed in the panel is read back at once.
             await steps.Nth(2).Locator("[data-field=escalation-duration]").FillAsync("P1DT2H");
             await steps.Nth(2).Locator("[data-field=escalation-duration]").PressAsync("Tab");
             await Expect(steps.Nth(2).Locator("[data-field=escalation-reading]")).ToHaveTextAsync("Hands the task over to the head 1 day 2 hours after the deadline.");

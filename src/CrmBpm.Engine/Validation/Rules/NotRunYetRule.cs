@@ -36,6 +36,12 @@ public sealed class NotRunYetRule : IValidationRule
                 yield return new("point.not-run-yet", point.Id,
                     $"{what} '{point.DisplayName}' is not a JavaScript script written in the file (its scriptFormat is '{ScriptFormatOf(script)}', or it loops, or its script is an external resource): only inline JavaScript runs, in the same sandbox as conditions. Rewrite it in JavaScript, or replace it with an automatic step.");
             }
+            else if (point is StartPoint && IsTimerWithoutTime(point))
+            {
+                // Not a kind the engine cannot run: a schedule the consultant has not given a time yet.
+                yield return new("point.not-run-yet", point.Id,
+                    $"Start '{point.DisplayName}' starts on a schedule, but its timer has no time yet: give it a duration (P1D), a date (2026-12-24T09:00:00Z), a cycle (R/P1D) or a cron expression (0 9 * * MON-FRI).");
+            }
             else if (what is not null)
             {
                 yield return new("point.not-run-yet", point.Id,
@@ -53,6 +59,15 @@ public sealed class NotRunYetRule : IValidationRule
             }
         }
     }
+
+    /// <summary>A start whose one event definition is a timer definition naming no time (timeDuration, timeDate, timeCycle).</summary>
+    private static bool IsTimerWithoutTime(Point start) =>
+        start.Foreign?.Elements.Where(e => IsEventDefinition(e)).ToList() is [var timer]
+        && timer.Contains("timerEventDefinition", StringComparison.Ordinal)
+        && !new[] { "timeDuration", "timeDate", "timeCycle" }.Any(t => timer.Contains(t, StringComparison.Ordinal));
+
+    private static bool IsEventDefinition(string element) =>
+        new ForeignBpmn { Elements = [element] }.ElementLocalNames()[0] is var name && (name.EndsWith("EventDefinition", StringComparison.Ordinal) || name == "eventDefinitionRef");
 
     private static string ScriptFormatOf(KeptPoint script) =>
         script.Foreign?.Attributes.FirstOrDefault(a => a.LocalName == "scriptFormat" && a.Namespace.Length == 0)?.Value ?? "none";
