@@ -266,8 +266,7 @@ export class RouteMapCanvas {
     const registry = this._modeler.get('elementRegistry');
     this._problemIds.forEach(id => {
       if (registry.get(id)) {
-        canvas.removeMarker(id, 'crm-problem');
-        canvas.removeMarker(id, 'crm-warning');
+        [ 'crm-problem', 'crm-warning', 'crm-problem-event', 'crm-warning-event' ].forEach(marker => canvas.removeMarker(id, marker));
       }
     });
     overlays.remove({ type: 'crm-problem' });
@@ -282,13 +281,24 @@ export class RouteMapCanvas {
     }
 
     for (const [ id, { messages, error } ] of byElement) {
-      canvas.addMarker(id, error ? 'crm-problem' : 'crm-warning');
+      const element = registry.get(id);
+      // An event keeps its own outline (a thin Start would look like a thick End once outlined in red): a dashed ring
+      // around it says that it has problems instead.
+      const isEvent = !element.waypoints && is(element, 'bpmn:Event');
+      canvas.addMarker(id, (error ? 'crm-problem' : 'crm-warning') + (isEvent ? '-event' : ''));
+      if (isEvent) {
+        const ring = document.createElement('div');
+        ring.className = error ? 'crm-problem-ring' : 'crm-problem-ring crm-warning-ring';
+        ring.style.width = (element.width + 12) + 'px';
+        ring.style.height = (element.height + 12) + 'px';
+        overlays.add(id, 'crm-problem', { position: { top: -6, left: -6 }, html: ring });
+      }
+
       const badge = document.createElement('div');
       badge.className = error ? 'crm-problem-badge' : 'crm-problem-badge crm-warning-badge';
       badge.title = messages.join('\n');
       badge.textContent = messages.length > 1 ? String(messages.length) : '!';
       badge.addEventListener('click', () => this.select(id));
-      const element = registry.get(id);
       const position = element.waypoints ? { top: -12, left: -12 } : { top: -10, right: 10 };
       overlays.add(id, 'crm-problem', { position, html: badge });
     }
