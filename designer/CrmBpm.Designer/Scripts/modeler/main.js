@@ -210,8 +210,7 @@ export class RouteMapCanvas {
       definition.timeDuration.$parent = definition;
     }
 
-    const taken = (task.attachers || []).filter(isEscalationStep).length;
-    const position = { x: task.x + Math.min(task.width - 18, 18 + taken * 30), y: task.y + task.height };
+    const position = freeEdgeSpot(task);
     this._modeler.get('commandStack').execute('crm.multi', { commands: [
       { cmd: 'shape.create', context: { shape, position, parent: task.parent, host: task, hints: { attach: true } } },
       { cmd: 'crm.sortEscalation', context: { task } }
@@ -291,7 +290,8 @@ export class RouteMapCanvas {
         ring.className = error ? 'crm-problem-ring' : 'crm-problem-ring crm-warning-ring';
         ring.style.width = (element.width + 12) + 'px';
         ring.style.height = (element.height + 12) + 'px';
-        overlays.add(id, 'crm-problem', { position: { top: -6, left: -6 }, html: ring });
+        const ringId = overlays.add(id, 'crm-problem', { position: { top: -6, left: -6 }, html: ring });
+        overlays.get(ringId).htmlContainer.style.pointerEvents = 'none'; // clicks go through to the event it rings
       }
 
       const badge = document.createElement('div');
@@ -501,6 +501,20 @@ export class RouteMapCanvas {
 
     return element;
   }
+}
+
+/**
+ * Where one more event fits on the edge of <task> without covering another: along the bottom from the left, then up the right
+ * edge, then along the top (centres at least 36 apart, so each stays clickable); the bottom right corner when all are taken.
+ */
+function freeEdgeSpot(task) {
+  const taken = (task.attachers || []).map(a => ({ x: a.x + a.width / 2, y: a.y + a.height / 2 }));
+  const spots = [];
+  for (let x = 18; x <= task.width - 18; x += 36) spots.push({ x: task.x + x, y: task.y + task.height });
+  for (let y = task.height - 18; y >= 18; y -= 36) spots.push({ x: task.x + task.width, y: task.y + y });
+  for (let x = task.width - 18; x >= 18; x -= 36) spots.push({ x: task.x + x, y: task.y });
+  const free = spots.find(s => taken.every(t => Math.hypot(t.x - s.x, t.y - s.y) >= 36));
+  return free || { x: task.x + task.width - 18, y: task.y + task.height };
 }
 
 /** An XML id part made of a name: letters, digits, '_', '-' and '.' kept, anything else '_' (as the engine's export does). */
