@@ -19,6 +19,9 @@ public static class ProblemWording
         return [.. problems.Select(p => p with { Message = Reword(p.Message, elements) })];
     }
 
+    /// <summary>One problem sentence of <paramref name="document"/> (e.g. a host's list of why publishing was refused) with ids replaced likewise.</summary>
+    public static string ForConsultant(string message, DesignerDocument document) => Reword(message, [.. document.Elements]);
+
     /// <summary>How an element is named in a sentence: 'Its name', or where it stands when it has none.</summary>
     public static string Describe(DesignerElement element)
     {
