@@ -303,6 +303,9 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             box.ShouldNotBeNull().Height.ShouldBeLessThan(44, $"the {button} button keeps its words on one line");
         }
 
+        var (save, publish) = (await page.GetByTestId("save-draft").BoundingBoxAsync(), await page.GetByTestId("publish").BoundingBoxAsync());
+        publish!.Y.ShouldBe(save!.Y, "Save draft and Publish stay side by side");
+
         await Expect(page.GetByTestId("start-variables")).ToHaveAttributeAsync("placeholder", "amount=5000\ncustomer=\"Acme\"");
         await ServerFixture.ScreenshotAsync(page, "server-route-map-published");
     }
