@@ -25,6 +25,24 @@ public sealed class DesigningAnEscalationLadder(DesignerFixture fixture)
             await designer.FillAsync("deadline", "P3D");
             await designer.Field("working-time").CheckAsync();
             await Expect(designer.Field("working-time-hint")).ToContainTextAsync("3 working days");
+            await designer.Field("working-time").ScrollIntoViewIfNeededAsync();
+            await designer.ScreenshotAsync("19-deadline-in-working-time");
+
+            // A form field's row shows its remove button and its "required" tick whole, inside the panel.
+            await designer.Panel.Locator("[data-action='add-form-field']").ClickAsync();
+            var row = designer.Panel.Locator(".crm-form-field").First;
+            await Expect(row).ToBeVisibleAsync();
+            var panel = (await designer.Panel.BoundingBoxAsync())!;
+            foreach (var part in new[] { row.Locator("button.crm-icon-button"), row.Locator("label.crm-inline") })
+            {
+                var box = (await part.BoundingBoxAsync())!;
+                (box.X + box.Width).ShouldBeLessThanOrEqualTo(panel.X + panel.Width - 8, "inside the panel, not cut by its edge");
+                box.Height.ShouldBeLessThan(34, "on one line");
+            }
+
+            await row.ScrollIntoViewIfNeededAsync();
+            await designer.ScreenshotAsync("19-form-field-row");
+            await row.Locator("button.crm-icon-button").ClickAsync();
 
             // Added out of order: the designer keeps the engine's order (by time from the deadline, the default outcome last).
             await AddStepAsync(designer, "DefaultOutcome", 1);
