@@ -33,4 +33,17 @@ public sealed class NamingPointsInProblems() : DesignerSpecification(Xml)
         var marked = (System.Collections.IEnumerable)LastCall("setProblems")[0]!;
         marked.Cast<object>().Select(p => (string)p.GetType().GetProperty("message")!.GetValue(p)!).ShouldAllBe(m => !m.Contains("Gateway_0z8hxle"));
     }
+
+    [Fact]
+    public void The_panel_heads_an_unnamed_point_with_where_it_stands_and_a_flow_with_its_ends()
+    {
+        SelectOnCanvas("Gateway_0z8hxle");
+        Designer.Find(".crm-properties-header h2").TextContent.ShouldBe("The unnamed choice after 'Qualification'");
+
+        SelectOnCanvas("Flow_0abc");
+        Designer.Find(".crm-properties-header h2").TextContent.ShouldBe("The flow from the choice to the action");
+
+        SelectOnCanvas("qualify");
+        Designer.Find(".crm-properties-header h2").TextContent.ShouldBe("Qualification");
+    }
 }
