@@ -49,14 +49,14 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("Needs");
             await Expect(page.GetByTestId("instance-path").Locator("li.current")).ToHaveTextAsync("Needs");
             await Expect(page.GetByTestId("instance-path").Locator("li")).ToHaveTextAsync(["Start", "Qualification", "Needs"]);
-            await Expect(page.GetByTestId("history")).ToContainTextAsync("Task completed");
+            await Expect(page.GetByTestId("history")).ToContainTextAsync("Anna Petrova completed “");
             await Expect(page.Locator($".djs-element.crm-active[data-element-id='{points.Needs}']")).ToHaveCountAsync(1);
             await ServerFixture.ScreenshotAsync(page, "server-instance-moved");
 
             // The same view in Russian.
             await page.GetByRole(AriaRole.Link, new() { Name = "RU", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("instance-state")).ToHaveTextAsync("Выполняется");
-            await Expect(page.GetByTestId("history")).ToContainTextAsync("Задача выполнена");
+            await Expect(page.GetByTestId("history")).ToContainTextAsync("выполнена — Анна Петрова");
             await ServerFixture.ScreenshotAsync(page, "server-instance-moved-ru");
         }
         catch (Exception e)
