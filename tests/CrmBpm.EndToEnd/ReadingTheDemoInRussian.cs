@@ -20,6 +20,9 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
         "Acme Supplies", "Baltic Timber", "Anna Petrova", "Boris Nowak", "Helga Schmidt", "Carl Jensen", "CrmBpm",
     ];
 
+    // Written in Latin letters in Russian too (the designer names the Ctrl key).
+    private static readonly HashSet<string> Acronyms = ["CRM", "BPMN", "Ctrl"];
+
     [Fact]
     public async Task Route_maps_a_deal_card_and_its_instance_read_in_russian_and_switching_language_keeps_the_page()
     {
@@ -45,7 +48,7 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
 
             await page.Locator("a[href^='instances/']").First.ClickAsync();
             await ServerFixture.WaitForAddressAsync(page, url => url.Contains("/instances/", StringComparison.Ordinal));
-            await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Процесс запущен — Анна Петрова");
+            await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Процесс запущен — Anna Petrova.");
             await ServerFixture.ScreenshotAsync(page, "ru-instance");
             (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the instance page");
 
@@ -55,7 +58,7 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
             await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Anna Petrova started the process.");
             new Uri(page.Url).AbsolutePath.ShouldBe(instance);
             await page.GetByRole(AriaRole.Link, new() { Name = "RU", Exact = true }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Процесс запущен — Анна Петрова");
+            await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Процесс запущен — Anna Petrova.");
             new Uri(page.Url).AbsolutePath.ShouldBe(instance);
         }
         catch
@@ -89,7 +92,7 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
             text = text.Replace(data, " ", StringComparison.Ordinal);
         }
 
-        return [.. LatinWord().Matches(text).Select(m => m.Value).Distinct()];
+        return [.. LatinWord().Matches(text).Select(m => m.Value).Where(w => !Acronyms.Contains(w)).Distinct()];
     }
 
     [GeneratedRegex(@"\b[A-Za-z]{2,}\b")]

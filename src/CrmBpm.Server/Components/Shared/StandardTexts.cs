@@ -30,11 +30,22 @@ public static partial class StandardTexts
     public static string Catalogue(CatalogueKind kind, string? code, string? name) =>
         code is null ? name ?? "" : Translate($"{kind}.{code}", name ?? code);
 
+    /// <summary>A catalogue item's name.</summary>
+    public static string Name(CatalogueItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Catalogue(item.Kind, item.Code, item.Name);
+    }
+
     /// <summary>A deal's stage by its code and stored name.</summary>
     public static string Stage(string? code, string? name) => Catalogue(CatalogueKind.SalesStage, code, name);
 
     /// <summary>A performer role's name (the name is its key).</summary>
     public static string Role(string? name) => Named("Role", name);
+
+    /// <summary>A performer role's description, translated while it is the seeded one.</summary>
+    public static string RoleDescription(string roleName, string? description) =>
+        string.IsNullOrEmpty(description) ? description ?? "" : Translate($"RoleDescription.{CatalogueItem.NormalizeCode(roleName)}", description);
 
     /// <summary>A department's name (the name is its key).</summary>
     public static string Department(string? name) => Named("Department", name);
