@@ -74,7 +74,7 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         var text = Squash(await refusal.InnerTextAsync());
         text.ShouldContain("is at stage 'Qualification'");
         text.ShouldContain($"Qualify the deal {title}");
-        text.ShouldContain("cannot move it to 'Proposal'");
+        text.ShouldContain("follows its process");
         await ServerFixture.ScreenshotAsync(page, "deal-card-process-refusal");
 
         var taskLink = refusal.Locator("[data-testid=refusal-task]");

@@ -25,6 +25,8 @@ public static partial class StandardTexts
     private static readonly ResourceManager Resources = new(typeof(StandardTexts));
     private static readonly Dictionary<string, Regex> Templates = new(StringComparer.Ordinal);
     private static readonly Lock TemplatesLock = new();
+    private static readonly Lazy<string[]> EnglishKeys = new(() =>
+        [.. Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal)]);
 
     /// <summary>A catalogue item's name (<paramref name="code"/> is its stable code).</summary>
     public static string Catalogue(CatalogueKind kind, string? code, string? name) =>
@@ -103,6 +105,41 @@ public static partial class StandardTexts
         }
 
         return Point(map, pointId, title);
+    }
+
+    /// <summary>
+    /// A task's title when only its map is known, not its point (a refusal names tasks by title): translated when it
+    /// matches a title template or a point name of that standard map, else as stored.
+    /// </summary>
+    public static string TaskTitle(string? mapKey, string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        if (mapKey is null)
+        {
+            return title;
+        }
+
+        var map = RouteMap.SplitScopeKey(mapKey).MapKey;
+        foreach (var key in EnglishKeys.Value.Where(k => k.StartsWith($"Title.{map}.", StringComparison.Ordinal)))
+        {
+            var parts = key.Split('.', 3);
+            var translated = TaskTitle(parts[1], parts[2], title);
+            if (!ReferenceEquals(translated, title))
+            {
+                return translated;
+            }
+        }
+
+        foreach (var key in EnglishKeys.Value.Where(k => k.StartsWith($"Point.{map}.", StringComparison.Ordinal)))
+        {
+            var translated = Translate(key, title);
+            if (!ReferenceEquals(translated, title))
+            {
+                return translated;
+            }
+        }
+
+        return title;
     }
 
     private static string AnyObject(string name)
