@@ -17,7 +17,8 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
     [
         "Nordwind: fleet software for 40 trucks", "Nordwind Logistik", "Romashka: CRM rollout", "Romashka", "Baltic Timber: ERP integration",
         "Baltic Timber: pilot licences", "Acme: warehouse scanners", "Acme: support contract 2024", "Nordwind: annual support renewal",
-        "Acme Supplies", "Baltic Timber", "Anna Petrova", "Boris Nowak", "Helga Schmidt", "Carl Jensen", "CrmBpm",
+        "Acme Supplies", "Baltic Timber", "Anna Petrova", "Boris Nowak", "Helga Schmidt", "Carl Jensen", "Administrator", "CrmBpm",
+        "The scanners for the Hamburg depot arrived two weeks late.", "Call Jens Becker and apologise", "Find the delay in the warehouse log",
     ];
 
     // The maps the server publishes and the CRM's own.
@@ -39,8 +40,17 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
             await ServerFixture.ScreenshotAsync(page, "ru-route-maps");
             (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the Route maps list");
 
+            await page.GotoAsync("claims");
+            await ServerFixture.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=claims] a[href^='claims/']").Last.ClickAsync(); // the demo's, the oldest
+            await page.GetByTestId("claim-status").WaitForAsync();
+            await ServerFixture.ScreenshotAsync(page, "ru-claim-card");
+            (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the claim card");
+
             await page.GotoAsync("deals");
             await ServerFixture.WaitForCircuitAsync(page);
+            await ServerFixture.ScreenshotAsync(page, "ru-deals");
+            (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the deal list");
             await page.GetByRole(AriaRole.Link, new() { Name = "Nordwind: fleet software for 40 trucks" }).ClickAsync();
             await page.GetByTestId("stage-bar").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=stage-bar] [aria-current=step]")).ToHaveTextAsync("Квалификация");
