@@ -68,13 +68,13 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Stage: Qualification" }).WaitForAsync();
         await MapDrawnAsync(page);
 
-        await StageButton(page, "Offer").ClickAsync();
+        await StageButton(page, "Proposal").ClickAsync();
         var refusal = page.Locator("[data-testid=process-refusal]");
         await refusal.WaitForAsync();
         var text = Squash(await refusal.InnerTextAsync());
         text.ShouldContain("is at stage 'Qualification'");
         text.ShouldContain($"Qualify the deal {title}");
-        text.ShouldContain("cannot move it to 'Offer'");
+        text.ShouldContain("follows its process");
         await ServerFixture.ScreenshotAsync(page, "deal-card-process-refusal");
 
         var taskLink = refusal.Locator("[data-testid=refusal-task]");
@@ -86,8 +86,8 @@ public sealed partial class DealsInTheBrowser(ServerFixture server)
         await CompleteTaskThroughTheApiAsync(page, "anna", "manager1", taskId);
 
         await page.GoBackAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Stage: Needs" }).WaitForAsync();
-        (await page.Locator("[data-testid=stage-log] tbody tr").First.InnerTextAsync()).ShouldContain("Qualification → Needs");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Stage: Needs analysis" }).WaitForAsync();
+        (await page.Locator("[data-testid=stage-log] tbody tr").First.InnerTextAsync()).ShouldContain("Qualification → Needs analysis");
         (await page.Locator("[data-testid=deal-tasks]").InnerTextAsync()).ShouldNotContain("Qualify the deal");
         await MapDrawnAsync(page);
         await ServerFixture.ScreenshotAsync(page, "deal-card-process");

@@ -36,7 +36,7 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         (await page.GetByTestId("task-subject").InnerTextAsync()).ShouldBe(Rollout);
         var history = await page.GetByTestId("history").InnerTextAsync();
         history.ShouldContain("Anna Petrova completed “Qualify the deal Romashka: CRM rollout”.");
-        history.ShouldContain("Task “Needs” for pool Sales manager.");
+        history.ShouldContain("Task “Needs” was created for pool Sales manager.");
         await ServerFixture.ScreenshotAsync(page, "task-card-1280");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();

@@ -49,14 +49,14 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
             await Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("Needs");
             await Expect(page.GetByTestId("instance-path").Locator("li.current")).ToHaveTextAsync("Needs");
             await Expect(page.GetByTestId("instance-path").Locator("li")).ToHaveTextAsync(["Start", "Qualification", "Needs"]);
-            await Expect(page.GetByTestId("history")).ToContainTextAsync("Task completed");
+            await Expect(page.GetByTestId("history")).ToContainTextAsync("Anna Petrova completed “");
             await Expect(page.Locator($".djs-element.crm-active[data-element-id='{points.Needs}']")).ToHaveCountAsync(1);
             await ServerFixture.ScreenshotAsync(page, "server-instance-moved");
 
             // The same view in Russian.
             await page.GetByRole(AriaRole.Link, new() { Name = "RU", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("instance-state")).ToHaveTextAsync("Выполняется");
-            await Expect(page.GetByTestId("history")).ToContainTextAsync("Задача выполнена");
+            await Expect(page.GetByTestId("history")).ToContainTextAsync("выполнена (Qualified) — Anna Petrova");
             await ServerFixture.ScreenshotAsync(page, "server-instance-moved-ru");
         }
         catch (Exception e)
@@ -172,7 +172,7 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         {
             await page.GotoAsync("route-maps");
             await Expect(page.Locator("h1")).ToHaveTextAsync("Карты маршрутов");
-            await Expect(page.GetByTestId("route-maps")).ToContainTextAsync("Typical sale");
+            await Expect(page.GetByTestId("route-maps")).ToContainTextAsync("Типовая продажа");
             await Expect(page.GetByTestId("route-maps")).ToContainTextAsync("v1 опубликована");
             (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "the list must fit the phone's width");
             await ServerFixture.ScreenshotAsync(page, "server-route-maps-phone-ru");

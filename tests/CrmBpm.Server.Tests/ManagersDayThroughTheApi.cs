@@ -26,12 +26,12 @@ public abstract class ManagersDayThroughTheApi(ServerFixture server)
         await anna.PostJsonAsync($"/api/tasks/{task.Id()}/complete").ExpectAsync(HttpStatusCode.OK);
 
         var moved = await anna.GetOkAsync($"/api/deals/{deal.Id()}");
-        moved.GetProperty("deal").Str("stage").ShouldBe("needs");
+        moved.GetProperty("deal").Str("stage").ShouldBe("needs-analysis");
         var needsTask = moved.GetProperty("openTasks").EnumerateArray().ShouldHaveSingleItem();
 
         var refusal = await anna.PostJsonAsync($"/api/deals/{deal.Id()}/stage", new { stage = "Offer" }).ExpectAsync(HttpStatusCode.Conflict);
         refusal.Str("code").ShouldBe("deal.stage-controlled-by-process");
-        refusal.Str("currentStage").ShouldBe("needs");
+        refusal.Str("currentStage").ShouldBe("needs-analysis");
         refusal.GetProperty("tasks").EnumerateArray().ShouldHaveSingleItem().GetProperty("taskId").GetGuid().ShouldBe(needsTask.GetProperty("taskId").GetGuid());
         refusal.Str("detail").ShouldContain(needsTask.Str("title"));
     }
@@ -46,7 +46,7 @@ public abstract class ManagersDayThroughTheApi(ServerFixture server)
         await CompleteAsync(anna, deal, "qualification");
         await CompleteAsync(anna, deal, "needs", new { needs = "40 scanners" });
         await CompleteAsync(anna, deal, "offer", new { amount = 12000 });
-        (await anna.GetOkAsync($"/api/deals/{deal.Id()}")).GetProperty("deal").Str("stage").ShouldBe("offer");
+        (await anna.GetOkAsync($"/api/deals/{deal.Id()}")).GetProperty("deal").Str("stage").ShouldBe("proposal");
         await CompleteAsync(helga, deal, "creditCheck", new { creditApproved = true });
         await CompleteAsync(anna, deal, "agreement", new { customerAgrees = true });
         (await anna.GetOkAsync($"/api/deals/{deal.Id()}")).GetProperty("deal").GetProperty("potentialAmount").GetDecimal().ShouldBe(12000m, "the automatic step after the offer puts its amount on the deal");
@@ -131,7 +131,7 @@ public abstract class ManagersDayThroughTheApi(ServerFixture server)
         await helga.GetOkAsync($"/api/deals/{deal.Id()}");
         (await helga.GetOkAsync("/api/tasks?scope=Team&pageSize=200")).Items().ShouldContain(t => t.Id() == task.Id());
         (await helga.PostJsonAsync($"/api/tasks/{task.Id()}/complete").ExpectAsync(HttpStatusCode.OK)).Str("completedBy").ShouldBe("helga");
-        (await anna.GetOkAsync($"/api/deals/{deal.Id()}")).GetProperty("deal").Str("stage").ShouldBe("needs");
+        (await anna.GetOkAsync($"/api/deals/{deal.Id()}")).GetProperty("deal").Str("stage").ShouldBe("needs-analysis");
     }
 
     [Fact]

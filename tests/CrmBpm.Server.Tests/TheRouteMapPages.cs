@@ -117,7 +117,7 @@ public sealed class TheRouteMapPages(SqliteServer server) : IClassFixture<Sqlite
         html.ShouldContain("Running");
         html.ShouldContain("data-testid=\"instance-path\"");
         html.ShouldContain("data-testid=\"history\"");
-        html.ShouldContain("Token moved");
+        html.ShouldContain("The process reached");
         html.ShouldContain("data-testid=\"open-tasks\"");
         html.ShouldContain($"href=\"tasks/{taskId}\"");
         html.ShouldContain("Call back");

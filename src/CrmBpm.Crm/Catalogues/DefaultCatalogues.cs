@@ -6,7 +6,7 @@ public static class DefaultCatalogues
     /// <summary>Every default item, by kind, in order.</summary>
     public static IReadOnlyList<CatalogueItem> Create() =>
     [
-        .. Items(CatalogueKind.SalesStage, null, "Qualification", "Needs analysis", "Proposal", "Negotiation", "Contract"),
+        .. Items(CatalogueKind.SalesStage, null, "Qualification", "Needs analysis", "Proposal", "Negotiation", "Contract", "Shipment"),
         .. Items(CatalogueKind.LossReason, "Other", "Price too high", "Chose a competitor", "No budget", "No decision made", "Requirements not met", "Other"),
         .. Items(CatalogueKind.ClaimReason, "Other", "Product quality", "Delivery delay", "Wrong delivery", "Billing error", "Service quality", "Other"),
         .. Items(CatalogueKind.Department, null, "Sales", "Service", "Quality", "Logistics", "Finance"),

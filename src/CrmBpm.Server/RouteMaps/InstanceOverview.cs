@@ -25,7 +25,7 @@ public sealed record InstanceOverview(
         var allTasks = await tasks.GetTasksOfInstanceAsync(instanceId, cancellationToken);
         var map = await maps.GetAsync(instance.MapKey, instance.MapVersion, cancellationToken);
         return new InstanceOverview(
-            instance, map, map is null ? null : new BpmnExporter().Export(map), InstancePath.Highlight(instance, history, allTasks),
+            instance, map, map is null ? null : new BpmnExporter().Export(Components.Shared.StandardTexts.ForReading(map)), InstancePath.Highlight(instance, history, allTasks),
             history, [.. allTasks.Where(t => t.IsActive)]);
     }
 }

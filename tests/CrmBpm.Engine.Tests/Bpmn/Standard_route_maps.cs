@@ -74,7 +74,7 @@ public sealed class Standard_route_maps : IAsyncLifetime
         // The offer amount reaches the deal by the automatic step, run by the job executor after the commit.
         (await _bpm.Timers.FireDueTimersAsync()).ShouldBe(1);
         DealAmounts.Set.ShouldContain(("ACME", 120000m));
-        (await _bpm.TaskAtAsync(instance.Id, "agreement")).Stage.ShouldBe("Agreement");
+        (await _bpm.TaskAtAsync(instance.Id, "agreement")).Stage.ShouldBe("Negotiation");
         await _bpm.CompleteAsync(instance.Id, "agreement", variables: new { customerAgrees = true });
         await _bpm.CompleteAsync(instance.Id, "order");
         await _bpm.CompleteAsync(instance.Id, "shipment");

@@ -68,13 +68,37 @@ public sealed class TheStageBar : BunitContext
         bar.FindAll("[data-testid=stage-bar] button")[2].Click();
 
         var refusal = bar.Find("[data-testid=process-refusal]");
-        refusal.TextContent.ShouldContain("is at stage 'Qualification'");
-        refusal.TextContent.ShouldContain("controlled by the process 'typical-sale'");
-        refusal.TextContent.ShouldContain("'Qualify the deal Fleet software' (held by anna)");
+        refusal.TextContent.ShouldContain("This deal follows its process and is at stage 'Qualification'");
+        refusal.TextContent.ShouldContain("Complete a task of the process to move it on.");
+        refusal.TextContent.ShouldContain("held by anna");
         var link = bar.Find("[data-testid=refusal-task]");
         link.GetAttribute("href").ShouldBe($"tasks/{task.TaskId}");
         link.TextContent.ShouldBe("Qualify the deal Fleet software");
         deal.Stage.ShouldBe("qualification");
+    }
+
+    [Fact]
+    public void In_russian_the_stages_the_refusal_and_the_standard_task_title_read_in_russian_and_the_deal_s_title_as_typed()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+        var deal = Open(DealKind.ProcessControlled);
+        var instanceId = Guid.NewGuid();
+        deal.AttachProcess(instanceId, "typical-sale").ShouldBeTrue();
+        deal.FollowProcess(instanceId, "qualification", "Qualification", Now).ShouldBeTrue();
+        var task = new BlockingTask(Guid.NewGuid(), "Qualify the deal Fleet software", null, "Sales manager", null);
+        var bar = Render<StageBar>(p => p
+            .Add(b => b.Deal, deal)
+            .Add(b => b.Stages, SalesStages)
+            .Add(b => b.OnChange, EventCallback.Factory.Create<StageOption>(this, stage => deal.ChangeStage(stage.Code, stage.Name, "anna", Now, [task]))));
+
+        bar.FindAll("[data-testid=stage-bar] button").Select(b => b.TextContent.Trim())
+            .ShouldBe(["Квалификация", "Анализ потребностей", "Коммерческое предложение", "Переговоры"]);
+        bar.FindAll("[data-testid=stage-bar] button")[2].Click();
+
+        var refusal = bar.Find("[data-testid=process-refusal]");
+        refusal.TextContent.ShouldContain("Сделка идёт по процессу и находится на этапе «Квалификация»");
+        refusal.TextContent.ShouldContain("в пуле «Менеджер по продажам»");
+        bar.Find("[data-testid=refusal-task]").TextContent.ShouldBe("Квалифицировать сделку Fleet software");
     }
 
     [Fact]

@@ -30,4 +30,17 @@ public sealed class TheLanguageSwitch : BunitContext
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    [Fact]
+    public void Follows_the_user_to_the_next_page_so_switching_keeps_where_they_are()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/deals");
+        var links = Render<LanguageSwitch>();
+
+        navigation.NavigateTo("/instances/7c9e6679-7425-40de-944b-e07fc1f90ae7?tab=history");
+
+        links.WaitForAssertion(() => links.FindAll("a")[1].GetAttribute("href")
+            .ShouldBe("culture/ru?returnUrl=%2Finstances%2F7c9e6679-7425-40de-944b-e07fc1f90ae7%3Ftab%3Dhistory"));
+    }
 }

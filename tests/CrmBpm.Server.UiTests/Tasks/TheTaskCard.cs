@@ -34,7 +34,7 @@ public sealed class TheTaskCard : TaskPagesContext
         card.Find("[data-testid=instance-link]").GetAttribute("href").ShouldBe($"instances/{instance.Id}");
         var lines = card.FindAll("[data-testid=history] li .what").Select(l => l.TextContent).ToList();
         lines[0].ShouldBe("The process started.");
-        lines.ShouldContain("Task “Call Nordwind” for pool Sales manager.");
+        lines.ShouldContain("Task “Call Nordwind” was created for pool Sales manager.");
         lines[^1].ShouldBe("Anna Petrova accepted “Call Nordwind”.");
         card.FindAll(".outcomes button").Select(b => b.TextContent).ShouldBe(["Reached", "Not reached"]);
         card.FindAll("[data-testid=return-to-pool]").Count.ShouldBe(1);

@@ -23,7 +23,7 @@ public abstract class catalogues_are_editable_lists : CrmScenario
     {
         await using var host = NewHost();
 
-        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Select(i => i.Code).ShouldBe(["qualification", "needs-analysis", "proposal", "negotiation", "contract"]);
+        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Select(i => i.Code).ShouldBe(["qualification", "needs-analysis", "proposal", "negotiation", "contract", "shipment"]);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public abstract class catalogues_are_editable_lists : CrmScenario
         var contract = (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Single(i => i.Code == "contract");
         await host.Catalogues.ArchiveAsync(contract.Id);
 
-        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Select(i => i.Name).ShouldBe(["Qualification", "Product demo", "Needs analysis", "Proposal", "Negotiation"]);
-        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage, includeArchived: true)).Count.ShouldBe(6);
+        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage)).Select(i => i.Name).ShouldBe(["Qualification", "Product demo", "Needs analysis", "Proposal", "Negotiation", "Shipment"]);
+        (await host.Catalogues.ListAsync(CatalogueKind.SalesStage, includeArchived: true)).Count.ShouldBe(7);
         (await host.Catalogues.ResolveAsync(CatalogueKind.SalesStage, "demo", "stage")).Name.ShouldBe("Product demo");
     }
 
