@@ -101,4 +101,7 @@ public enum HistoryKind
 
     /// <summary>The instance threw a signal (details: its name and how many waits it reached).</summary>
     SignalThrown,
+
+    /// <summary>A postponed task was brought back into My tasks before its date.</summary>
+    TaskBroughtBack,
 }
