@@ -131,6 +131,20 @@ public abstract class MyTaskViewsThroughTheApi(ServerFixture server)
         (await anna.GetAsync("/api/tasks?view=later").ExpectAsync(HttpStatusCode.BadRequest)).GetRawText().ShouldContain("view");
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_views_the_sorts_and_bringing_back()
+    {
+        using var anonymous = server.Anonymous();
+
+        var paths = (await anonymous.GetOkAsync("/openapi/v1.json")).GetProperty("paths");
+
+        var parameters = paths.GetProperty("/api/tasks").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.Str("name")).ToList();
+        parameters.ShouldContain("view");
+        parameters.ShouldContain("sort");
+        parameters.ShouldContain("descending");
+        paths.GetProperty("/api/tasks/{taskId}/bring-back").GetProperty("post").Str("operationId").ShouldBe("BringBackTask");
+    }
+
     private static async Task<JsonElement> OpenTypicalSaleAsync(HttpClient client, string title) =>
         await client.PostJsonAsync("/api/deals", new
         {
