@@ -94,6 +94,43 @@ public sealed class MyTaskViewsInTheBrowser(ServerFixture server)
         await anna.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_verify_task_reads_take_into_work_and_accept_the_result_and_the_returned_task_leads_with_the_comment()
+    {
+        var title = $"Price list {Guid.NewGuid():N}"[..22];
+        using var annaApi = await ApiAsync("anna", "manager1");
+        using var borisApi = await ApiAsync("boris", "manager2");
+        using var given = await annaApi.PostAsJsonAsync("api/instructions", new { title, performerId = "boris" });
+        given.EnsureSuccessStatusCode();
+        var id = (await given.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await borisApi.PostAsJsonAsync($"api/instructions/{id}/accept", new { })).EnsureSuccessStatusCode();
+        (await borisApi.PostAsJsonAsync($"api/instructions/{id}/report", new { report = "Sent to the customer." })).EnsureSuccessStatusCode();
+
+        var anna = await server.SignInAsync("anna", "manager1");
+        await anna.GotoAsync("tasks?sort=created&order=desc");
+        await ServerFixture.WaitForCircuitAsync(anna);
+        await Row(anna, $"Check: {title}").Locator("td.title a").ClickAsync();
+        await anna.Locator("h1", new() { HasText = title }).WaitForAsync();
+        (await anna.GetByTestId("accept").InnerTextAsync()).Trim().ShouldBe("Take into work");
+        (await anna.Locator(".outcomes button").AllInnerTextsAsync()).Select(t => t.Trim()).ShouldBe(["Accept the result", "Return for rework"]);
+        await ServerFixture.ScreenshotAsync(anna, "verify-task-1280");
+        await anna.Locator("#field-returnComment").FillAsync("Add the March prices, please.");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Return for rework" }).ClickAsync();
+        await ServerFixture.WaitForAddressAsync(anna, url => url.EndsWith("/tasks", StringComparison.Ordinal));
+
+        var boris = await server.SignInAsync("boris", "manager2");
+        await boris.GotoAsync("tasks");
+        await ServerFixture.WaitForCircuitAsync(boris);
+        await Row(boris, title).Locator("td.title a").ClickAsync();
+        var note = boris.GetByTestId("return-note");
+        await Assertions.Expect(note).ToContainTextAsync("Returned for rework by Anna Petrova");
+        (await note.Locator("p").InnerTextAsync()).ShouldBe("Add the March prices, please.");
+        (await boris.GetByTestId("history").InnerTextAsync()).ShouldContain($"Anna Petrova completed “Check: {title}”: Return for rework.");
+        await ServerFixture.ScreenshotAsync(boris, "returned-task-1280");
+        await anna.Context.CloseAsync();
+        await boris.Context.CloseAsync();
+    }
+
     private static async Task<List<string>> TitlesAsync(IPage page) =>
         [.. (await page.Locator("[data-testid=task-list] tbody tr td.title a").AllInnerTextsAsync()).Select(t => t.Trim())];
 
