@@ -67,6 +67,8 @@ internal sealed class LeaseRecordingStore(IWorkflowStore inner, string? logPath,
 
     public Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default) => inner.QueryTasksAsync(query, now, cancellationToken);
 
+    public Task<Page<WorkTask>> QueryDoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default) => inner.QueryDoneTasksAsync(query, cancellationToken);
+
     public Task<Page<WorkTask>> QueryUnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default) => inner.QueryUnassignedTasksAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<TimerRecord>> GetTimersOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default) => inner.GetTimersOfTaskAsync(taskId, cancellationToken);

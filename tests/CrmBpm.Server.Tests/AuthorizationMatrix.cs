@@ -99,6 +99,7 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/tasks/{taskId:guid}/complete", Access.Work },
         { "POST", "/api/tasks/{taskId:guid}/redirect", Access.Work },
         { "POST", "/api/tasks/{taskId:guid}/postpone", Access.Work },
+        { "POST", "/api/tasks/{taskId:guid}/bring-back", Access.Work },
         { "POST", "/api/tasks/{taskId:guid}/return-to-pool", Access.Work },
         { "GET", "/api/tasks/unassigned", Access.Supervise },
         { "POST", "/api/tasks/unassigned/{taskId:guid}/redirect", Access.Supervise },

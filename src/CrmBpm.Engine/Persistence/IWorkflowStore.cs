@@ -45,10 +45,17 @@ public interface IWorkflowStore
     /// <summary>
     /// My tasks: active tasks held by the actor or sitting in a pool the actor belongs to, and the same of every absent person
     /// the actor substitutes for (<see cref="Actor.ActsFor"/>, within its performer roles), each once; not postponed past
-    /// <paramref name="now"/> (unless asked), ordered by deadline (none last), then creation. Exactly the tasks
+    /// <paramref name="now"/> (unless asked; only those with <see cref="TaskQuery.OnlyPostponed"/>), ordered by
+    /// <see cref="TaskQuery.Sort"/> (deadline: none last), then creation, or all that reversed (<see cref="TaskQuery.Descending"/>). Exactly the tasks
     /// <see cref="Actor.Sees"/> accepts.
     /// </summary>
     Task<Page<WorkTask>> QueryTasksAsync(TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The tasks completed by <see cref="DoneTaskQuery.Actor"/>'s user id (<see cref="WorkTask.CompletedBy"/>), newest first
+    /// (by <see cref="WorkTask.ClosedAt"/>, then the latest created).
+    /// </summary>
+    Task<Page<WorkTask>> QueryDoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The Unassigned list: active tasks with neither an assignee nor a performer role (<see cref="WorkTask.IsUnassigned"/>),

@@ -119,17 +119,57 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            var matching = _tasks.Values
+            var matching = Sorted(_tasks.Values
                 .Where(t => t.IsActive)
                 .Where(query.Actor.Sees)
-                .Where(t => query.IncludePostponed || t.PostponedUntil is null || t.PostponedUntil <= now)
+                .Where(t => query.OnlyPostponed
+                    ? t.PostponedUntil > now
+                    : query.IncludePostponed || t.PostponedUntil is null || t.PostponedUntil <= now)
                 .Where(t => query.SubjectType is null || t.Subject?.Type == query.SubjectType)
                 .Where(t => query.SubjectId is null || t.Subject?.Id == query.SubjectId)
                 .Where(t => query.MapKey is null || t.MapKey == query.MapKey || t.MapKey.StartsWith(query.MapKey + RouteMap.ScopeSeparator, StringComparison.Ordinal))
-                .Where(t => query.DueBefore is null || (t.DueAt is { } due && due < query.DueBefore))
-                .OrderBy(t => t.DueAt is null)
-                .ThenBy(t => t.DueAt)
-                .ThenBy(t => t.CreatedAt) // then as created: the sort is stable and the dictionary keeps insertion order (ids are random)
+                .Where(t => query.DueBefore is null || (t.DueAt is { } due && due < query.DueBefore)), query)
+                .ToList();
+            var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(t => t.Clone()).ToList();
+            return Task.FromResult(new Page<WorkTask>(page, query.Page, query.PageSize, matching.Count));
+        }
+    }
+
+    /// <summary>
+    /// My tasks in the query's order, ties by creation: the sort is stable and the dictionary keeps insertion order (ids are
+    /// random), so "creation" is the order tasks were added, as the database's <c>seq</c>. Descending reverses it all.
+    /// </summary>
+    private static IEnumerable<WorkTask> Sorted(IEnumerable<WorkTask> tasks, TaskQuery query)
+    {
+        var ordered = query.Sort switch
+        {
+            TaskSort.Title => tasks.OrderBy(t => t.Title.ToLowerInvariant(), StringComparer.Ordinal),
+            TaskSort.Created => tasks.OrderBy(t => 0),
+            TaskSort.Performer => tasks.OrderBy(t => (t.AssigneeId ?? t.PerformerRole ?? "").ToLowerInvariant(), StringComparer.Ordinal),
+            TaskSort.State => tasks.OrderBy(t => t.Status == WorkTaskStatus.Accepted ? 1 : 0),
+            _ => tasks.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt),
+        };
+        var list = ordered.ToList();
+        if (query.Descending)
+        {
+            list.Reverse();
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryDoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            var matching = _tasks.Values
+                .Where(t => t.CompletedBy == query.Actor.UserId && t.Status == WorkTaskStatus.Completed)
+                .Select((task, added) => (task, added))
+                .OrderByDescending(t => t.task.ClosedAt)
+                .ThenByDescending(t => t.added)
+                .Select(t => t.task)
                 .ToList();
             var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(t => t.Clone()).ToList();
             return Task.FromResult(new Page<WorkTask>(page, query.Page, query.PageSize, matching.Count));

@@ -107,4 +107,7 @@ public enum HistoryKind
 
     /// <summary>An escalation boundary or an escalation event sub-process caught an escalation (details: its code and where it came from).</summary>
     EscalationCaught,
+
+    /// <summary>A postponed task was brought back into My tasks before its date.</summary>
+    TaskBroughtBack,
 }

@@ -17,9 +17,16 @@ public interface ITaskService
 
     /// <summary>
     /// My tasks: held by the actor or in the actor's pools, and those of the people the actor substitutes for
-    /// (<see cref="Actor.OnBehalfOf"/> names whose each of these is), by deadline, paginated.
+    /// (<see cref="Actor.OnBehalfOf"/> names whose each of these is), in the query's order (<see cref="TaskQuery.Sort"/>,
+    /// by deadline unless asked), paginated.
     /// </summary>
     Task<Page<WorkTask>> MyTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The tasks the actor completed (<see cref="WorkTask.CompletedBy"/>; as themselves, also when substituting), newest
+    /// first, paginated.
+    /// </summary>
+    Task<Page<WorkTask>> DoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The Unassigned list: active tasks of Actions without any performer, which no one's My tasks shows, by deadline (none
@@ -50,6 +57,13 @@ public interface ITaskService
 
     /// <summary>Hides the task from My tasks until <paramref name="until"/>.</summary>
     Task<WorkTask> PostponeAsync(Guid taskId, Actor actor, DateTimeOffset until, string? comment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings a postponed task back into My tasks now, before its date: the postponement is cleared and the history says who
+    /// brought it back. Whoever may work on the task may.
+    /// </summary>
+    /// <exception cref="Errors.ConflictException">The task is not postponed (<c>task.not-postponed</c>), or is closed.</exception>
+    Task<WorkTask> BringBackAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Cancels one task of a "one task per item" action (its item was withdrawn): the task closes as cancelled, its timers

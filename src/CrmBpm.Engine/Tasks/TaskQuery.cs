@@ -2,7 +2,7 @@ namespace CrmBpm.Engine.Tasks;
 
 /// <summary>
 /// The My tasks query: active tasks held by the actor plus pool tasks of the actor's roles,
-/// sorted by deadline (no deadline last), paginated.
+/// sorted by deadline (no deadline last) or by <see cref="Sort"/>, paginated.
 /// </summary>
 public sealed record TaskQuery
 {
@@ -23,6 +23,15 @@ public sealed record TaskQuery
 
     /// <summary>Include tasks postponed into the future.</summary>
     public bool IncludePostponed { get; init; }
+
+    /// <summary>Only tasks postponed into the future (the Postponed view of My tasks); <see cref="IncludePostponed"/> is then moot.</summary>
+    public bool OnlyPostponed { get; init; }
+
+    /// <summary>The order of the list; ties go by creation.</summary>
+    public TaskSort Sort { get; init; } = TaskSort.Deadline;
+
+    /// <summary>The order reversed (ties too: newest created first).</summary>
+    public bool Descending { get; init; }
 
     /// <summary>1-based page number.</summary>
     public int Page { get; init; } = 1;

@@ -49,6 +49,13 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
         return store.QueryTasksAsync(query, runner.Now, cancellationToken);
     }
 
+    public Task<Page<WorkTask>> DoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        EnsurePage(query.Page, query.PageSize);
+        return store.QueryDoneTasksAsync(query, cancellationToken);
+    }
+
     public Task<Page<WorkTask>> UnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -200,6 +207,20 @@ internal sealed partial class TaskService(IWorkflowStore store, CommandRunner ru
             }
 
             Changed(context, instance, task, HistoryKind.TaskPostponed, $"until {until:u}");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkTask> BringBackAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(taskId, actor, (context, instance, task) =>
+        {
+            if (task.PostponedUntil is not { } until || until <= context.Now)
+            {
+                throw new ConflictException("task.not-postponed", $"Task '{task.Title}' is not postponed, so it is already in My tasks.");
+            }
+
+            EnsureMayWork(task, actor);
+            task.PostponedUntil = null;
+            Changed(context, instance, task, HistoryKind.TaskBroughtBack, $"postponed until {until:u}");
             return Task.CompletedTask;
         }, cancellationToken);
 

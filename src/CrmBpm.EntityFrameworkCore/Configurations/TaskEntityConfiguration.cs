@@ -16,6 +16,9 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
     public const string Postponed = "postponed_until IS NOT NULL";
     public const string WithoutRole = "performer_role IS NULL";
 
+    /// <summary>The condition of the Done view's index (completed tasks: only a completion sets <c>completed_by</c>).</summary>
+    public const string Completed = "completed_by IS NOT NULL";
+
     /// <summary>The condition of the Unassigned list and its index, shared with the schema step that adds the index.</summary>
     public const string Unassigned = $"{ActiveTask} AND {InPool} AND {WithoutRole}";
 
@@ -53,6 +56,10 @@ internal sealed class TaskEntityConfiguration : IEntityTypeConfiguration<TaskEnt
         // as fixed for ordering, so that range would be sorted whole; this one holds only the unassigned tasks.
         builder.HasIndex(t => new { t.DueSort, t.Seq }, "ix_tasks_unassigned")
             .HasFilter(Unassigned);
+
+        // The Done view of My tasks (DoneTasksSql): one person's completed tasks, read backwards for newest first.
+        builder.HasIndex(t => new { t.CompletedBy, t.ClosedAt, t.Seq }, "ix_tasks_done")
+            .HasFilter(Completed);
 
         builder.Property(t => t.MapKey).HasMaxLength(200);
         builder.Property(t => t.PointId).HasMaxLength(200);

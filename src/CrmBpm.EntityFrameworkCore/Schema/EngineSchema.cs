@@ -17,5 +17,6 @@ public static class EngineSchema
             new Engine.Step0007ExternalTasks(),
             new Engine.Step0008StartTimers(),
             new Engine.Step0009IncidentCodesAndPointNames(),
+            new Engine.Step0010DoneTasksIndex(),
         ]);
 }

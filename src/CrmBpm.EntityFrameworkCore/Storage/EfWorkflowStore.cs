@@ -148,6 +148,13 @@ public sealed class EfWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public Task<Page<WorkTask>> QueryDoneTasksAsync(DoneTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadPageAsync(DoneTasksSql.For(query), query.Page, query.PageSize, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Page<WorkTask>> QueryUnassignedTasksAsync(UnassignedTaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

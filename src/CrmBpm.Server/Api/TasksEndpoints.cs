@@ -14,12 +14,13 @@ public static class TasksEndpoints
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Work);
         group.MapGet("/", ListTasks).WithName("ListTasks")
-            .WithSummary("My tasks: held by me or open in my pools, and those of the people I substitute for now (onBehalfOf names them; scope=team: my team's), by deadline, paginated.");
+            .WithSummary("My tasks: held by me or open in my pools, and those of the people I substitute for now (onBehalfOf names them; scope=team: my team's), by deadline or sort (descending=true reverses), paginated. view=Postponed: only the tasks postponed beyond now; view=Done: the tasks I completed, newest first.");
         group.MapGet("/{taskId:guid}", GetTask).WithName("GetTask").WithSummary("A task of mine, my pools' or my team's.");
         group.MapPost("/{taskId:guid}/accept", AcceptTask).WithName("AcceptTask").WithSummary("Takes the task into work; a pool task becomes mine.");
         group.MapPost("/{taskId:guid}/complete", CompleteTask).WithName("CompleteTask").WithSummary("Completes the task with an outcome and form values; the process moves on.");
         group.MapPost("/{taskId:guid}/redirect", RedirectTask).WithName("RedirectTask").WithSummary("Hands the task to another user with a comment.");
         group.MapPost("/{taskId:guid}/postpone", PostponeTask).WithName("PostponeTask").WithSummary("Hides the task from My tasks until a date.");
+        group.MapPost("/{taskId:guid}/bring-back", BringBackTask).WithName("BringBackTask").WithSummary("Brings a postponed task back into My tasks now, before its date.");
         group.MapPost("/{taskId:guid}/return-to-pool", ReturnTaskToPool).WithName("ReturnTaskToPool").WithSummary("Puts a role task back into its pool.");
 
         // Tasks of Actions without any performer are in nobody's My tasks: Heads and Administrators hand them over.
@@ -35,15 +36,18 @@ public static class TasksEndpoints
     public static async Task<Ok<PagedList<TaskDto>>> ListTasks(
         VisibleTasks visible, WorkScope work, TimeProvider clock,
         TaskScope? scope, string? subjectType, string? subjectId, string? mapKey, DateTimeOffset? dueBefore, bool? includePostponed,
-        int? page, int? pageSize, CancellationToken cancellationToken)
+        TaskView? view, TaskSort? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var now = clock.GetUtcNow();
-        var tasks = await visible.PageAsync(scope ?? TaskScope.Mine, new TaskQuery
-        {
-            Actor = work.User.Actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
-            IncludePostponed = includePostponed ?? false, Page = paging.Page, PageSize = paging.PageSize,
-        }, cancellationToken: cancellationToken);
+        var tasks = view == TaskView.Done
+            ? await visible.DoneAsync(scope ?? TaskScope.Mine, paging.Page, paging.PageSize, cancellationToken)
+            : await visible.PageAsync(scope ?? TaskScope.Mine, new TaskQuery
+            {
+                Actor = work.User.Actor, SubjectType = subjectType, SubjectId = subjectId, MapKey = mapKey, DueBefore = dueBefore,
+                IncludePostponed = includePostponed ?? false, OnlyPostponed = view == TaskView.Postponed,
+                Sort = sort ?? TaskSort.Deadline, Descending = descending ?? false, Page = paging.Page, PageSize = paging.PageSize,
+            }, cancellationToken: cancellationToken);
         var actor = await work.ActorAsync(cancellationToken);
         return TypedResults.Ok(new PagedList<TaskDto>([.. tasks.Items.Select(t => TaskDto.From(t, now, actor))], paging.Page, paging.PageSize, tasks.TotalCount));
     }
@@ -108,6 +112,13 @@ public static class TasksEndpoints
             .MaxLength(request.Comment, "comment", 4000).ThrowIfAny();
         var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
         return TypedResults.Ok(TaskDto.From(await tasks.PostponeAsync(taskId, actor, request.Until!.Value, request.Comment, cancellationToken), now, actor));
+    }
+
+    /// <summary>Bring a postponed task back.</summary>
+    public static async Task<Ok<TaskDto>> BringBackTask(Guid taskId, ITaskService tasks, WorkScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = await scope.ActorForAsync(await tasks.GetAsync(taskId, cancellationToken), cancellationToken);
+        return TypedResults.Ok(TaskDto.From(await tasks.BringBackAsync(taskId, actor, cancellationToken), clock.GetUtcNow(), actor));
     }
 
     /// <summary>Return to pool.</summary>

@@ -20,8 +20,8 @@ public sealed record TaskListPage(IReadOnlyList<TaskRow> Rows, int Page, int Pag
 }
 
 /// <summary>
-/// The My tasks page's query: <see cref="VisibleTasks"/> with the page's filters, the subjects named. Without a search
-/// text the engine pages by deadline; a search text is matched against the subjects' names (and the tasks' titles), which
+/// The My tasks page's query: <see cref="VisibleTasks"/> with the page's view, filters and order, the subjects named. Without
+/// a search text the engine pages in the database, in the filter's order; a search text is matched against the subjects' names (and the tasks' titles), which
 /// the engine does not know, so the whole visible list is read and paged here.
 /// </summary>
 public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, WorkScope work, UserDirectory directory, TimeProvider clock, UserTime time)
@@ -32,9 +32,15 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
     public async Task<TaskListPage> ListAsync(TaskFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.View == TaskView.Done)
+        {
+            return await DoneAsync(filter, cancellationToken);
+        }
+
         var query = new TaskQuery
         {
             Actor = work.User.Actor, MapKey = filter.MapKey, Page = filter.Page, PageSize = filter.PageSize,
+            OnlyPostponed = filter.View == TaskView.Postponed, Sort = filter.Sort, Descending = filter.Descending,
             DueBefore = filter.DueBefore(clock.GetUtcNow(), time.Zone, CultureInfo.CurrentCulture.DateTimeFormat.FirstDayOfWeek),
         };
 
@@ -50,7 +56,8 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
         }
         else
         {
-            // The engine pages by deadline only: a search text or "on behalf only" filters the whole visible list here.
+            // The engine does not know subjects' names: a search text or "on behalf only" filters the whole visible list here
+            // (read in the filter's order).
             var all = await visible.AllAsync(filter.Scope, query, cancellationToken);
             named = await subjects.DescribeAsync(all.Select(t => t.Subject), cancellationToken);
             var text = filter.Search?.Trim() ?? "";
@@ -66,13 +73,30 @@ public sealed class MyTaskList(VisibleTasks visible, TaskSubjects subjects, Work
             return await ListAsync(filter with { Page = (int)page.PageCount }, cancellationToken);
         }
 
-        var names = filter.Scope == TaskScope.Team ? await NamesAsync(cancellationToken) : null;
+        // People by their display names, never their logins: whoever holds a task shown here (a colleague's on a team list,
+        // an absent person's to a substitute).
+        var names = page.Items.Any(t => t.AssigneeId is { } holder && holder != work.User.Id) ? await NamesAsync(cancellationToken) : null;
         return new TaskListPage(
             [.. page.Items.Select(t => new TaskRow(
                 t,
                 t.Subject is { } s ? named.GetValueOrDefault(s) : null,
-                t.AssigneeId is { } holder && holder != work.User.Id ? names?.GetValueOrDefault(holder) ?? holder : null,
+                t.AssigneeId is { } holder && holder != work.User.Id ? names?.GetValueOrDefault(holder) ?? absentNames.GetValueOrDefault(holder) ?? holder : null,
                 actor.OnBehalfOf(t) is { } absent ? absentNames.GetValueOrDefault(absent, absent) : null))],
+            filter.Page, filter.PageSize, page.TotalCount);
+    }
+
+    /// <summary>The Done view: what the user completed, newest first, paged in the database; filters other than the page do not apply.</summary>
+    private async Task<TaskListPage> DoneAsync(TaskFilter filter, CancellationToken cancellationToken)
+    {
+        var page = await visible.DoneAsync(TaskScope.Mine, filter.Page, filter.PageSize, cancellationToken);
+        if (page.Items.Count == 0 && filter.Page > 1 && page.TotalCount > 0)
+        {
+            return await DoneAsync(filter with { Page = (int)page.PageCount }, cancellationToken);
+        }
+
+        var named = await subjects.DescribeAsync(page.Items.Select(t => t.Subject), cancellationToken);
+        return new TaskListPage(
+            [.. page.Items.Select(t => new TaskRow(t, t.Subject is { } s ? named.GetValueOrDefault(s) : null, null))],
             filter.Page, filter.PageSize, page.TotalCount);
     }
 

@@ -1,3 +1,4 @@
+using CrmBpm.Engine.Tasks;
 using CrmBpm.Server.Api.Contracts;
 
 namespace CrmBpm.Server.Tasks;
@@ -31,9 +32,18 @@ public enum WhoseTasks
     OnBehalf,
 }
 
-/// <summary>What the My tasks page lists: whose tasks, a search over subjects, a route map, a deadline, a page.</summary>
+/// <summary>What the My tasks page lists: the view, whose tasks, a search over subjects, a route map, a deadline, an order, a page.</summary>
 public sealed record TaskFilter
 {
+    /// <summary>Open today, postponed, or done.</summary>
+    public TaskView View { get; init; } = TaskView.Open;
+
+    /// <summary>The column the list is sorted by (not in <see cref="TaskView.Done"/>, which is newest first).</summary>
+    public TaskSort Sort { get; init; } = TaskSort.Deadline;
+
+    /// <summary>The sort reversed.</summary>
+    public bool Descending { get; init; }
+
     /// <summary>Page size of the My tasks page.</summary>
     public const int DefaultPageSize = 20;
 

@@ -6,7 +6,7 @@ using CrmBpm.Server.Identity;
 namespace CrmBpm.Server.Tasks;
 
 /// <summary>
-/// The tasks the signed-in user sees, by deadline: <see cref="TaskScope.Mine"/> is the engine's My tasks (held by the
+/// The tasks the signed-in user sees, in the order asked (by deadline unless asked otherwise): <see cref="TaskScope.Mine"/> is the engine's My tasks (held by the
 /// user or open in one of their pools, and the same of the people they substitute for now: <see cref="WorkScope.ActorAsync"/>);
 /// <see cref="TaskScope.Team"/> is a Head's team's (an Administrator's: everyone's).
 /// <c>GET /api/tasks</c> and the My tasks page both list through it, so both apply one rule.
@@ -35,8 +35,8 @@ public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirecto
     }
 
     /// <summary>
-    /// Every task of the scope matching the filters of <paramref name="query"/> (its page is ignored), by deadline (none
-    /// last), then by creation. Reads the whole list, in chunks: for lists that are filtered further in memory.
+    /// Every task of the scope matching the filters of <paramref name="query"/> (its page is ignored), in its order
+    /// (<see cref="TaskOrder"/>). Reads the whole list, in chunks: for lists that are filtered further in memory.
     /// </summary>
     /// <exception cref="ForbiddenException">The team scope was asked for by someone who is neither a Head nor an Administrator.</exception>
     public async Task<IReadOnlyList<WorkTask>> AllAsync(TaskScope scope, TaskQuery query, CancellationToken cancellationToken = default)
@@ -60,7 +60,22 @@ public sealed class VisibleTasks(ITaskService tasks, WorkScope work, UserDirecto
             }
         }
 
-        return [.. all.Values.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt)];
+        return TaskOrder.Apply(all.Values, query.Sort, query.Descending);
+    }
+
+    /// <summary>
+    /// The Done view: the tasks the signed-in user completed (as themselves, also on someone's behalf), newest first. Only
+    /// <see cref="TaskScope.Mine"/>: a team's work done is not a list of tasks anyone acts on.
+    /// </summary>
+    /// <exception cref="Engine.Errors.InputException">The team scope was asked for.</exception>
+    public Task<Page<WorkTask>> DoneAsync(TaskScope scope, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (scope == TaskScope.Team)
+        {
+            throw new InputException("task.done-team", "scope", "The Done view lists the tasks you completed; use scope=Mine with view=Done.");
+        }
+
+        return tasks.DoneTasksAsync(new DoneTaskQuery { Actor = work.User.Actor, Page = page, PageSize = pageSize }, cancellationToken);
     }
 
     private async Task<IEnumerable<Actor>> ActorsAsync(TaskScope scope, CancellationToken cancellationToken)

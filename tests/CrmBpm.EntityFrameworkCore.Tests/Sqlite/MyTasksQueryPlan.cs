@@ -40,6 +40,62 @@ public sealed class MyTasksQueryPlan : IAsyncLifetime
         plan.ShouldContain(line => line.Contains("INTEGER PRIMARY KEY (rowid=?)"));
     }
 
+    [Fact]
+    public async Task Sorting_by_creation_reads_each_branch_from_its_index_alone_and_sorts_only_that_branch()
+    {
+        await using var connection = await SeededAsync();
+        var actor = new Actor("user-1", [new RoleMembership("role-1")]);
+
+        var plan = await SqliteQueryPlan.OfAsync(connection, MyTasksSql.For(new TaskQuery { Actor = actor, Sort = TaskSort.Created, Descending = true }, DateTimeOffset.UtcNow));
+
+        plan.ShouldContain(line => line.Contains("COVERING INDEX ix_tasks_my_held (assignee_id=?)"), string.Join(Environment.NewLine, plan));
+        plan.ShouldContain(line => line.Contains("INDEX ix_tasks_my_role_pool (performer_role=?)"));
+        plan.ShouldNotContain(line => line.Contains("SCAN tasks"));
+    }
+
+    [Fact]
+    public async Task Sorting_by_title_stays_within_each_branch_s_index_range_never_the_whole_table()
+    {
+        await using var connection = await SeededAsync();
+        var actor = new Actor("user-1", [new RoleMembership("role-1")]);
+
+        var plan = await SqliteQueryPlan.OfAsync(connection, MyTasksSql.For(new TaskQuery { Actor = actor, Sort = TaskSort.Title }, DateTimeOffset.UtcNow));
+
+        plan.ShouldContain(line => line.Contains("INDEX ix_tasks_my_held (assignee_id=?)"), string.Join(Environment.NewLine, plan));
+        plan.ShouldContain(line => line.Contains("INDEX ix_tasks_my_role_pool (performer_role=?)"));
+        plan.ShouldNotContain(line => line.Contains("SCAN tasks"));
+    }
+
+    [Fact]
+    public async Task The_done_view_reads_one_person_s_range_of_the_done_index_newest_first_without_sorting()
+    {
+        await using var connection = await SeededAsync();
+        await SqliteQueryPlan.ExecuteAsync(connection, "UPDATE tasks SET active = 0, status = 'Completed', completed_by = 'user-' || (seq % 50), closed_at = seq * 1000 WHERE seq % 4 = 0");
+        await SqliteQueryPlan.ExecuteAsync(connection, "ANALYZE");
+        var statements = DoneTasksSql.For(new DoneTaskQuery { Actor = new Actor("user-7"), Page = 2, PageSize = 10 });
+
+        var page = await SqliteQueryPlan.OfAsync(connection, statements, 0);
+        var total = await SqliteQueryPlan.OfAsync(connection, statements, 1);
+
+        page.ShouldContain(line => line.Contains("COVERING INDEX ix_tasks_done (completed_by=?)"), string.Join(Environment.NewLine, page));
+        page.Count(line => line.Contains("TEMP B-TREE")).ShouldBe(1, string.Join(Environment.NewLine, page)); // only the page itself
+        total.ShouldHaveSingleItem().ShouldContain("ix_tasks_done");
+    }
+
+    private async Task<SqliteConnection> SeededAsync()
+    {
+        await using (var bpm = new EngineHarness(_file.Attach))
+        {
+            await bpm.StartAsync(new MapBuilder("seq").Start().Action("a").End().Flow("start", "a", "end").Build());
+        }
+
+        var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await SqliteQueryPlan.ExecuteAsync(connection, SeedSql);
+        await SqliteQueryPlan.ExecuteAsync(connection, "ANALYZE");
+        return connection;
+    }
+
     /// <summary>
     /// 6 000 active tasks: a sixth held by 100 users, the rest in the pools of ten roles, a third of those for an addressing
     /// object; deadlines spread. The skew is what misled the planner.

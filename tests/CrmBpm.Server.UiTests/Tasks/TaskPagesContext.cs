@@ -36,11 +36,24 @@ public abstract class TaskPagesContext : BunitContext
     static TaskPagesContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
 
     protected TaskPagesContext()
+        : this(decorateTasks: null)
+    {
+    }
+
+    /// <param name="decorateTasks">Wraps the engine's task service the pages use (to hold a command running, say).</param>
+    protected TaskPagesContext(Func<ITaskService, ITaskService>? decorateTasks)
     {
         Services.AddLocalization();
         Services.AddUserTime();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddCrmBpm(bpm => bpm.UseInMemoryStore().AddCrm(crm => crm.UseInMemoryStore()));
+        if (decorateTasks is not null)
+        {
+            var engine = Services.Single(d => d.ServiceType == typeof(ITaskService));
+            Services.Remove(engine);
+            Services.AddSingleton(sp => decorateTasks((ITaskService)ActivatorUtilities.CreateInstance(sp, engine.ImplementationType!)));
+        }
+
         _identity.Open();
         using (var schema = new CrmBpmIdentityDbContext(new DbContextOptionsBuilder<CrmBpmIdentityDbContext>().UseSqlite(_identity).Options))
         {

@@ -116,5 +116,25 @@ public sealed class TheTaskCard : TaskPagesContext
         redirected.Comment.ShouldBe("You know them better.");
     }
 
+    [Fact]
+    public async Task The_history_names_people_by_their_display_names_a_redirect_s_target_too_and_says_who_brought_a_task_back()
+    {
+        await AddUsersAsync(("anna", "Anna Petrova", "Manager", "Sales"), ("boris", "Boris Nowak", "Manager", "Sales"));
+        await DeployMapsAsync();
+        await FollowUpAsync("Baltic Timber");
+        var task = await OnlyTaskAsync();
+        await TaskService.PostponeAsync(task.Id, Anna, Now.AddDays(1));
+        await TaskService.BringBackAsync(task.Id, Anna);
+        await TaskService.RedirectAsync(task.Id, Anna, "boris", "You know them better.");
+
+        var card = Render<TaskCard>(p => p.Add(c => c.Id, task.Id));
+
+        card.WaitForElement("[data-testid=history]");
+        var lines = card.FindAll("[data-testid=history] li .what").Select(l => l.TextContent).ToList();
+        lines.ShouldContain("Anna Petrova brought “Send the offer to Baltic Timber” back before its postponement ended.");
+        lines[^1].ShouldBe("Anna Petrova redirected “Send the offer to Baltic Timber” to Boris Nowak: You know them better.");
+        card.Find("[data-testid=task-state]").TextContent.ShouldNotContain("boris");
+    }
+
     private async Task<WorkTask> OnlyTaskAsync() => (await TaskService.MyTasksAsync(new TaskQuery { Actor = Anna })).Items.ShouldHaveSingleItem();
 }

@@ -93,6 +93,86 @@ public abstract class MyTasksScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task The_postponed_view_lists_only_tasks_postponed_beyond_now_with_their_total()
+    {
+        await StartAsync("today", "P1D");
+        await StartAsync("later", "P2D");
+        await StartAsync("pool-later", "P3D", role: "Sales manager");
+        var all = (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice })).Items;
+        await Bpm.Tasks.PostponeAsync(all.Single(t => t.MapKey == "later").Id, Alice, Bpm.Clock.GetUtcNow().AddHours(5));
+        await Bpm.Tasks.PostponeAsync(all.Single(t => t.MapKey == "pool-later").Id, Alice, Bpm.Clock.GetUtcNow().AddHours(1));
+
+        var postponed = await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, OnlyPostponed = true });
+
+        postponed.Items.Select(t => t.MapKey).ShouldBe(["later", "pool-later"]);
+        postponed.TotalCount.ShouldBe(2);
+        Bpm.Clock.Advance(TimeSpan.FromHours(2));
+        (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, OnlyPostponed = true })).Items.Single().MapKey.ShouldBe("later");
+        (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice })).TotalCount.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(TaskSort.Deadline, false, new[] { "b", "c", "a" })]
+    [InlineData(TaskSort.Deadline, true, new[] { "a", "c", "b" })]
+    [InlineData(TaskSort.Title, false, new[] { "a", "b", "c" })]
+    [InlineData(TaskSort.Title, true, new[] { "c", "b", "a" })]
+    [InlineData(TaskSort.Created, false, new[] { "c", "a", "b" })]
+    [InlineData(TaskSort.Created, true, new[] { "b", "a", "c" })]
+    [InlineData(TaskSort.Performer, false, new[] { "c", "a", "b" })]
+    [InlineData(TaskSort.State, false, new[] { "c", "b", "a" })]
+    [InlineData(TaskSort.State, true, new[] { "a", "b", "c" })]
+    public async Task My_tasks_sort_by_the_asked_column_and_ties_go_by_creation(TaskSort sort, bool descending, string[] expected)
+    {
+        await StartAsync("c", "P2D");
+        await StartAsync("a", "", role: "Sales manager");
+        await StartAsync("b", "P1D");
+        var a = (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice })).Items.Single(t => t.MapKey == "a");
+        // "a" held by alice too, accepted: the performer ties with the others ("alice"), the state does not.
+        await Bpm.Tasks.AcceptAsync(a.Id, Alice);
+
+        var page = await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, Sort = sort, Descending = descending, PageSize = 2 });
+        var second = await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, Sort = sort, Descending = descending, PageSize = 2, Page = 2 });
+
+        page.Items.Concat(second.Items).Select(t => t.MapKey).ShouldBe(expected);
+        page.TotalCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Sorting_by_performer_puts_pool_tasks_by_their_role_among_held_tasks()
+    {
+        await StartAsync("pool", "P1D", role: "Sales manager");
+        await StartAsync("mine", "P2D");
+
+        var page = await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, Sort = TaskSort.Performer, Descending = true });
+
+        page.Items.Select(t => t.MapKey).ShouldBe(["pool", "mine"]); // "sales manager" after "alice": case does not count
+    }
+
+    [Fact]
+    public async Task The_done_view_lists_what_I_completed_newest_first_with_outcome_and_time()
+    {
+        await StartAsync("first", "P1D");
+        await StartAsync("second", "P2D");
+        await StartAsync("open", "P3D");
+        await StartAsync("pool", "P3D", role: "Sales manager");
+        var tasks = (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice })).Items;
+        await Bpm.Tasks.CompleteAsync(tasks.Single(t => t.MapKey == "first").Id, Alice);
+        Bpm.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Bpm.Tasks.CompleteAsync(tasks.Single(t => t.MapKey == "second").Id, Alice);
+        var dan = new Actor("dan", [new RoleMembership("Sales manager", "North")]);
+        await Bpm.Tasks.CompleteAsync(tasks.Single(t => t.MapKey == "pool").Id, dan);
+
+        var done = await Bpm.Tasks.DoneTasksAsync(new DoneTaskQuery { Actor = Alice, PageSize = 1 });
+        var next = await Bpm.Tasks.DoneTasksAsync(new DoneTaskQuery { Actor = Alice, PageSize = 1, Page = 2 });
+
+        done.TotalCount.ShouldBe(2);
+        done.Items.Single().MapKey.ShouldBe("second");
+        done.Items.Single().ClosedAt.ShouldBe(Bpm.Clock.GetUtcNow());
+        next.Items.Single().MapKey.ShouldBe("first");
+        (await Bpm.Tasks.DoneTasksAsync(new DoneTaskQuery { Actor = dan })).Items.Single().MapKey.ShouldBe("pool");
+    }
+
+    [Fact]
     public async Task A_page_size_out_of_range_is_refused_with_the_field_name()
     {
         var error = await Should.ThrowAsync<InputException>(() => Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, PageSize = 0 }));

@@ -175,6 +175,45 @@ public abstract class TaskActionScenarios : EngineScenario
     }
 
     [Fact]
+    public async Task A_postponed_task_is_brought_back_before_its_date_and_the_history_says_who()
+    {
+        var task = await StartUserTaskAsync();
+        await Bpm.Tasks.PostponeAsync(task.Id, Alice, Bpm.Clock.GetUtcNow().AddDays(2));
+
+        var back = await Bpm.Tasks.BringBackAsync(task.Id, Alice);
+
+        back.PostponedUntil.ShouldBeNull();
+        (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice })).Items.ShouldHaveSingleItem().Id.ShouldBe(task.Id);
+        (await Bpm.Tasks.MyTasksAsync(new TaskQuery { Actor = Alice, OnlyPostponed = true })).Items.ShouldBeEmpty();
+        var entry = (await Bpm.Engine.GetHistoryAsync(task.InstanceId)).Last();
+        entry.Kind.ShouldBe(HistoryKind.TaskBroughtBack);
+        entry.Actor.ShouldBe("alice");
+    }
+
+    [Fact]
+    public async Task A_task_that_is_not_postponed_cannot_be_brought_back()
+    {
+        var task = await StartUserTaskAsync();
+        await Bpm.Tasks.PostponeAsync(task.Id, Alice, Bpm.Clock.GetUtcNow().AddHours(1));
+        Bpm.Clock.Advance(TimeSpan.FromHours(2));
+
+        var error = await Should.ThrowAsync<ConflictException>(() => Bpm.Tasks.BringBackAsync(task.Id, Alice));
+
+        error.Code.ShouldBe("task.not-postponed");
+    }
+
+    [Fact]
+    public async Task Only_who_may_work_on_a_postponed_task_brings_it_back()
+    {
+        var task = await StartUserTaskAsync();
+        await Bpm.Tasks.PostponeAsync(task.Id, Alice, Bpm.Clock.GetUtcNow().AddDays(1));
+
+        await Should.ThrowAsync<ForbiddenException>(() => Bpm.Tasks.BringBackAsync(task.Id, Bob));
+
+        (await Bpm.Tasks.GetAsync(task.Id)).PostponedUntil.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Postponing_into_the_past_is_refused()
     {
         var task = await StartUserTaskAsync();

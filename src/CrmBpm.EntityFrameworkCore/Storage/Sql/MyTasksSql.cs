@@ -49,21 +49,40 @@ internal sealed class MyTasksSql
         return statement;
     }
 
-    private bool Filtered => _query.SubjectType is not null || _query.SubjectId is not null || _query.MapKey is not null || _query.DueBefore is not null;
+    private bool Filtered => _query.OnlyPostponed || _query.SubjectType is not null || _query.SubjectId is not null || _query.MapKey is not null || _query.DueBefore is not null;
 
     private void AppendPage()
     {
         _parameters.With("@needed", _query.Page * _query.PageSize).With("@page_size", _query.PageSize).With("@skip", (_query.Page - 1) * _query.PageSize);
+        var key = SortKey(_query.Sort);
+        var direction = _query.Descending ? " DESC" : "";
+        var order = $"ORDER BY sort_key{direction}, seq{direction}";
         _sql.Append(CultureInfo.InvariantCulture, $"SELECT {string.Join(", ", TaskRows.Columns)} FROM {TableNames.Tasks} WHERE seq IN (SELECT seq FROM (");
         for (var i = 0; i < _branches.Count; i++)
         {
             _sql.Append(i == 0 ? "" : " UNION ALL ");
             _sql.Append(CultureInfo.InvariantCulture,
-                $"SELECT * FROM (SELECT seq, due_sort FROM {TableNames.Tasks} WHERE {Branch(i)} AND {Visible()} ORDER BY due_sort, seq LIMIT @needed) AS b{i}");
+                $"SELECT * FROM (SELECT seq, {key} AS sort_key FROM {TableNames.Tasks} WHERE {Branch(i)} AND {Visible()} {order} LIMIT @needed) AS b{i}");
         }
 
-        _sql.Append(") AS candidates ORDER BY due_sort, seq LIMIT @page_size OFFSET @skip) ORDER BY due_sort, seq;\n");
+        _sql.Append(CultureInfo.InvariantCulture, $") AS candidates {order} LIMIT @page_size OFFSET @skip) ORDER BY {key}{direction}, seq{direction};\n");
     }
+
+    /// <summary>
+    /// The column or expression a sort orders by. Only the deadline (<c>due_sort</c>) is a key column of the branch indexes,
+    /// so only that order is read from them page by page. Creation is <c>seq</c> (the order tasks were written), in the
+    /// indexes too, so that sort reads a branch from its index alone and sorts it; the others read each task of the branch
+    /// (the active tasks one person holds, or one pool's) and sort them to cut the page: a top-N sort per branch in the
+    /// database, never the whole table and never in memory here.
+    /// </summary>
+    private static string SortKey(TaskSort sort) => sort switch
+    {
+        TaskSort.Title => "LOWER(title)",
+        TaskSort.Created => "seq",
+        TaskSort.Performer => "LOWER(COALESCE(assignee_id, performer_role, ''))",
+        TaskSort.State => "CASE WHEN status = 'Accepted' THEN 1 ELSE 0 END",
+        _ => "due_sort",
+    };
 
     private void AppendTotal()
     {
@@ -123,11 +142,15 @@ internal sealed class MyTasksSql
         };
     }
 
-    /// <summary>Active, not postponed beyond now (unless asked), and the query's filters.</summary>
+    /// <summary>Active, not postponed beyond now (unless asked; only those with <see cref="TaskQuery.OnlyPostponed"/>), and the query's filters.</summary>
     private string Visible()
     {
         var conditions = new List<string> { TaskEntityConfiguration.ActiveTask };
-        if (!_query.IncludePostponed)
+        if (_query.OnlyPostponed)
+        {
+            conditions.Add($"{TaskEntityConfiguration.Postponed} AND postponed_until > @now");
+        }
+        else if (!_query.IncludePostponed)
         {
             conditions.Add("(postponed_until IS NULL OR postponed_until <= @now)");
         }

@@ -69,3 +69,16 @@ public enum TaskScope
     /// <summary>My team's (Head: the department; Administrator: everyone).</summary>
     Team,
 }
+
+/// <summary>Which view of My tasks a list shows.</summary>
+public enum TaskView
+{
+    /// <summary>What is to be done today: active tasks not postponed beyond now.</summary>
+    Open,
+
+    /// <summary>Active tasks postponed beyond now, with their <c>postponedUntil</c>: they come back on that date, or when brought back.</summary>
+    Postponed,
+
+    /// <summary>The tasks I completed, newest first (only <see cref="TaskScope.Mine"/>; sorting does not apply).</summary>
+    Done,
+}

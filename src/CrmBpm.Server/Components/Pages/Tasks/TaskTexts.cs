@@ -57,6 +57,17 @@ public sealed class TaskTexts
         return task.PerformerAddressingObject is { } addressingObject ? $"{task.PerformerRole} · {addressingObject}" : task.PerformerRole ?? "";
     }
 
+    /// <summary>
+    /// An outcome as a button or a list says it: the CRM's own outcomes in words that cannot be mistaken for taking a task
+    /// into work ("Accept" is "Accept the result"), any other outcome as the route map names it.
+    /// </summary>
+    public static string Outcome(IStringLocalizer<TaskTexts> l, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var text = l[$"Outcome.{outcome}"];
+        return text.ResourceNotFound ? outcome : text.Value;
+    }
+
     /// <summary>"Deal", "Claim", "Instruction", or the subject type as the process named it.</summary>
     public static string SubjectKind(IStringLocalizer<TaskTexts> l, string type)
     {
