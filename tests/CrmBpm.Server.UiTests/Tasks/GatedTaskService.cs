@@ -43,6 +43,8 @@ internal sealed class GatedTaskService(ITaskService inner, GatedTaskService.Gate
 
     public Task<WorkTask> ThrowErrorAsync(Guid taskId, Actor actor, string errorCode, string? message = null, CancellationToken cancellationToken = default) => inner.ThrowErrorAsync(taskId, actor, errorCode, message, cancellationToken);
 
+    public Task<WorkTask> ThrowEscalationAsync(Guid taskId, Actor actor, string escalationCode, CancellationToken cancellationToken = default) => inner.ThrowEscalationAsync(taskId, actor, escalationCode, cancellationToken);
+
     public Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default) => inner.ReturnToPoolAsync(taskId, actor, comment, cancellationToken);
 
     /// <summary>Closed, commands wait at it until it opens; counts the completions that went through.</summary>
