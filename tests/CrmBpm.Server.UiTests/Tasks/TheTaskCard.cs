@@ -132,7 +132,7 @@ public sealed class TheTaskCard : TaskPagesContext
         card.WaitForElement("[data-testid=history]");
         var lines = card.FindAll("[data-testid=history] li .what").Select(l => l.TextContent).ToList();
         lines.ShouldContain("Anna Petrova brought “Send the offer to Baltic Timber” back before its postponement ended.");
-        lines[^1].ShouldBe("Anna Petrova redirected “Send the offer to Baltic Timber” to Boris Nowak: You know them better.");
+        lines[^1].ShouldBe("Anna Petrova redirected “Send the offer to Baltic Timber” to Boris Nowak. Comment: You know them better.");
         card.Find("[data-testid=task-state]").TextContent.ShouldNotContain("boris");
     }
 
