@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace CrmBpm.EndToEnd;
 
 /// <summary>
-/// A Russian manager walks the demo — the Route maps list, a Typical sale's deal card, its process instance — and finds no
+/// A Russian manager walks the demo — the Route maps list, My tasks and a task card, a Typical sale's deal card, its process
+/// instance — and finds no
 /// English word on them except what users typed (deal titles, partners, people's names); switching the language on a
 /// page reached by clicking keeps that page.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
         "Baltic Timber: pilot licences", "Acme: warehouse scanners", "Acme: support contract 2024", "Nordwind: annual support renewal",
         "Acme Supplies", "Baltic Timber", "Anna Petrova", "Boris Nowak", "Helga Schmidt", "Carl Jensen", "Administrator", "CrmBpm",
         "The scanners for the Hamburg depot arrived two weeks late.", "Call Jens Becker and apologise", "Find the delay in the warehouse log",
+        "Prepare the pipeline review for Nordwind",
     ];
 
     // The maps the server publishes and the CRM's own.
@@ -46,6 +48,17 @@ public sealed partial class ReadingTheDemoInRussian(ServerFixture server)
             await page.GetByTestId("claim-status").WaitForAsync();
             await ServerFixture.ScreenshotAsync(page, "ru-claim-card");
             (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the claim card");
+
+            await page.GotoAsync("tasks");
+            await ServerFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Квалифицировать сделку Nordwind: fleet software for 40 trucks");
+            await ServerFixture.ScreenshotAsync(page, "ru-my-tasks");
+            (await EnglishWordsAsync(page)).ShouldBeEmpty("English on My tasks");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Квалифицировать сделку Nordwind: fleet software for 40 trucks" }).First.ClickAsync();
+            await ServerFixture.WaitForAddressAsync(page, url => url.Contains("/tasks/", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Квалифицировать сделку Nordwind: fleet software for 40 trucks");
+            await ServerFixture.ScreenshotAsync(page, "ru-task-card");
+            (await EnglishWordsAsync(page)).ShouldBeEmpty("English on the task card");
 
             await page.GotoAsync("deals");
             await ServerFixture.WaitForCircuitAsync(page);

@@ -107,6 +107,13 @@ public static partial class StandardTexts
         return Point(map, pointId, title);
     }
 
+    /// <summary>A task's description in the reader's language while it is a standard map's seeded text; else as stored.</summary>
+    public static string TaskDescription(string mapKey, string pointId, string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return Translate($"Description.{RouteMap.SplitScopeKey(mapKey).MapKey}.{pointId}", description);
+    }
+
     /// <summary>
     /// A task's title when only its map is known, not its point (a refusal names tasks by title): translated when it
     /// matches a title template or a point name of that standard map, else as stored.

@@ -2,6 +2,7 @@ using CrmBpm.Crm.Claims;
 using CrmBpm.Crm.Deals;
 using CrmBpm.Crm.Instructions;
 using CrmBpm.Engine.Tasks;
+using CrmBpm.Server.Components.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace CrmBpm.Server.Components.Pages.Tasks;
@@ -50,11 +51,18 @@ public sealed class TaskTexts
         return l["Pool", Pool(task)];
     }
 
-    /// <summary>The pool a task is addressed to: its role, and the addressing object when there is one.</summary>
+    /// <summary>The pool a task is addressed to, in the reader's language: its role, and the addressing object when there is one.</summary>
     public static string Pool(WorkTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.PerformerAddressingObject is { } addressingObject ? $"{task.PerformerRole} · {addressingObject}" : task.PerformerRole ?? "";
+        return StandardTexts.Pool(task.PerformerRole, task.PerformerAddressingObject, " · ");
+    }
+
+    /// <summary>A task's title in the reader's language when a standard map made it; a title a consultant wrote stays as written.</summary>
+    public static string Title(WorkTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return StandardTexts.TaskTitle(task.MapKey, task.PointId, task.Title);
     }
 
     /// <summary>
