@@ -74,10 +74,16 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
         await designer.SelectOptionAsync("performer-role", "Sales manager");
         await Expect(designer.ProblemsOf(offer)).ToHaveCountAsync(0);
 
-        // The condition: expression, and which flow is Yes.
+        // The condition, built by clicks over the variables the map knows (issue #15), and which flow is Yes.
         await designer.SelectAsync(condition);
         await designer.FillAsync("name", "Big deal?");
-        await designer.FillAsync("condition-expression", "amount > 1000");
+        await designer.Panel.Locator("[data-part=add]").ClickAsync();
+        var row = designer.Panel.Locator("[data-row='0']");
+        await row.Locator("[data-part=variable]").SelectOptionAsync("amount"); // the form field of Qualify the lead
+        await row.Locator("[data-part=operator]").SelectOptionAsync(new SelectOptionValue { Label = ">" });
+        await row.Locator("[data-part=value]").FillAsync("1000");
+        await row.Locator("[data-part=value]").PressAsync("Tab");
+        await Expect(designer.Panel.Locator("[data-part=preview]")).ToHaveTextAsync("amount > 1000");
         var offerFlow = designer.Panel.Locator(".crm-row[data-flow]").Filter(new LocatorFilterOptions { HasText = "Send offer" });
         await offerFlow.Locator("select").SelectOptionAsync("yes");
         await Expect(designer.Panel.Locator(".crm-row[data-flow]").Filter(new LocatorFilterOptions { HasNotText = "Send offer" }).Locator("select")).ToHaveValueAsync("no");
