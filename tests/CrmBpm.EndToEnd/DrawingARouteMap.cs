@@ -26,6 +26,15 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
     {
         var page = designer.Page;
 
+        // The map's own properties declare a start variable (issue #15); bpmn-js keeps it in the process's extension elements.
+        await designer.Panel.Locator("[data-action=add-start-variable]").ClickAsync();
+        await designer.Panel.Locator("[data-field=start-variable-name]").FillAsync("region");
+        await designer.Panel.Locator("[data-field=start-variable-name]").PressAsync("Tab");
+        await designer.Panel.Locator("[data-field=start-variable-label]").FillAsync("Sales region");
+        await designer.Panel.Locator("[data-field=start-variable-label]").PressAsync("Tab");
+        await Expect(designer.Panel.Locator("[data-start-variable=region]")).ToBeVisibleAsync();
+        await designer.ScreenshotAsync("00-start-variables");
+
         // Draw: the blank map has a Start; the rest comes from the context pad and the palette.
         var qualify = await designer.AppendAsync("Start", "action");
         var condition = await designer.AppendAsync(qualify, "condition");
@@ -100,6 +109,8 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
         await page.Locator(".crm-canvas").ClickAsync(new LocatorClickOptions { Position = new Position { X = 500, Y = 600 } });
         await page.Locator("[data-action=fit]").ClickAsync();
         await designer.ScreenshotAsync("04-valid-map");
+
+        (await designer.XmlAsync()).ShouldContain("<crm:startVariable name=\"region\" type=\"text\" label=\"Sales region\" />");
 
         // Publish validates with the host's engine.
         await page.Locator("[data-testid=publish]").ClickAsync();
