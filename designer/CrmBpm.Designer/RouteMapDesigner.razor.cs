@@ -4,6 +4,7 @@ using CrmBpm.Designer.Validation;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Jobs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 
 namespace CrmBpm.Designer;
@@ -29,6 +30,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     private CancellationTokenSource? _validation;
     private bool _created;
     private bool _checking = true;
+    private bool _unsaved;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -90,6 +92,33 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     /// <summary>Raised when the selection changes, with the selected point or flow id (null: nothing).</summary>
     [Parameter]
     public EventCallback<string?> SelectionChanged { get; set; }
+
+    /// <summary>
+    /// Asks before the page is left (closed, reloaded, or another page of the application opened) while there are changes
+    /// since the document was opened or <see cref="MarkSaved"/> was last called. On by default; never while read-only.
+    /// </summary>
+    [Parameter]
+    public bool ConfirmLeavingUnsaved { get; set; } = true;
+
+    /// <summary>Whether the map was changed since it was opened or last marked saved.</summary>
+    public bool HasUnsavedChanges => _unsaved;
+
+    /// <summary>Tells the designer the host saved (or published) the current document: leaving no longer asks.</summary>
+    public void MarkSaved()
+    {
+        _unsaved = false;
+        StateHasChanged();
+    }
+
+    private bool GuardsLeaving => ConfirmLeavingUnsaved && !ReadOnly && _unsaved;
+
+    private async Task OnBeforeInternalNavigationAsync(LocationChangingContext context)
+    {
+        if (GuardsLeaving && !await JS.InvokeAsync<bool>("confirm", Localization.DesignerText.L("designer.leave-unsaved")))
+        {
+            context.PreventNavigation();
+        }
+    }
 
     /// <summary>The problems found by the last check.</summary>
     public IReadOnlyList<DesignerProblem> Problems => _problems;
@@ -153,6 +182,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
         }
 
         _selectedId = null;
+        _unsaved = false;
         await DocumentChangedAsync(xml, notify: false);
     }
 
@@ -168,7 +198,11 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
         await InvokeAsync(StateHasChanged);
     }
 
-    private Task OnXmlChangedAsync(string xml) => DocumentChangedAsync(xml, notify: true);
+    private Task OnXmlChangedAsync(string xml)
+    {
+        _unsaved = true; // the canvas reports a document only after an edit (or its undo)
+        return DocumentChangedAsync(xml, notify: true);
+    }
 
     private async Task DocumentChangedAsync(string xml, bool notify)
     {
@@ -205,6 +239,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
         }
 
         _checking = false;
+        problems = ProblemWording.ForConsultant(problems, DesignerDocument.Parse(xml));
         _problems = problems;
         _errors = problems.Count(p => !p.IsWarning);
         _warnings = problems.Count - _errors;

@@ -51,6 +51,9 @@ export const setErrorCode = (host, id, code) => canvas(host).setErrorCode(id, co
 export const updateEventDefinition = (host, id, properties) => canvas(host).updateEventDefinition(id, properties);
 export const replaceKind = (host, id, kindId) => canvas(host).replaceKind(id, kindId);
 export const setScript = (host, id, text) => canvas(host).setScript(id, text);
+export const addEscalationStep = (host, taskId, step) => canvas(host).addEscalationStep(taskId, step);
+export const setEscalationStep = (host, id, step) => canvas(host).setEscalationStep(id, step);
+export const removeElement = (host, id) => canvas(host).removeElement(id);
 export const select = (host, id) => canvas(host).select(id);
 export const setProblems = (host, problems) => canvas(host).setProblems(problems);
 export const setHighlight = (host, visited, active) => canvas(host).setHighlight(visited, active);

@@ -109,6 +109,19 @@ public sealed class EditingAnAction : DesignerSpecification
     }
 
     [Fact]
+    public void A_deadline_counts_in_working_time_when_ticked_and_there_is_no_such_switch_without_a_deadline()
+    {
+        SelectOnCanvas("offer");
+        Designer.FindAll("[data-field=working-time]").ShouldBeEmpty();
+
+        Designer.Find("[data-field=deadline-kind]").Change("duration");
+        Designer.Find("[data-field=working-time]").HasAttribute("checked").ShouldBeFalse();
+        Designer.Find("[data-field=working-time]").Change(true);
+
+        LastUpdateOf("offer")["crm:workingTime"].ShouldBe(true);
+    }
+
+    [Fact]
     public void One_task_per_item_sets_multi_instance_loop_characteristics()
     {
         SelectOnCanvas("offer");

@@ -11,7 +11,8 @@ public sealed class EditingAutomaticStepsAndTimers() : DesignerSpecification(Xml
             <bpmn:startEvent id="start" />
             <bpmn:serviceTask id="create" name="Create the order" crm:handler="crm.set-deal-amount" crm:retries="R3/PT5M" />
             <bpmn:sendTask id="notify" name="Notify" crm:handler="legacy.mail" />
-            <bpmn:intermediateCatchEvent id="wait" name="Wait"><bpmn:timerEventDefinition id="wait_def"><bpmn:timeDuration>P3DT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:serviceTask id="blank" name="Call the warehouse" />
+            <bpmn:intermediateCatchEvent id="wait" name="Wait" crm:workingTime="true"><bpmn:timerEventDefinition id="wait_def"><bpmn:timeDuration>P3DT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
             <bpmn:userTask id="approve" name="Approve" />
             <bpmn:boundaryEvent id="remind" name="Remind" attachedToRef="approve" cancelActivity="false"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>
             <bpmn:scriptTask id="discount" name="Discount" scriptFormat="javascript" crm:resultVariable="discount"><bpmn:script>amount * 0.2</bpmn:script></bpmn:scriptTask>
@@ -152,6 +153,37 @@ public sealed class EditingAutomaticStepsAndTimers() : DesignerSpecification(Xml
 
         Designer.Find("[data-field=interrupting]").Change(false);
         LastUpdateOf("remind")["cancelActivity"].ShouldBe(false);
+    }
+
+    [Fact]
+    public void A_wait_for_time_and_a_timer_on_the_edge_count_in_working_time_when_ticked()
+    {
+        SelectOnCanvas("wait");
+        Designer.Find("[data-field=working-time]").HasAttribute("checked").ShouldBeTrue();
+        Designer.Find("[data-field=working-time-hint]").TextContent.ShouldContain("P3D then means 3 working days");
+        Designer.Find("[data-field=working-time]").Change(false);
+        LastUpdateOf("wait")["crm:workingTime"].ShouldBeNull();
+        LastUpdateOf("wait").ContainsKey("crm:workingTime").ShouldBeTrue();
+
+        SelectOnCanvas("remind");
+        Designer.Find("[data-field=working-time]").HasAttribute("checked").ShouldBeFalse();
+        Designer.Find("[data-field=working-time-hint]").TextContent.ShouldContain("3 calendar days");
+        Designer.Find("[data-field=working-time]").Change(true);
+        LastUpdateOf("remind")["crm:workingTime"].ShouldBe(true);
+    }
+
+    [Fact]
+    public void Ticking_outside_worker_before_the_topic_writes_nothing_until_the_topic_comes_and_then_both_at_once()
+    {
+        SelectOnCanvas("blank");
+        Designer.Find("[data-field=external]").Change(true);
+
+        Module.Invocations["updateProperties"].ShouldNotContain(c => (string?)c.Arguments[1] == "blank");
+        Designer.Find("[data-field=external]").HasAttribute("checked").ShouldBeTrue();
+
+        Designer.Find("[data-field=topic]").Change("warehouse-call");
+        LastUpdateOf("blank")["crm:handler"].ShouldBe("warehouse-call");
+        LastUpdateOf("blank")["crm:external"].ShouldBe("true");
     }
 
     [Fact]

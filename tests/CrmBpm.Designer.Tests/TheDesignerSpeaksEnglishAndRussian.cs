@@ -82,6 +82,35 @@ public sealed partial class TheDesignerSpeaksEnglishAndRussian
         }
     }
 
+    [Fact]
+    public void Unnamed_points_and_escalation_steps_are_told_in_Russian()
+    {
+        var document = Model.DesignerDocument.Parse("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="p">
+                <bpmn:userTask id="qualify" name="Квалификация" />
+                <bpmn:exclusiveGateway id="Gateway_0z8hxle" crm:kind="condition" />
+                <bpmn:sequenceFlow id="f1" sourceRef="qualify" targetRef="Gateway_0z8hxle" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+            Validation.ProblemWording.ForConsultant("Condition 'Gateway_0z8hxle' has no expression.", document)
+                .ShouldBe("Условие без названия после «Квалификация» has no expression.");
+            PropertiesPanel.EscalationStepEditor.Reading(new Model.DesignerEscalationStep("s", Engine.Definitions.EscalationStepKind.RemindPerformer, "remind-performer", "PT4H", null), [])
+                .ShouldBe("Напоминает исполнителю за 4 часа до срока.");
+            PropertiesPanel.EscalationStepEditor.Reading(new Model.DesignerEscalationStep("s", Engine.Definitions.EscalationStepKind.DefaultOutcome, "default-outcome", "P2D", "Отказ"), ["Отказ"])
+                .ShouldBe("Завершает задачу с исходом «Отказ» от имени системы через 2 дня после срока; задача закрывается.");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private static Dictionary<string, string> Read(string file) =>
         XDocument.Load(Path.Combine(DesignerFolder, "Resources", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);

@@ -58,6 +58,8 @@ public sealed class ModelingRules(DesignerFixture fixture)
         // A script offers nothing on its edge; an Action offers a timer, a message, a signal and an error.
         await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(0);
         await designer.Page.Locator("[data-action=undo]").ClickAsync();
+        // The undo swaps the script's shape back for the action's; wait for it (the host's XML follows the canvas) before clicking it.
+        await Assertions.Expect(designer.Page.Locator("[data-testid=xml]")).ToContainTextAsync($"<bpmn:userTask id=\"{action}\"");
         await designer.SelectAsync(action);
         await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Action");
         await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(4);

@@ -94,7 +94,11 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
 
             await Expect(page.GetByTestId("editor-message")).ToHaveTextAsync("Not published: 1 problem(s). The draft (version 1) is saved.");
             await Expect(page.GetByTestId("problems").Locator("li")).ToHaveCountAsync(1);
-            await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync(call);
+            await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync("'Call back'");
+            await Expect(page.GetByTestId("problems").Locator("li")).Not.ToContainTextAsync(call); // named, never by its id
+            await designer.SelectAsync("Start");
+            await page.GetByTestId("problems").Locator($"button[data-element='{call}']").ClickAsync();
+            await Expect(designer.Panel.Locator(".crm-properties-header code")).ToHaveTextAsync(call);
             await Expect(page.GetByTestId("problems").Locator("li")).ToContainTextAsync(new Regex("not an ISO 8601 duration", RegexOptions.IgnoreCase));
             await Expect(page.GetByTestId("start-instance")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("version-picker").Locator("option")).ToContainTextAsync(["newest (v1 draft)", "v1 draft"]);
@@ -103,6 +107,55 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         catch
         {
             await ServerFixture.ScreenshotAsync(page, "server-failed-publish-refused");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Leaving_the_designer_with_unsaved_changes_asks_first_and_stays_when_told_to()
+    {
+        var page = await server.SignInAsync("carl", "consultant1");
+        var designer = new DesignerPage(page);
+        try
+        {
+            var key = "leave-" + Guid.NewGuid().ToString("N")[..8];
+            await CreateMapAsync(page, key, "Half drawn");
+            await designer.AppendAsync("Start", "action");
+            await Expect(page.Locator(".crm-designer")).ToHaveAttributeAsync("data-unsaved", "true");
+
+            var asked = new List<string>();
+            void Stay(object? sender, IDialog dialog)
+            {
+                asked.Add(dialog.Message);
+                _ = dialog.DismissAsync();
+            }
+
+            page.Dialog += Stay;
+            await page.GetByRole(AriaRole.Link, new() { Name = "Route maps", Exact = true }).First.ClickAsync();
+            await Expect(page.Locator(".crm-designer")).ToHaveAttributeAsync("data-unsaved", "true");
+            await page.WaitForFunctionAsync("() => true"); // let the dialog event arrive
+            for (var i = 0; i < 50 && asked.Count == 0; i++)
+            {
+                await page.WaitForTimeoutAsync(100);
+            }
+
+            asked.ShouldBe(["This route map has changes that are not saved. Leave and lose them?"]);
+            page.Url.ShouldContain($"/route-maps/{key}");
+            page.Dialog -= Stay;
+
+            // Saved, the page is left without a question.
+            await page.GetByTestId("save-draft").ClickAsync();
+            await Expect(page.Locator(".crm-designer")).ToHaveAttributeAsync("data-unsaved", "false");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Route maps", Exact = true }).First.ClickAsync();
+            await ServerFixture.WaitForAddressAsync(page, url => url.EndsWith("/route-maps", StringComparison.Ordinal));
+        }
+        catch
+        {
+            await ServerFixture.ScreenshotAsync(page, "server-failed-leave-unsaved");
             throw;
         }
         finally
@@ -248,6 +301,19 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         await Expect(page.GetByTestId("editor-message")).ToHaveTextAsync(PublishedMessage());
         await Expect(page.GetByTestId("problems")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("version-picker").Locator("option").First).ToContainTextAsync("published");
+
+        // The head got the version picker and the download link: it wraps between them, never inside a button.
+        foreach (var button in new[] { "publish", "save-draft" })
+        {
+            var box = await page.GetByTestId(button).BoundingBoxAsync();
+            box.ShouldNotBeNull().Height.ShouldBeLessThan(44, $"the {button} button keeps its words on one line");
+        }
+
+        var (save, publish) = (await page.GetByTestId("save-draft").BoundingBoxAsync(), await page.GetByTestId("publish").BoundingBoxAsync());
+        publish!.Y.ShouldBe(save!.Y, "Save draft and Publish stay side by side");
+
+        await Expect(page.GetByTestId("start-variables")).ToHaveAttributeAsync("placeholder", "amount=5000\ncustomer=\"Acme\"");
+        await ServerFixture.ScreenshotAsync(page, "server-route-map-published");
     }
 
     private async Task CompleteAsAnnaAsync(Guid taskId, string outcome)

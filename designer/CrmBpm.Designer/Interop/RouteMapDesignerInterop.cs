@@ -130,6 +130,21 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
     /// <summary>The JavaScript of a Script point (<c>bpmn:script</c>); empty removes it.</summary>
     public Task SetScriptAsync(string elementId, string? script) => InvokeVoidAsync("setScript", elementId, script ?? "");
 
+    /// <summary>
+    /// Adds a step to the escalation ladder of Action <paramref name="taskId"/>: a boundary timer on its edge with <c>crm:escalation</c>,
+    /// <paramref name="duration"/> from the deadline as its <c>timeDuration</c> and, for the default outcome, <c>crm:outcome</c>
+    /// (as the engine's EscalationWriter writes a step). One undoable step; returns the new event's id.
+    /// </summary>
+    public Task<string> AddEscalationStepAsync(string taskId, EscalationStepKind kind, string? duration, string? outcome = null) =>
+        InvokeAsync<string>("addEscalationStep", taskId, EscalationStepArgument(kind, duration, outcome));
+
+    /// <summary>Changes a step of an escalation ladder (its kind, time from the deadline and default outcome) in one undoable step.</summary>
+    public Task SetEscalationStepAsync(string stepId, EscalationStepKind kind, string? duration, string? outcome = null) =>
+        InvokeVoidAsync("setEscalationStep", stepId, EscalationStepArgument(kind, duration, outcome));
+
+    /// <summary>Removes a point (e.g. a step of an escalation ladder) and its flows from the canvas.</summary>
+    public Task RemoveElementAsync(string elementId) => InvokeVoidAsync("removeElement", elementId);
+
     /// <summary>Selects a point or flow on the canvas and scrolls it into view.</summary>
     public Task SelectAsync(string elementId) => InvokeVoidAsync("select", elementId);
 
@@ -178,6 +193,9 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
             _callbacks = null;
         }
     }
+
+    private static object EscalationStepArgument(EscalationStepKind kind, string? duration, string? outcome) =>
+        new { kind = Model.EscalationLadder.Names[kind], duration = duration?.Trim() ?? "", outcome = kind == EscalationStepKind.DefaultOutcome ? outcome : null };
 
     private Task ReplaceExtensionElementsAsync(string elementId, string[] types, IEnumerable<Dictionary<string, object?>> items) =>
         InvokeVoidAsync("replaceExtensionElements", elementId, types, items.ToArray());

@@ -117,7 +117,8 @@ public static class AutoLayout
     /// <summary>Size of a point's shape, as bpmn.io draws it.</summary>
     public static (double Width, double Height) SizeOf(Point point) => point switch
     {
-        StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or MessageWaitPoint { IsReceiveTask: false } or SignalWaitPoint or SignalThrowPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
+        StartPoint { IsReceiveTask: true } => (100, 80),
+        StartPoint or EndPoint or TimerWaitPoint or IBoundaryEvent or MessageWaitPoint { IsReceiveTask: false } or SignalWaitPoint or SignalThrowPoint or LinkThrowPoint or LinkCatchPoint or EscalationThrowPoint or KeptPoint { Element: "boundaryEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" } => (36, 36),
         KeptPoint { Element: "eventBasedGateway" or "complexGateway" } => (50, 50),
         ActionPoint or NestedProcessPoint or SubProcessPoint or MessageWaitPoint or KeptPoint or PassThroughPoint { Element: not "exclusiveGateway" } => (100, 80),
         _ => (50, 50),

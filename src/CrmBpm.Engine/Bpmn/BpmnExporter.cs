@@ -70,10 +70,11 @@ public sealed class BpmnExporter
         // The file's pools, messages, signals… (kept on import), each once, before the processes.
         var rootIds = new HashSet<string>(StringComparer.Ordinal);
         var errors = ErrorEventWriter.ErrorsOf(maps);
+        var escalations = EscalationEventWriter.EscalationsOf(maps);
         var rootElements = maps.SelectMany(m => m.Foreign?.DefinitionsElements ?? []).Distinct(StringComparer.Ordinal).Select(namespaces.Parse).ToList();
         foreach (var element in rootElements)
         {
-            if (!ErrorEventWriter.KeepsKept(element, errors))
+            if (!ErrorEventWriter.KeepsKept(element, errors) || !EscalationEventWriter.KeepsKept(element, escalations))
             {
                 continue;
             }
@@ -87,6 +88,7 @@ public sealed class BpmnExporter
         }
 
         root.Add(errors.Values.Select(ErrorEventWriter.WriteError));
+        root.Add(escalations.Values.Select(EscalationEventWriter.WriteEscalation));
         // The messages and signals the points name and the file did not declare, before the processes as well.
         var events = new EventReferences();
         root.Add(events.Declare(maps, rootElements));
@@ -179,6 +181,10 @@ public sealed class BpmnExporter
             case EndPoint end:
                 AddCrm(element, "result", end.Result);
                 break;
+            case StartPoint { IsReceiveTask: true } receiveStart:
+                element.Add(new XAttribute("instantiate", "true"));
+                element.Add(events.Id("message", receiveStart.MessageName ?? "") is { } startRef ? new XAttribute("messageRef", startRef) : null);
+                break;
             case StartPoint start:
                 if (!start.Interrupting)
                 {
@@ -223,6 +229,10 @@ public sealed class BpmnExporter
                 break;
             case BoundaryErrorPoint errorBoundary:
                 element.Add(new XAttribute("attachedToRef", errorBoundary.AttachedToId));
+                break;
+            case BoundaryEscalationPoint escalationBoundary:
+                element.Add(escalationBoundary.CancelsActivity ? null : new XAttribute("cancelActivity", "false"));
+                element.Add(new XAttribute("attachedToRef", escalationBoundary.AttachedToId));
                 break;
             case BoundaryEventPoint boundary:
                 if (!boundary.CancelsActivity)
@@ -352,7 +362,7 @@ public sealed class BpmnExporter
             case BoundaryMessagePoint boundary:
                 element.Add(WriteEventDefinition("message", events.Id("message", boundary.MessageName)));
                 break;
-            case StartPoint { MessageName: { } startMessage }:
+            case StartPoint { MessageName: { } startMessage, IsReceiveTask: false }:
                 element.Add(WriteEventDefinition("message", events.Id("message", startMessage)));
                 break;
             case SignalWaitPoint wait:
@@ -369,6 +379,20 @@ public sealed class BpmnExporter
                 break;
             case StartPoint { SignalName: { } startSignal }:
                 element.Add(WriteEventDefinition("signal", events.Id("signal", startSignal)));
+                break;
+            case var escalating when EscalationEventWriter.HasEscalation(escalating):
+                element.Add(EscalationEventWriter.WriteDefinition(escalating));
+                if (escalating is BoundaryEscalationPoint { CodeVariable: not null })
+                {
+                    namespaces.Prefer(Camunda, "camunda"); // Camunda sets the same variable
+                }
+
+                break;
+            case LinkThrowPoint linkThrow:
+                element.Add(WriteLinkDefinition(linkThrow.LinkName));
+                break;
+            case LinkCatchPoint linkCatch:
+                element.Add(WriteLinkDefinition(linkCatch.LinkName));
                 break;
         }
 
@@ -409,7 +433,7 @@ public sealed class BpmnExporter
 
     private static string ElementName(Point point) => point switch
     {
-        StartPoint => "startEvent",
+        StartPoint start => start.IsReceiveTask ? "receiveTask" : "startEvent",
         EndPoint => "endEvent",
         ActionPoint => "userTask",
         ConditionPoint or ChoicePoint => "exclusiveGateway",
@@ -419,17 +443,21 @@ public sealed class BpmnExporter
         SubProcessPoint => "subProcess",
         PassThroughPoint pass => pass.Element is "manualTask" or "exclusiveGateway" ? pass.Element : "task",
         ServicePoint service => ServicePoint.Elements.ContainsKey(service.Element) ? service.Element : "serviceTask",
-        TimerWaitPoint or SignalWaitPoint => "intermediateCatchEvent",
+        TimerWaitPoint or SignalWaitPoint or LinkCatchPoint => "intermediateCatchEvent",
         MessageWaitPoint wait => wait.IsReceiveTask ? "receiveTask" : "intermediateCatchEvent",
-        SignalThrowPoint => "intermediateThrowEvent",
+        SignalThrowPoint or LinkThrowPoint or EscalationThrowPoint => "intermediateThrowEvent",
         EventGatewayPoint => "eventBasedGateway",
-        BoundaryEventPoint or BoundaryErrorPoint => "boundaryEvent",
+        BoundaryEventPoint or BoundaryErrorPoint or BoundaryEscalationPoint => "boundaryEvent",
         ScriptPoint => "scriptTask",
         KeptPoint kept => KeptPoint.Kinds.ContainsKey(kept.Element)
             ? kept.Element
             : throw new NotSupportedException($"Point '{kept.Id}' is kept as <{kept.Element}>, which is not a BPMN element a kept point can be."),
         _ => throw new NotSupportedException($"Point kind {point.GetType().Name} has no BPMN element."),
     };
+
+    /// <summary>A <c>linkEventDefinition</c> carrying the link's name (none when it has none yet).</summary>
+    private static XElement WriteLinkDefinition(string name) =>
+        new(BpmnNs + "linkEventDefinition", name.Length == 0 ? null : new XAttribute("name", name));
 
     /// <summary>A <c>messageEventDefinition</c> or <c>signalEventDefinition</c> referencing its root element.</summary>
     private static XElement WriteEventDefinition(string kind, string? reference) =>

@@ -149,6 +149,12 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             return;
         }
 
+        if (EscalationEventReader.Applies(element))
+        {
+            AddPoint(element, new EscalationEventReader(context, element).Read());
+            return;
+        }
+
         if (IsBpmn(element, "eventBasedGateway") && (string?)element.Attribute("instantiate") is null or "false"
             && (string?)element.Attribute("eventGatewayType") is null or "Exclusive" && RequireId(element) is { } gatewayId)
         {
@@ -162,6 +168,18 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
                 Foreign = Foreign(context.ForeignAttributes(element, gatewayId, n => IsName(n) || n == "instantiate" || n == "eventGatewayType" || n == "gatewayDirection"),
                     context.ForeignExtensionElements(element, gatewayId, _ => false), Documentation(element), context.KeptChildren(element, gatewayId)),
             });
+            return;
+        }
+
+        if (LinkEventReader.Applies(element))
+        {
+            AddPoint(element, new LinkEventReader(context, element).Read());
+            return;
+        }
+
+        if (MessageSignalEventReader.StartsTheProcess(element))
+        {
+            AddPoint(element, new MessageSignalEventReader(context, element).ReadInstantiatingReceiveTask());
             return;
         }
 
@@ -401,15 +419,16 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         var terminates = terminate is not null && element.Elements().Count(IsEventDefinition) == 1;
         // A timer start event runs too: its one plain timer definition becomes the start's schedule (StartPoint.Timer).
         var timer = isEnd ? null : TimerStartDefinition(element);
-        // A message start and a signal end run too: their one plain definition is read, not kept.
+        // A message or signal start and a signal end run too: their one plain definition is read, not kept.
         var runs = element.Elements().Where(IsEventDefinition).ToList() is [var only]
-            && ((IsBpmn(only, isEnd ? "signalEventDefinition" : "messageEventDefinition") && MessageSignalEventReader.IsPlain(only))
-                || (listens && ((IsBpmn(only, "signalEventDefinition") && MessageSignalEventReader.IsPlain(only)) || IsPlainErrorDefinition(only)))) ? only : null;
+            && (((IsBpmn(only, "signalEventDefinition") || (!isEnd && IsBpmn(only, "messageEventDefinition"))) && MessageSignalEventReader.IsPlain(only))
+                || (listens && (IsPlainErrorDefinition(only) || EscalationEventReader.IsPlain(only)))) ? only : null;
         var isSignal = runs is not null && IsBpmn(runs, "signalEventDefinition");
         var startError = runs is not null && IsBpmn(runs, "errorEventDefinition")
             ? (Text(runs, "errorRef") is { } errorRef ? ErrorEventReader.FindError(runs, errorRef) : null) ?? new ErrorDefinition("")
             : null;
-        var eventName = runs is null || startError is not null ? null
+        var startEscalation = runs is not null && IsBpmn(runs, "escalationEventDefinition") ? EscalationEventReader.Read(runs) : null;
+        var eventName = runs is null || startError is not null || startEscalation is not null ? null
             : isSignal ? MessageSignalEventReader.ReferencedName(runs, "signalRef", "signal") : MessageSignalEventReader.ReferencedName(runs, "messageRef", "message");
         var kept = context.KeptChildren(element, id, c => IsEventDefinition(c) && c != timer && c != runs && (!terminates || terminate!.HasAttributes || terminate.HasElements));
         if (timer is not null && !listens)
@@ -434,7 +453,7 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
             : new StartPoint
             {
                 Id = id, Name = name, Timer = timer is null ? null : TimerEventReader.ReadDefinition(timer), MessageName = isSignal ? null : eventName,
-                SignalName = isSignal ? eventName : null, Error = startError, InitiatorVariable = InitiatorOf(element), Foreign = foreign,
+                SignalName = isSignal ? eventName : null, Error = startError, Escalation = startEscalation, InitiatorVariable = InitiatorOf(element), Foreign = foreign,
                 Interrupting = !listens || (context.Bool(element, "isInterrupting", id) ?? true),
                 CorrelationKey = listens && !isSignal && eventName is not null ? Text(element, CrmNs + "correlationKey") : null,
             };

@@ -51,6 +51,35 @@ internal sealed class MessageSignalEventReader(BpmnReadContext context, XElement
                 : ""
             : "";
 
+    /// <summary>
+    /// True for a <c>receiveTask</c> with <c>instantiate="true"</c> that starts its process: nothing leads into it (no incoming
+    /// flow in its process or sub-process), it does not loop and holds no event definition. It reads as a message start
+    /// (<see cref="StartPoint.IsReceiveTask"/>); one with a flow leading into it stays kept and is refused by name.
+    /// </summary>
+    public static bool StartsTheProcess(XElement element) =>
+        IsBpmn(element, "receiveTask") && (string?)element.Attribute("instantiate") == "true" && Id(element) is { } id
+        && !element.Elements().Any(c => TimerEventReader.IsEventDefinition(c) || IsBpmn(c, "standardLoopCharacteristics") || IsBpmn(c, "multiInstanceLoopCharacteristics") || IsBpmn(c, "incoming"))
+        && element.Parent?.Elements().Any(f => IsBpmn(f, "sequenceFlow") && (string?)f.Attribute("targetRef") == id) == false;
+
+    /// <summary>Reads a receive task that starts its process (see <see cref="StartsTheProcess"/>) as a message start.</summary>
+    public StartPoint? ReadInstantiatingReceiveTask()
+    {
+        var id = Id(element)!;
+        var attributes = context.ForeignAttributes(element, id, n => n == "id" || n == "name" || n == "messageRef" || n == "instantiate");
+        var extensions = context.ForeignExtensionElements(element, id, _ => false);
+        var kept = context.KeptChildren(element, id, c => !IsBpmn(c, "documentation") && !IsBpmn(c, "extensionElements") && !IsBpmn(c, "incoming") && !IsBpmn(c, "outgoing"));
+        context.Note(element, id, BpmnNoteSeverity.Info, "message:receiveTask-instantiate", "receive task that starts the process (instantiate)",
+            "receive tasks that start the process (instantiate)", "starts the map on its message, as a message start does");
+        return new StartPoint
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name") ?? "",
+            MessageName = ReferencedName(element, "messageRef", "message"),
+            IsReceiveTask = true,
+            Foreign = Foreign(attributes, extensions, Documentation(element), kept),
+        };
+    }
+
     public Point? Read()
     {
         var id = Id(element);

@@ -26,4 +26,10 @@ public sealed record EndPoint : Point
 
     /// <summary>A signal end (BPMN's end event with a <c>signalEventDefinition</c>): reaching it broadcasts this signal; null for none.</summary>
     public string? SignalName { get; init; }
+
+    /// <summary>
+    /// An escalation end (BPMN's end event with an <c>escalationEventDefinition</c>): reaching it throws this escalation up to the
+    /// first catch (see <see cref="EscalationThrowPoint"/>) and ends the token, caught or not; null for none.
+    /// </summary>
+    public EscalationDefinition? Escalation { get; init; }
 }

@@ -28,6 +28,10 @@ namespace CrmBpm.Engine.Definitions;
 [JsonDerivedType(typeof(BoundarySignalPoint), "boundary-signal")]
 [JsonDerivedType(typeof(EventGatewayPoint), "event-gateway")]
 [JsonDerivedType(typeof(SubProcessPoint), "sub-process")]
+[JsonDerivedType(typeof(LinkThrowPoint), "link-throw")]
+[JsonDerivedType(typeof(LinkCatchPoint), "link-catch")]
+[JsonDerivedType(typeof(EscalationThrowPoint), "escalation-throw")]
+[JsonDerivedType(typeof(BoundaryEscalationPoint), "boundary-escalation")]
 [JsonDerivedType(typeof(KeptPoint), "kept")]
 public abstract record Point
 {

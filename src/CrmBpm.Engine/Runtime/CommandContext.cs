@@ -25,6 +25,9 @@ internal sealed class CommandContext(IWorkflowSession session, DateTimeOffset no
     /// <summary>Whether the command scheduled a job due now: after the commit the node's job executor is woken for it.</summary>
     public bool ScheduledJob { get; set; }
 
+    /// <summary>How many signal broadcasts that start maps run inside one another now (guards maps that start each other on signals).</summary>
+    public int SignalStartDepth { get; set; }
+
     /// <summary>Instances whose token loop is running in this command (guards re-entry from nested completions).</summary>
     public HashSet<Guid> Running { get; } = [];
 

@@ -101,4 +101,10 @@ public enum HistoryKind
 
     /// <summary>The instance threw a signal (details: its name and how many waits it reached).</summary>
     SignalThrown,
+
+    /// <summary>An escalation throw or end event threw an escalation (details: its code, and who caught it or that nobody did).</summary>
+    EscalationThrown,
+
+    /// <summary>An escalation boundary or an escalation event sub-process caught an escalation (details: its code and where it came from).</summary>
+    EscalationCaught,
 }

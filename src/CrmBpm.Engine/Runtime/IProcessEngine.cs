@@ -54,7 +54,9 @@ public interface IProcessEngine
 
     /// <summary>
     /// Broadcasts a signal, in one command: every subscription of that name waiting now, in every running instance, is reached and
-    /// given the variables. Returns the instances reached (none is not an error: a signal is not addressed to anyone).
+    /// given the variables, then every map whose latest published version starts on that signal (a signal start event) starts one
+    /// instance with the variables. Returns the instances reached, then those started (none is not an error: a signal is not
+    /// addressed to anyone). Maps that start one another on signals without end are refused (<c>signal.start-loop</c>, 409).
     /// </summary>
     Task<IReadOnlyList<Guid>> BroadcastSignalAsync(string signalName, IReadOnlyDictionary<string, object?>? variables = null, string? actor = null, CancellationToken cancellationToken = default);
 

@@ -133,6 +133,8 @@ internal static class InclusiveGateway
                         before = before.Append(boundary.AttachedToId);
                     }
 
+                    before = before.Concat(LinkEvents.ThrowsInto(map, id)); // a catch link is entered from its throw links
+
                     foreach (var source in before)
                     {
                         if (source != gatewayId && seen.Add(source))

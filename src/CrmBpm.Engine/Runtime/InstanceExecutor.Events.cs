@@ -101,7 +101,8 @@ internal sealed partial class InstanceExecutor
 
     /// <summary>
     /// Broadcasts a signal inside the command: every subscription of that name waiting now (those added earlier in this
-    /// command included) in every running instance is fired, oldest first. Returns the instances reached, each once.
+    /// command included) in every running instance is fired, oldest first; then every map with a signal start of that name
+    /// starts one instance (<see cref="SignalStarts"/>). Returns the instances reached, each once, then those started.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> BroadcastAsync(CommandContext context, string signalName, IReadOnlyDictionary<string, JsonElement> variables, CancellationToken cancellationToken)
     {
@@ -120,6 +121,8 @@ internal sealed partial class InstanceExecutor
             }
         }
 
+        // After the waits: an instance started now does not catch the signal that started it.
+        reached.AddRange(await SignalStarts.StartAsync(context, this, catalog, options, signalName, variables, cancellationToken).ConfigureAwait(false));
         return reached;
     }
 
@@ -127,6 +130,6 @@ internal sealed partial class InstanceExecutor
     internal async Task ThrowSignalAsync(CommandContext context, ProcessInstance instance, string pointId, string signalName, CancellationToken cancellationToken)
     {
         var reached = await BroadcastAsync(context, signalName, Variables.None, cancellationToken).ConfigureAwait(false);
-        context.Record(instance, HistoryKind.SignalThrown, pointId: pointId, details: $"{signalName}, reached {reached.Count} instance(s)");
+        context.Record(instance, HistoryKind.SignalThrown, pointId: pointId, details: $"{signalName}, reached or started {reached.Count} instance(s)");
     }
 }

@@ -38,6 +38,23 @@ internal sealed class RouteMapCatalog(IWorkflowStore store)
         return _compiled.GetOrAdd((key, version), _ => new CompiledRouteMap(scope, map));
     }
 
+    /// <summary>The latest published version of every map whose Start is a signal start of <paramref name="signalName"/>, by key.</summary>
+    public async Task<IReadOnlyList<CompiledRouteMap>> FindSignalStartsAsync(string signalName, CancellationToken cancellationToken)
+    {
+        var found = new List<CompiledRouteMap>();
+        foreach (var latest in (await store.ListLatestRouteMapsAsync(cancellationToken).ConfigureAwait(false)).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            // The latest version is mostly the published one: only a draft on top needs the versions read.
+            var published = latest.Status == RouteMapStatus.Published ? latest : await FindLatestPublishedAsync(latest.Key, cancellationToken).ConfigureAwait(false);
+            if (published is { Start.SignalName: { } name } && name == signalName)
+            {
+                found.Add(await GetAsync(published.Key, published.Version, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return found;
+    }
+
     public async Task<RouteMap?> FindLatestPublishedAsync(string key, CancellationToken cancellationToken)
     {
         var versions = await store.GetRouteMapVersionsAsync(key, cancellationToken).ConfigureAwait(false);

@@ -65,6 +65,15 @@ public interface ITaskService
     /// </summary>
     Task<WorkTask> ThrowErrorAsync(Guid taskId, Actor actor, string errorCode, string? message = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Raises an escalation on the task instead of, or before, completing it (Camunda's <c>handleEscalation</c>): the escalation
+    /// boundary of the task's Action catching <paramref name="escalationCode"/> (else one catching every escalation) takes it, or,
+    /// when the Action has none, the first catch further up (the scope's escalation event sub-process, the sub-process's or Nested
+    /// process's boundary around it, …). Interrupting, the Action is cancelled (this task and its siblings) and its boundary's flow
+    /// taken; non-interrupting, the task stays open. Refused with <c>task.escalation-not-caught</c> (409) when nothing catches it.
+    /// </summary>
+    Task<WorkTask> ThrowEscalationAsync(Guid taskId, Actor actor, string escalationCode, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a role task back into its pool.</summary>
     Task<WorkTask> ReturnToPoolAsync(Guid taskId, Actor actor, string? comment = null, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,8 @@ internal sealed class MapGraph
     private readonly Dictionary<string, List<Flow>> _incoming = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _boundaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _attachedTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _jumps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _landings = new(StringComparer.Ordinal);
 
     public MapGraph(RouteMap map)
     {
@@ -31,6 +33,18 @@ internal sealed class MapGraph
             _attachedTo.TryAdd(boundary.Id, boundary.AttachedToId);
         }
 
+        // A throw link leads on to its catch link as a flow would, though no flow joins them.
+        foreach (var (throwId, target) in LinkTargets.Of(map.Points))
+        {
+            _jumps[throwId] = target.Id;
+            if (!_landings.TryGetValue(target.Id, out var throws))
+            {
+                _landings[target.Id] = throws = [];
+            }
+
+            throws.Add(throwId);
+        }
+
         foreach (var flow in map.Flows)
         {
             if (_outgoing.ContainsKey(flow.SourceId) && _incoming.ContainsKey(flow.TargetId))
@@ -47,9 +61,12 @@ internal sealed class MapGraph
 
     public IReadOnlyList<Flow> Incoming(string pointId) => _incoming.TryGetValue(pointId, out var f) ? f : [];
 
+    /// <summary>The catch link a throw link jumps to; null for any other point, or a throw whose catch is missing.</summary>
+    public string? JumpTarget(string pointId) => _jumps.GetValueOrDefault(pointId);
+
     /// <summary>
     /// Points reachable from <paramref name="from"/> following flows forwards (or backwards); an activity reaches the boundary
-    /// events attached to it.
+    /// events attached to it, and a throw link its catch link.
     /// </summary>
     public HashSet<string> Reach(IEnumerable<string> from, bool backwards = false)
     {
@@ -66,8 +83,8 @@ internal sealed class MapGraph
         while (queue.TryDequeue(out var id))
         {
             var next = backwards
-                ? Incoming(id).Select(f => f.SourceId).Concat(_attachedTo.TryGetValue(id, out var activity) ? [activity] : [])
-                : Outgoing(id).Select(f => f.TargetId).Concat(_boundaries.GetValueOrDefault(id) ?? []);
+                ? Incoming(id).Select(f => f.SourceId).Concat(_attachedTo.TryGetValue(id, out var activity) ? [activity] : []).Concat(_landings.GetValueOrDefault(id) ?? [])
+                : Outgoing(id).Select(f => f.TargetId).Concat(_boundaries.GetValueOrDefault(id) ?? []).Concat(_jumps.TryGetValue(id, out var target) ? [target] : []);
             foreach (var n in next)
             {
                 if (seen.Add(n))

@@ -20,7 +20,7 @@ public static class MessagesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delivers a message to the waiting instance it matches (or every one), or starts the map whose message start it names; 404 when none.");
         api.MapPost("/signals", BroadcastSignal).WithName("BroadcastSignal").WithTags("Messages").RequireAuthorization(Policies.Design)
-            .WithSummary("Broadcasts a signal to every instance waiting for it.");
+            .WithSummary("Broadcasts a signal to every instance waiting for it and starts every map with a signal start on it.");
         return api;
     }
 

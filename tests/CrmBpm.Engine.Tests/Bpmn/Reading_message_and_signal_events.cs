@@ -134,6 +134,29 @@ public sealed class Reading_message_and_signal_events
     }
 
     [Fact]
+    public void A_signal_start_at_the_process_level_starts_on_the_signal_it_names_and_publishes()
+    {
+        var xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">
+              <signal id="sig" name="prices-changed" />
+              <process id="p">
+                <startEvent id="s"><signalEventDefinition signalRef="sig" /></startEvent>
+                <endEvent id="e" />
+                <sequenceFlow id="f1" sourceRef="s" targetRef="e" />
+              </process>
+            </definitions>
+            """;
+
+        var map = new BpmnImporter().ImportXml(xml).ShouldHaveSingleItem();
+
+        map.Start.ShouldNotBeNull().SignalName.ShouldBe("prices-changed");
+        map.Start.MessageName.ShouldBeNull();
+        Validate(map).Where(p => p.IsError).ShouldBeEmpty();
+        new BpmnExporter().Export(map).ShouldContain("<bpmn:signalEventDefinition signalRef=\"sig\" />");
+        ShouldReadBackTheSame(map);
+    }
+
+    [Fact]
     public void An_event_based_gateway_waits_for_its_catch_events_and_refuses_a_task_after_it()
     {
         var map = Read(

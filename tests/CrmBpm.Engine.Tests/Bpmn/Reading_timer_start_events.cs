@@ -68,6 +68,15 @@ public sealed class Reading_timer_start_events
     }
 
     [Fact]
+    public void A_timer_start_without_a_time_is_refused_as_missing_its_time_not_as_something_that_does_not_run()
+    {
+        var map = Read("<timerEventDefinition />");
+
+        var problem = Validate(map).Where(p => p.PointId == "s").ShouldHaveSingleItem();
+        problem.Message.ShouldBe("Start 'Every morning' starts on a schedule, but its timer has no time yet: give it a duration (P1D), a date (2026-12-24T09:00:00Z), a cycle (R/P1D) or a cron expression (0 9 * * MON-FRI).");
+    }
+
+    [Fact]
     public void Camundas_loan_granting_example_starts_on_its_quartz_cron()
     {
         var file = BpmnCorpus.Files().Single(f => f.Path.EndsWith("loan-granting-spring-boot-webapp_src_main_resources_bpmn_loan-granting.bpmn", StringComparison.Ordinal));

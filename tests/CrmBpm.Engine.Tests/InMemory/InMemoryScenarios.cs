@@ -158,3 +158,18 @@ public sealed class InMemory_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
+
+public sealed class InMemory_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_link_events : LinkEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
+public sealed class InMemory_escalation_events : EscalationEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}

@@ -92,11 +92,21 @@ public sealed class Checking_sub_processes
     }
 
     [Fact]
-    public void A_signal_start_at_the_process_level_does_not_run()
+    public void A_signal_start_at_the_process_level_runs_but_an_error_start_does_not()
     {
-        var map = new MapBuilder("order").Add(new StartPoint { Id = "start", SignalName = "go" }).End().Flow("start", "end").Build();
+        var signal = new MapBuilder("order").Add(new StartPoint { Id = "start", SignalName = "go" }).End().Flow("start", "end").Build();
+        var error = new MapBuilder("order").Add(new StartPoint { Id = "start", Error = new ErrorDefinition("E1") }).End().Flow("start", "end").Build();
 
-        Validate(map).ShouldContain(p => p.Code == "start.trigger-not-here" && p.PointId == "start");
+        Validate(signal).ShouldBeEmpty();
+        Validate(error).ShouldContain(p => p.Code == "start.trigger-not-here" && p.PointId == "start" && p.Message.Contains("an error"));
+    }
+
+    [Fact]
+    public void A_signal_start_naming_no_signal_is_refused()
+    {
+        var map = new MapBuilder("order").Add(new StartPoint { Id = "start", SignalName = " " }).End().Flow("start", "end").Build();
+
+        Validate(map).ShouldContain(p => p.Code == "signal.name-missing" && p.PointId == "start");
     }
 
     [Fact]

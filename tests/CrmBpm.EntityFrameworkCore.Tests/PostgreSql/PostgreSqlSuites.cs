@@ -227,3 +227,21 @@ public sealed class Postgres_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_link_events : LinkEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
+public sealed class Postgres_escalation_events : EscalationEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

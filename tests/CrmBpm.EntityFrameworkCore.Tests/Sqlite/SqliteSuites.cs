@@ -193,3 +193,18 @@ public sealed class Sqlite_escalations : EscalationScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_signal_starts : SignalStartScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_link_events : LinkEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
+public sealed class Sqlite_escalation_events : EscalationEventScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -1,6 +1,7 @@
 // The point kinds of a CrmBpm route map and how each is drawn in BPMN (see the engine's Bpmn/README.md).
 // One table so the palette, context pad, replace menu, rules and renderer agree on names and icons.
 import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
+import { isEscalationStep } from './CrmEscalationCommands';
 
 const svg = (body) =>
   'data:image/svg+xml;utf8,' + encodeURIComponent(
@@ -183,6 +184,10 @@ export function maxIncoming(kind) {
 /** True when one more flow may leave the element (ignoring <paramref name="except"/>, a flow being reconnected). */
 export function canAddOutgoing(element, except) {
   const kind = kindOf(element);
+  if (isEscalationStep(element)) {
+    return false; // a step of an Action's escalation ladder acts on the task; it leads nowhere
+  }
+
   return kind !== null && outgoing(element).filter(c => c !== except).length < maxOutgoing(kind);
 }
 

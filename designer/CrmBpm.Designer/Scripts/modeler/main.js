@@ -15,6 +15,7 @@ import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 import crmModdle from './crm-moddle.json';
 import { crmDrawModule, crmModelingModule } from './index';
 import { kindOf } from './kinds';
+import { isEscalationStep } from './CrmEscalationCommands';
 import { setLabels } from './labels';
 
 const CHANGE_DEBOUNCE_MS = 200;
@@ -186,6 +187,62 @@ export class RouteMapCanvas {
     this._modeling().updateProperties(this._element(gatewayId), { default: flow });
   }
 
+  /**
+   * Adds a step to the escalation ladder of Action <taskId>: a timer on its bottom edge (left of the other events) carrying
+   * crm:escalation <step.kind>, its time from the deadline <step.duration> as timeDuration and, for the default outcome,
+   * crm:outcome. Only the default outcome interrupts (it ends the task). The ladder is kept in the engine's order (see
+   * 'crm.sortEscalation'). One undoable step; returns the new event's id.
+   */
+  addEscalationStep(taskId, step) {
+    this._modeling();
+    const task = this._element(taskId);
+    const shape = this._modeler.get('elementFactory').createShape({ type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition' });
+    const bo = shape.businessObject;
+    const definition = bo.get('eventDefinitions')[0];
+    bo.cancelActivity = step.kind === 'default-outcome';
+    bo.set('crm:escalation', step.kind);
+    if (step.outcome) {
+      bo.set('crm:outcome', step.outcome);
+    }
+
+    if (step.duration) {
+      definition.timeDuration = this._modeler.get('moddle').create('bpmn:FormalExpression', { body: step.duration });
+      definition.timeDuration.$parent = definition;
+    }
+
+    const position = freeEdgeSpot(task);
+    this._modeler.get('commandStack').execute('crm.multi', { commands: [
+      { cmd: 'shape.create', context: { shape, position, parent: task.parent, host: task, hints: { attach: true } } },
+      { cmd: 'crm.sortEscalation', context: { task } }
+    ] });
+    return shape.id;
+  }
+
+  /**
+   * Changes a step of an escalation ladder: its kind (crm:escalation; interrupting only as the default outcome), its time
+   * from the deadline (timeDuration) and, for the default outcome, crm:outcome; then the ladder is put in order again.
+   */
+  setEscalationStep(stepId, step) {
+    this._modeling();
+    const element = this._element(stepId);
+    const definition = this._definition(element);
+    const time = step.duration ? this._modeler.get('moddle').create('bpmn:FormalExpression', { body: step.duration }) : undefined;
+    this._modeler.get('commandStack').execute('crm.multi', { commands: [
+      { cmd: 'element.updateProperties', context: { element, properties: {
+        'crm:escalation': step.kind,
+        'crm:outcome': step.kind === 'default-outcome' && step.outcome ? step.outcome : undefined,
+        cancelActivity: step.kind === 'default-outcome' ? undefined : false
+      } } },
+      { cmd: 'element.updateModdleProperties', context: { element, moddleElement: definition, properties: { timeDuration: time, timeDate: undefined, timeCycle: undefined } } },
+      { cmd: 'crm.sortEscalation', context: { task: element.host } }
+    ] });
+  }
+
+  /** Removes a point (e.g. a step of an escalation ladder) with its flows, as the context pad's delete does. */
+  removeElement(elementId) {
+    this._modeling().removeElements([ this._element(elementId) ]);
+  }
+
   /** Selects a point or flow and scrolls it into view. */
   select(elementId) {
     const element = this._modeler.get('elementRegistry').get(elementId);
@@ -208,8 +265,7 @@ export class RouteMapCanvas {
     const registry = this._modeler.get('elementRegistry');
     this._problemIds.forEach(id => {
       if (registry.get(id)) {
-        canvas.removeMarker(id, 'crm-problem');
-        canvas.removeMarker(id, 'crm-warning');
+        [ 'crm-problem', 'crm-warning', 'crm-problem-event', 'crm-warning-event' ].forEach(marker => canvas.removeMarker(id, marker));
       }
     });
     overlays.remove({ type: 'crm-problem' });
@@ -224,13 +280,25 @@ export class RouteMapCanvas {
     }
 
     for (const [ id, { messages, error } ] of byElement) {
-      canvas.addMarker(id, error ? 'crm-problem' : 'crm-warning');
+      const element = registry.get(id);
+      // An event keeps its own outline (a thin Start would look like a thick End once outlined in red): a dashed ring
+      // around it says that it has problems instead.
+      const isEvent = !element.waypoints && is(element, 'bpmn:Event');
+      canvas.addMarker(id, (error ? 'crm-problem' : 'crm-warning') + (isEvent ? '-event' : ''));
+      if (isEvent) {
+        const ring = document.createElement('div');
+        ring.className = error ? 'crm-problem-ring' : 'crm-problem-ring crm-warning-ring';
+        ring.style.width = (element.width + 12) + 'px';
+        ring.style.height = (element.height + 12) + 'px';
+        const ringId = overlays.add(id, 'crm-problem', { position: { top: -6, left: -6 }, html: ring });
+        overlays.get(ringId).htmlContainer.style.pointerEvents = 'none'; // clicks go through to the event it rings
+      }
+
       const badge = document.createElement('div');
       badge.className = error ? 'crm-problem-badge' : 'crm-problem-badge crm-warning-badge';
       badge.title = messages.join('\n');
       badge.textContent = messages.length > 1 ? String(messages.length) : '!';
       badge.addEventListener('click', () => this.select(id));
-      const element = registry.get(id);
       const position = element.waypoints ? { top: -12, left: -12 } : { top: -10, right: 10 };
       overlays.add(id, 'crm-problem', { position, html: badge });
     }
@@ -433,6 +501,20 @@ export class RouteMapCanvas {
 
     return element;
   }
+}
+
+/**
+ * Where one more event fits on the edge of <task> without covering another: along the bottom from the left, then up the right
+ * edge, then along the top (centres at least 36 apart, so each stays clickable); the bottom right corner when all are taken.
+ */
+function freeEdgeSpot(task) {
+  const taken = (task.attachers || []).map(a => ({ x: a.x + a.width / 2, y: a.y + a.height / 2 }));
+  const spots = [];
+  for (let x = 18; x <= task.width - 18; x += 36) spots.push({ x: task.x + x, y: task.y + task.height });
+  for (let y = task.height - 18; y >= 18; y -= 36) spots.push({ x: task.x + task.width, y: task.y + y });
+  for (let x = task.width - 18; x >= 18; x -= 36) spots.push({ x: task.x + x, y: task.y });
+  const free = spots.find(s => taken.every(t => Math.hypot(t.x - s.x, t.y - s.y) >= 36));
+  return free || { x: task.x + task.width - 18, y: task.y + task.height };
 }
 
 /** An XML id part made of a name: letters, digits, '_', '-' and '.' kept, anything else '_' (as the engine's export does). */

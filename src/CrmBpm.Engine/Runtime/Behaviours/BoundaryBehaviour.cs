@@ -9,7 +9,7 @@ namespace CrmBpm.Engine.Runtime.Behaviours;
 internal sealed class BoundaryBehaviour(InstanceExecutor executor) : PointBehaviour<Point>
 {
     /// <inheritdoc />
-    public override IReadOnlyList<Type> Kinds => [typeof(BoundaryTimerPoint), typeof(BoundaryMessagePoint), typeof(BoundarySignalPoint), typeof(BoundaryErrorPoint)];
+    public override IReadOnlyList<Type> Kinds => [typeof(BoundaryTimerPoint), typeof(BoundaryMessagePoint), typeof(BoundarySignalPoint), typeof(BoundaryErrorPoint), typeof(BoundaryEscalationPoint)];
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CommandContext context, ProcessInstance instance, CompiledRouteMap map, Token token, Point point, CancellationToken cancellationToken)

@@ -13,7 +13,13 @@ public sealed class DeadEndRule : IValidationRule
         // A boundary event or an event sub-process is outside the sequence flow (NotRunYetRule refuses it anyway).
         foreach (var point in map.Points.Where(p => p is not EndPoint and not StartPoint && !(p is KeptPoint kept && kept.IsOutsideTheFlow()) && p is not SubProcessPoint { TriggeredByEvent: true }))
         {
-            if (graph.Outgoing(point.Id).Count == 0)
+            if (point is LinkThrowPoint && graph.JumpTarget(point.Id) is null)
+            {
+                // A throw link leaves by its catch link; one without is its own rule's to report (link.catch-missing).
+                continue;
+            }
+
+            if (graph.Outgoing(point.Id).Count == 0 && point is not LinkThrowPoint)
             {
                 // A boundary event without a flow out is its own rule's to report (boundary.outgoing-missing).
                 if (point is not IBoundaryEvent)

@@ -3,8 +3,8 @@ using CrmBpm.Engine.Definitions;
 namespace CrmBpm.Engine.Validation.Rules;
 
 /// <summary>
-/// Every message wait, message boundary and message start names its message, and every signal wait, throw, boundary and
-/// end names its signal: a correlation or a broadcast finds its waits by that name alone.
+/// Every message wait, message boundary and message start names its message, and every signal wait, throw, boundary,
+/// end and start names its signal: a correlation or a broadcast finds its waits by that name alone.
 /// </summary>
 public sealed class EventNameRule : IValidationRule
 {
@@ -22,6 +22,7 @@ public sealed class EventNameRule : IValidationRule
                 SignalThrowPoint signalThrow => ("signal", signalThrow.SignalName),
                 BoundarySignalPoint boundary => ("signal", boundary.SignalName),
                 EndPoint { SignalName: { } signal } => ("signal", signal),
+                StartPoint { SignalName: { } startSignal } => ("signal", startSignal),
                 _ => (null, null),
             };
             if (kind is not null && string.IsNullOrWhiteSpace(name))

@@ -102,6 +102,12 @@ public sealed class MergeCanFireRule : IValidationRule
             _outgoing = [.. outgoing.Select(l => l.ToArray())];
             _incoming = [.. incoming.Select(l => l.ToArray())];
             _ways = [.. map.Points.Select((point, p) => Ways(point, _outgoing[p], flows))];
+            // A throw link leaves as its catch link does (by all of the catch's flows); one without a catch consumes the token.
+            foreach (var (throwId, target) in LinkTargets.Of(map.Points))
+            {
+                _ways[_pointIndex[throwId]] = _ways[_pointIndex[target.Id]];
+            }
+
             for (var i = 0; i < flows.Count; i++)
             {
                 _step[i] = map.Points[_target[i]] switch

@@ -36,6 +36,22 @@ public sealed class NotRunYetRule : IValidationRule
                 yield return new("point.not-run-yet", point.Id,
                     $"{what} '{point.DisplayName}' is not a JavaScript script written in the file (its scriptFormat is '{ScriptFormatOf(script)}', or it loops, or its script is an external resource): only inline JavaScript runs, in the same sandbox as conditions. Rewrite it in JavaScript, or replace it with an automatic step.");
             }
+            else if (point is KeptPoint { Element: "eventBasedGateway" } gateway && Instantiates(gateway))
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"Event-based gateway '{point.DisplayName}' starts instances (instantiate=\"true\") on whichever of its events comes first; that does not run, since a route map starts at one Start. Give each message a map of its own with a message start, or begin with a Start followed by an event-based gateway that does not instantiate.");
+            }
+            else if (point is KeptPoint { Element: "receiveTask" } receive && Instantiates(receive))
+            {
+                yield return new("point.not-run-yet", point.Id,
+                    $"Receive task '{point.DisplayName}' starts instances (instantiate=\"true\"), but a flow leads into it, it loops or it holds an event definition; only a receive task that begins the process, with nothing leading into it, starts the map on its message. Remove what leads into it, or set instantiate to false so that it waits for its message.");
+            }
+            else if (point is StartPoint && IsTimerWithoutTime(point))
+            {
+                // Not a kind the engine cannot run: a schedule the consultant has not given a time yet.
+                yield return new("point.not-run-yet", point.Id,
+                    $"Start '{point.DisplayName}' starts on a schedule, but its timer has no time yet: give it a duration (P1D), a date (2026-12-24T09:00:00Z), a cycle (R/P1D) or a cron expression (0 9 * * MON-FRI).");
+            }
             else if (what is not null)
             {
                 yield return new("point.not-run-yet", point.Id,
@@ -53,6 +69,19 @@ public sealed class NotRunYetRule : IValidationRule
             }
         }
     }
+
+    /// <summary>Whether the kept element says it starts instances (BPMN's <c>instantiate="true"</c>).</summary>
+    private static bool Instantiates(KeptPoint kept) =>
+        kept.Foreign?.Attributes.Any(a => a.Namespace.Length == 0 && a.LocalName == "instantiate" && a.Value.Trim() == "true") == true;
+
+    /// <summary>A start whose one event definition is a timer definition naming no time (timeDuration, timeDate, timeCycle).</summary>
+    private static bool IsTimerWithoutTime(Point start) =>
+        start.Foreign?.Elements.Where(e => IsEventDefinition(e)).ToList() is [var timer]
+        && timer.Contains("timerEventDefinition", StringComparison.Ordinal)
+        && !new[] { "timeDuration", "timeDate", "timeCycle" }.Any(t => timer.Contains(t, StringComparison.Ordinal));
+
+    private static bool IsEventDefinition(string element) =>
+        new ForeignBpmn { Elements = [element] }.ElementLocalNames()[0] is var name && (name.EndsWith("EventDefinition", StringComparison.Ordinal) || name == "eventDefinitionRef");
 
     private static string ScriptFormatOf(KeptPoint script) =>
         script.Foreign?.Attributes.FirstOrDefault(a => a.LocalName == "scriptFormat" && a.Namespace.Length == 0)?.Value ?? "none";

@@ -74,10 +74,10 @@ public sealed class SubProcessRule : IValidationRule
             }
         }
 
-        foreach (var start in map.Points.OfType<StartPoint>().Where(s => (s.SignalName is not null || s.Error is not null) && !(s.ScopeId is { } scope && subProcesses.GetValueOrDefault(scope) is { TriggeredByEvent: true })))
+        foreach (var start in map.Points.OfType<StartPoint>().Where(s => (s.Error is not null || s.Escalation is not null) && !(s.ScopeId is { } scope && subProcesses.GetValueOrDefault(scope) is { TriggeredByEvent: true })))
         {
             yield return new("start.trigger-not-here", start.Id,
-                $"Start '{start.DisplayName}' starts on a{(start.Error is not null ? "n error" : " signal")}; such a start runs only in an event sub-process.");
+                $"Start '{start.DisplayName}' starts on an {(start.Error is not null ? "error" : "escalation")}; such a start runs only in an event sub-process.");
         }
     }
 

@@ -16,5 +16,5 @@ public sealed record CorrelationDto(IReadOnlyList<Guid> ReachedInstanceIds, Guid
 /// <summary>A signal to broadcast, with the variables it sets on every instance it reaches.</summary>
 public sealed record BroadcastSignalRequest(string? SignalName, Dictionary<string, JsonElement>? Variables);
 
-/// <summary>The instances a signal reached (none is not an error).</summary>
+/// <summary>The instances a signal reached, then those it started through signal start events (none is not an error).</summary>
 public sealed record SignalDto(IReadOnlyList<Guid> ReachedInstanceIds);

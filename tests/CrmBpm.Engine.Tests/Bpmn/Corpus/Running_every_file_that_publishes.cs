@@ -9,8 +9,8 @@ namespace CrmBpm.Engine.Tests.Bpmn.Corpus;
 [Collection(CompatibilityDocument.Name)]
 public sealed class Running_every_file_that_publishes
 {
-    /// <summary>Ratchet: files that run to their end with the answers the run gives (76 of 84 when it was written, 77 of 87 once messages, signals, error events and inclusive gateways ran, 78 once the initiator was set, 81 of 90 once sub-processes ran). Raise it when a change makes more run.</summary>
-    private const int MinRanToTheirEnd = 81;
+    /// <summary>Ratchet: files that run to their end with the answers the run gives (76 of 84 when it was written, 77 of 87 once messages, signals, error events and inclusive gateways ran, 78 once the initiator was set, 81 of 90 once sub-processes ran, 82 of 96 once escalation boundaries on user tasks ran: Camunda's invoice example). Raise it when a change makes more run.</summary>
+    private const int MinRanToTheirEnd = 82;
 
     private static readonly Lazy<Task<IReadOnlyList<CorpusRunResult>>> Runs = new(async () =>
     {
