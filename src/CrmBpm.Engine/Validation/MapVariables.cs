@@ -101,6 +101,9 @@ public sealed class MapVariables
                     }
 
                     break;
+                case BoundaryEscalationPoint { CodeVariable: { } escalationCode }:
+                    variables.Add(new(escalationCode, FormFieldType.Text, escalationCode, by));
+                    break;
                 case MessageWaitPoint or BoundaryMessagePoint or SignalWaitPoint or BoundarySignalPoint or KeptPoint:
                     openEnded.Add(point.Id);
                     break;

@@ -108,6 +108,16 @@ public sealed class Warning_about_conditions_that_read_unset_variables
     }
 
     [Fact]
+    public void Error_and_escalation_code_variables_of_boundary_events_count_as_set()
+    {
+        var variables = MapVariables.Of(new MapBuilder("m").Start().Action("a")
+            .Add(new BoundaryErrorPoint { Id = "failed", AttachedToId = "a", CodeVariable = "errorCode", MessageVariable = "errorText" })
+            .Add(new BoundaryEscalationPoint { Id = "raised", AttachedToId = "a", CodeVariable = "escalation" }).End().Build());
+
+        variables.Variables.Select(v => v.Name).ShouldBe(["errorCode", "errorText", "escalation"]);
+    }
+
+    [Fact]
     public void A_condition_that_does_not_parse_is_left_to_the_syntax_error()
     {
         Warnings(Checked("reachd ==").Build()).ShouldBeEmpty();
