@@ -19,6 +19,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     private ElementReference _host;
     private RouteMapDesignerInterop _interop = default!;
     private DesignerDocument _document = DesignerDocument.Empty;
+    private CrmBpm.Engine.Validation.MapVariables? _variables; // what the condition builder offers
     private IReadOnlyList<DesignerProblem> _problems = [];
     private int _errors;
     private int _warnings;
@@ -207,6 +208,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
     {
         _currentXml = xml;
         _document = DesignerDocument.Parse(xml);
+        _variables = DesignerVariables.Of(xml, Handlers) ?? _variables;
         if (notify)
         {
             await XmlChanged.InvokeAsync(xml);
@@ -229,7 +231,7 @@ public sealed partial class RouteMapDesigner : IAsyncDisposable
 
         var validation = _validation = new CancellationTokenSource();
         _checking = true;
-        var validate = Validate ?? RouteMapCheck.Default(PublishedMaps.Select(m => m.Key), Handlers.Count == 0 ? null : Handlers.Select(h => h.Name));
+        var validate = Validate ?? RouteMapCheck.Default(PublishedMaps.Select(m => m.Key), Handlers.Count == 0 ? null : Handlers.Select(h => h.Name), Handlers);
         var (_, problems) = await RouteMapCheck.RunAsync(xml, validate, validation.Token);
         if (validation.IsCancellationRequested)
         {

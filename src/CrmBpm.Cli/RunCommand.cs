@@ -94,7 +94,19 @@ internal static class RunCommand
         }
 
         var engine = provider.GetRequiredService<Engine.Runtime.IProcessEngine>();
-        var instance = await engine.StartAsync(mapKey, new StartOptions { Variables = variables, StartedBy = user }, cancellationToken);
+        Engine.Runtime.ProcessInstance instance;
+        try
+        {
+            instance = await engine.StartAsync(mapKey, new StartOptions { Variables = variables, StartedBy = user }, cancellationToken);
+        }
+        catch (Engine.Errors.InputException refused)
+        {
+            // e.g. a required start variable the map declares: give it with --var name=value
+            refused.Problems.ToList().ForEach(p => output.WriteLine(p.Message));
+            await output.WriteLineAsync("Give the map's start variables with --var name=value.");
+            return CliApp.Usage;
+        }
+
         var session = new Session(provider, instance.Id, user, output, clock);
         await output.WriteLineAsync($"Started '{maps.Maps.Single(m => m.Map.Key == mapKey).Map.Name}' ({mapKey}) on a throw-away in-memory engine. Type 'help' for commands.");
         return await session.RunAsync(input, cancellationToken);

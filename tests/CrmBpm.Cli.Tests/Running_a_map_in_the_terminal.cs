@@ -34,6 +34,38 @@ public sealed class Running_a_map_in_the_terminal
     }
 
     [Fact]
+    public async Task A_missing_required_start_variable_is_named_and_nothing_runs()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"approval-{Guid.NewGuid():N}.bpmn");
+        await File.WriteAllTextAsync(file, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="approval" name="Approval" isExecutable="true">
+                <bpmn:extensionElements><crm:startVariable name="amount" type="number" label="Amount" required="true" /></bpmn:extensionElements>
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="check" name="Check" crm:performerUser="anna" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+                <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        try
+        {
+            var (code, output) = await RunAsync("quit\n", "run", file);
+
+            code.ShouldBe(2, output);
+            output.ShouldContain("Route map 'approval' needs the start variable 'Amount' (amount).");
+            output.ShouldContain("--var name=value");
+            output.ShouldNotContain("Started");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task The_end_of_input_ends_the_session_cleanly()
     {
         var (code, output) = await RunAsync("", "run", Sample("typical-sale.bpmn"), "--var", "dealTitle=ACME");

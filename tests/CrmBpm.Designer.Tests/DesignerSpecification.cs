@@ -16,6 +16,10 @@ public abstract class DesignerSpecification : BunitContext
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="t">
           <bpmn:process id="sale" name="Sale" isExecutable="true">
+            <bpmn:extensionElements>
+              <crm:startVariable name="amount" type="number" label="Amount" required="true" />
+              <crm:startVariable name="region" type="text" label="Region" />
+            </bpmn:extensionElements>
             <bpmn:startEvent id="start" />
             <bpmn:userTask id="offer" name="Offer" crm:performerRole="Sales manager" />
             <bpmn:exclusiveGateway id="big" name="Big deal?" crm:kind="condition" crm:expression="amount &gt; 1000" default="f_no" />

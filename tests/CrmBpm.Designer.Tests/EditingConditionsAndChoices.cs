@@ -6,6 +6,7 @@ public sealed class EditingConditionsAndChoices : DesignerSpecification
     public void A_condition_expression_is_written_as_crm_expression_with_crm_kind_condition()
     {
         SelectOnCanvas("big");
+        Designer.Find("[data-mode=advanced]").Click();
         Designer.Find("[data-field=condition-expression]").Change("amount > 5000");
 
         var update = LastUpdateOf("big");
@@ -32,6 +33,9 @@ public sealed class EditingConditionsAndChoices : DesignerSpecification
         SelectOnCanvas("route");
 
         Designer.FindAll(".crm-case").Select(c => c.GetAttribute("data-flow")).ShouldBe(["f_north", "f_other"]);
+        Designer.Find(".crm-case[data-flow=f_north] [data-part=variable] option[selected]").GetAttribute("value").ShouldBe("region"); // read back into the builder
+        Designer.Find(".crm-case[data-flow=f_north] [data-part=value]").GetAttribute("value").ShouldBe("North");
+        Designer.Find(".crm-case[data-flow=f_north] [data-mode=advanced]").Click();
         Designer.Find(".crm-case[data-flow=f_north] [data-field=case-condition]").GetAttribute("value").ShouldBe("region === 'North'");
         Designer.FindAll(".crm-case[data-flow=f_other] [data-field=case-condition]").ShouldBeEmpty(); // the default has no case
     }
@@ -40,6 +44,7 @@ public sealed class EditingConditionsAndChoices : DesignerSpecification
     public void Editing_a_case_sets_the_flow_condition_and_picking_a_default_sets_the_gateway_default()
     {
         SelectOnCanvas("route");
+        Designer.Find(".crm-case[data-flow=f_north] [data-mode=advanced]").Click();
         Designer.Find(".crm-case[data-flow=f_north] [data-field=case-condition]").Change("region === 'South'");
         LastCall("setFlowCondition").ShouldBe(["f_north", "region === 'South'"]);
 

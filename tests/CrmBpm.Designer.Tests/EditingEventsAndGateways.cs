@@ -141,6 +141,7 @@ public sealed class EditingEventsAndGateways() : DesignerSpecification(Xml, Hand
 
         Designer.Find(".crm-kind-badge").TextContent.ShouldBe("One or more paths");
         Designer.FindAll(".crm-case").Select(c => c.GetAttribute("data-flow")).ShouldBe(["f_gift", "f_plain"]);
+        Designer.Find(".crm-case[data-flow=f_gift] [data-mode=advanced]").Click();
         Designer.Find(".crm-case[data-flow=f_gift] [data-field=case-condition]").GetAttribute("value").ShouldBe("gift === true");
         Designer.FindAll(".crm-case[data-flow=f_plain] [data-field=case-condition]").ShouldBeEmpty();
 

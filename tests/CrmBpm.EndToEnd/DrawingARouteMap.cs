@@ -26,6 +26,15 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
     {
         var page = designer.Page;
 
+        // The map's own properties declare a start variable (issue #15); bpmn-js keeps it in the process's extension elements.
+        await designer.Panel.Locator("[data-action=add-start-variable]").ClickAsync();
+        await designer.Panel.Locator("[data-field=start-variable-name]").FillAsync("region");
+        await designer.Panel.Locator("[data-field=start-variable-name]").PressAsync("Tab");
+        await designer.Panel.Locator("[data-field=start-variable-label]").FillAsync("Sales region");
+        await designer.Panel.Locator("[data-field=start-variable-label]").PressAsync("Tab");
+        await Expect(designer.Panel.Locator("[data-start-variable=region]")).ToBeVisibleAsync();
+        await designer.ScreenshotAsync("00-start-variables");
+
         // Draw: the blank map has a Start; the rest comes from the context pad and the palette.
         var qualify = await designer.AppendAsync("Start", "action");
         var condition = await designer.AppendAsync(qualify, "condition");
@@ -74,10 +83,16 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
         await designer.SelectOptionAsync("performer-role", "Sales manager");
         await Expect(designer.ProblemsOf(offer)).ToHaveCountAsync(0);
 
-        // The condition: expression, and which flow is Yes.
+        // The condition, built by clicks over the variables the map knows (issue #15), and which flow is Yes.
         await designer.SelectAsync(condition);
         await designer.FillAsync("name", "Big deal?");
-        await designer.FillAsync("condition-expression", "amount > 1000");
+        await designer.Panel.Locator("[data-part=add]").ClickAsync();
+        var row = designer.Panel.Locator("[data-row='0']");
+        await row.Locator("[data-part=variable]").SelectOptionAsync("amount"); // the form field of Qualify the lead
+        await row.Locator("[data-part=operator]").SelectOptionAsync(new SelectOptionValue { Label = ">" });
+        await row.Locator("[data-part=value]").FillAsync("1000");
+        await row.Locator("[data-part=value]").PressAsync("Tab");
+        await Expect(designer.Panel.Locator("[data-part=preview]")).ToHaveTextAsync("amount > 1000");
         var offerFlow = designer.Panel.Locator(".crm-row[data-flow]").Filter(new LocatorFilterOptions { HasText = "Send offer" });
         await offerFlow.Locator("select").SelectOptionAsync("yes");
         await Expect(designer.Panel.Locator(".crm-row[data-flow]").Filter(new LocatorFilterOptions { HasNotText = "Send offer" }).Locator("select")).ToHaveValueAsync("no");
@@ -94,6 +109,8 @@ public sealed class DrawingARouteMap(DesignerFixture fixture)
         await page.Locator(".crm-canvas").ClickAsync(new LocatorClickOptions { Position = new Position { X = 500, Y = 600 } });
         await page.Locator("[data-action=fit]").ClickAsync();
         await designer.ScreenshotAsync("04-valid-map");
+
+        (await designer.XmlAsync()).ShouldContain("<crm:startVariable name=\"region\" type=\"text\" label=\"Sales region\" />");
 
         // Publish validates with the host's engine.
         await page.Locator("[data-testid=publish]").ClickAsync();

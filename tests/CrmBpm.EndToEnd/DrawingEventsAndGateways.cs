@@ -100,6 +100,7 @@ public sealed class DrawingEventsAndGateways(DesignerFixture fixture)
         await Expect(cases).ToHaveCountAsync(2);
         await cases.Nth(1).Locator("[data-field=default]").CheckAsync();
         await Expect(cases.Nth(1).Locator("[data-field=case-condition]")).ToHaveCountAsync(0);
+        await cases.Nth(0).Locator("[data-mode=advanced]").ClickAsync();
         await cases.Nth(0).Locator("[data-field=case-condition]").FillAsync("gift === true");
         await cases.Nth(0).Locator("[data-field=case-condition]").PressAsync("Tab");
         await Expect(designer.ProblemsOf(extras)).ToHaveCountAsync(0);

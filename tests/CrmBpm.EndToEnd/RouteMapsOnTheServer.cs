@@ -226,7 +226,13 @@ public sealed partial class RouteMapsOnTheServer(ServerFixture server)
         var condition = await designer.AppendAsync(merge, "condition");
         await designer.SelectAsync(condition);
         await designer.FillAsync("name", "Does the customer agree?");
-        await designer.FillAsync("condition-expression", "customerAgrees === true");
+        // Built by clicks (issue #15): Qualification's outcome is Qualified.
+        await designer.Panel.Locator("[data-part=add]").ClickAsync();
+        var row = designer.Panel.Locator("[data-row='0']");
+        await row.Locator("[data-part=variable]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await row.Locator("[data-part=value]").SelectOptionAsync("Qualified");
+        await Expect(designer.Panel.Locator("[data-part=preview]")).ToHaveTextAsync(new Regex("^[A-Za-z_0-9]+Outcome === \"Qualified\"$"));
+        await ServerFixture.ScreenshotAsync(designer.Page, "server-designer-condition-builder");
         var order = await AddActionAsync(designer, condition, "Order", role: "Sales manager", stage: "Contract");
         var lost = await AddEndAsync(designer, condition, "Lost");
         await designer.SelectAsync(condition);

@@ -134,6 +134,32 @@ public sealed class TheRouteMapPages(SqliteServer server) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_start_form_asks_for_the_start_variables_the_map_declares()
+    {
+        var key = "t" + Guid.NewGuid().ToString("N")[..12];
+        var xml = RouteMapXml.Valid(key).Replace("<bpmn:startEvent id=\"start\" />", """
+            <bpmn:extensionElements>
+              <crm:startVariable name="amount" type="number" label="Deal amount" required="true" />
+              <crm:startVariable name="urgent" type="boolean" />
+            </bpmn:extensionElements>
+            <bpmn:startEvent id="start" />
+            """, StringComparison.Ordinal);
+        await using (var scope = server.Host.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RouteMapEditing>().PublishAsync(xml, key)).Succeeded.ShouldBeTrue();
+        }
+
+        using var anna = await server.SignInWithCookieAsync("anna");
+        var html = await anna.GetStringAsync($"/route-maps/{key}");
+
+        html.ShouldContain("data-testid=\"start-declared\"");
+        html.ShouldContain("Deal amount *");
+        html.ShouldContain("data-testid=\"start-amount\" type=\"number\"");
+        html.ShouldContain("<select data-testid=\"start-urgent\"");
+        html.ShouldContain("Other variables");
+    }
+
+    [Fact]
     public async Task A_map_with_only_a_draft_offers_no_start()
     {
         var key = "t" + Guid.NewGuid().ToString("N")[..12];

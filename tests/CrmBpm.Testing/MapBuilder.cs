@@ -7,6 +7,7 @@ public sealed class MapBuilder(string key, string name = "")
 {
     private readonly List<Point> _points = [];
     private readonly List<Flow> _flows = [];
+    private readonly List<StartVariable> _startVariables = [];
     private readonly HashSet<string> _flowIds = new(StringComparer.Ordinal);
     private string? _scope;
 
@@ -84,5 +85,12 @@ public sealed class MapBuilder(string key, string name = "")
         return this;
     }
 
-    public RouteMap Build() => new() { Key = key, Name = string.IsNullOrEmpty(name) ? key : name, Points = [.. _points], Flows = [.. _flows] };
+    /// <summary>Declares a start variable of the map (<see cref="RouteMap.StartVariables"/>).</summary>
+    public MapBuilder StartVariable(string variable, FormFieldType type = FormFieldType.Text, bool required = false, string label = "")
+    {
+        _startVariables.Add(new StartVariable { Name = variable, Type = type, Required = required, Label = label });
+        return this;
+    }
+
+    public RouteMap Build() => new() { Key = key, Name = string.IsNullOrEmpty(name) ? key : name, StartVariables = [.. _startVariables], Points = [.. _points], Flows = [.. _flows] };
 }

@@ -74,6 +74,14 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
                 ? f.Options.Select((o, i) => Item("crm:Option", ("value", o), ("label", i < f.OptionLabels.Count ? f.OptionLabels[i] : null))).ToArray()
                 : null))));
 
+    /// <summary>The map's declared start variables (<c>crm:startVariable</c> on the process).</summary>
+    public Task SetStartVariablesAsync(string processId, IEnumerable<StartVariable> variables) =>
+        ReplaceExtensionElementsAsync(processId, ["crm:StartVariable"], variables.Select(v => Item("crm:StartVariable",
+            ("name", v.Name),
+            ("type", v.Type.ToString().ToLowerInvariant()),
+            ("label", v.Label),
+            ("required", v.Required ? "true" : null))));
+
     /// <summary>A Nested process's variable mappings (<c>crm:input</c> parent → child, <c>crm:output</c> child → parent).</summary>
     public Task SetMappingsAsync(string elementId, IEnumerable<VariableMapping> inputs, IEnumerable<VariableMapping> outputs) =>
         ReplaceExtensionElementsAsync(elementId, ["crm:Input", "crm:Output"],

@@ -4,6 +4,7 @@ using CrmBpm.Designer.Model;
 using CrmBpm.Engine.Bpmn;
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Validation;
 
 namespace CrmBpm.Designer.Validation;
@@ -25,7 +26,8 @@ public static class RouteMapCheck
     /// <param name="handlerNames">
     /// The handlers automatic steps may call; null when the host did not say (then an unknown handler is not a problem here).
     /// </param>
-    public static RouteMapValidation Default(IEnumerable<string> publishedMapKeys, IEnumerable<string>? handlerNames = null)
+    /// <param name="handlers">What the handlers read and set, so that a condition after an automatic step knows its outputs.</param>
+    public static RouteMapValidation Default(IEnumerable<string> publishedMapKeys, IEnumerable<string>? handlerNames = null, IReadOnlyList<RegisteredHandler>? handlers = null)
     {
         var keys = publishedMapKeys.ToHashSet(StringComparer.Ordinal);
         var context = new ValidationContext(
@@ -33,6 +35,7 @@ public static class RouteMapCheck
             key => keys.Contains(key) ? new RouteMap { Key = key, Status = RouteMapStatus.Published } : null)
         {
             RegisteredHandlers = handlerNames?.ToHashSet(StringComparer.Ordinal),
+            HandlerDescriptions = handlers is null or { Count: 0 } ? null : handlers.ToDictionary(h => h.Name, h => h.Description, StringComparer.Ordinal),
         };
         var validator = new RouteMapValidator();
         return (map, _) => Task.FromResult(validator.Validate(map, context));
@@ -72,7 +75,7 @@ public static class RouteMapCheck
         return [.. problems.Select(p => new DesignerProblem(p.Code, p.PointId ?? p.FlowId, p.Message, !p.IsError))];
     }
 
-    private static (RouteMap? Map, IReadOnlyList<DesignerProblem> Problems) Import(string xml)
+    internal static (RouteMap? Map, IReadOnlyList<DesignerProblem> Problems) Import(string xml)
     {
         try
         {
@@ -87,7 +90,7 @@ public static class RouteMapCheck
         }
     }
 
-    private static string? WithPlaceholderExpressions(string xml)
+    internal static string? WithPlaceholderExpressions(string xml)
     {
         try
         {

@@ -134,7 +134,7 @@ public sealed class BpmnExporter
         }
 
         process.Add(new XAttribute("isExecutable", "true"));
-        AddForeign(process, map.Foreign, [], namespaces);
+        AddForeign(process, map.Foreign, [.. map.StartVariables.Select(StartVariableElement)], namespaces);
         // Lanes, data objects, annotations… kept on import, where BPMN puts them: before the points, or after the flows.
         var kept = (map.Foreign?.Elements ?? []).Select(namespaces.Parse).ToList();
         process.Add(kept.Where(e => (BpmnProcessReader.KeptRank(e.Name.LocalName) ?? 6) < 4));
@@ -541,6 +541,12 @@ public sealed class BpmnExporter
             extensions.Add(formData);
         }
     }
+
+    private static XElement StartVariableElement(StartVariable variable) => new(CrmNs + "startVariable",
+        new XAttribute("name", variable.Name),
+        new XAttribute("type", variable.Type.ToString().ToLowerInvariant()),
+        string.IsNullOrEmpty(variable.Label) ? null : new XAttribute("label", variable.Label),
+        variable.Required ? new XAttribute("required", "true") : null);
 
     private static XElement WriteFlow(Flow flow, string? condition, NamespaceTable namespaces)
     {

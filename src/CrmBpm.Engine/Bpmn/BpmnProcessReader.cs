@@ -39,7 +39,8 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         }
 
         var attributes = context.ForeignAttributes(process, key, n => n == "id" || n == "name" || n == "isExecutable");
-        var extensions = context.ForeignExtensionElements(process, key, _ => false);
+        var extensions = context.ForeignExtensionElements(process, key, e => e.Name == StartVariableElement);
+        var startVariables = ReadStartVariables(key);
         _writtenIds = [.. process.Descendants().Select(Id).OfType<string>()];
         ReadLanes();
 
@@ -55,6 +56,7 @@ internal sealed partial class BpmnProcessReader(BpmnReadContext context, XElemen
         {
             Key = key,
             Name = (string?)process.Attribute("name") ?? "",
+            StartVariables = startVariables,
             Points = _points,
             Flows = _flows,
             // In BPMN's order (lanes before flow elements, artifacts after), so that export writes them where they belong.

@@ -25,6 +25,9 @@ public sealed record RouteMap
     /// <summary>The flows between points. The order of a point's outgoing flows is the order in which choice cases are evaluated.</summary>
     public IReadOnlyList<Flow> Flows { get; init; } = [];
 
+    /// <summary>The variables an instance of the map is started with, as the map declares them (see <see cref="StartVariable"/>).</summary>
+    public IReadOnlyList<StartVariable> StartVariables { get; init; } = [];
+
     /// <summary>How the map is drawn; null when it was built in code (the BPMN exporter then lays it out).</summary>
     public MapDiagram? Diagram { get; init; }
 

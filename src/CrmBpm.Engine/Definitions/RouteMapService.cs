@@ -33,6 +33,7 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
         {
             PoolsWithoutMembers = await PoolsWithoutMembersAsync(map, cancellationToken).ConfigureAwait(false),
             RegisteredHandlers = handlers.Names,
+            HandlerDescriptions = handlers.Handlers.ToDictionary(h => h.Name, h => h.Description, StringComparer.Ordinal),
         };
         return Validator.Validate(map, context);
     }
@@ -91,6 +92,7 @@ internal sealed class RouteMapService(IWorkflowStore store, IExpressionEvaluator
             {
                 PoolsWithoutMembers = await PoolsWithoutMembersAsync(map, cancellationToken).ConfigureAwait(false),
                 RegisteredHandlers = handlers.Names,
+                HandlerDescriptions = handlers.Handlers.ToDictionary(h => h.Name, h => h.Description, StringComparer.Ordinal),
             };
             var errors = Validator.Validate(map, context).Errors();
             if (errors.Count > 0)

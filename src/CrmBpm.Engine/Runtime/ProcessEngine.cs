@@ -24,6 +24,11 @@ internal sealed partial class ProcessEngine(IWorkflowStore store, CommandRunner 
 
         var variables = Variables.From(options.Variables);
         limits.Ensure(Variables.None, variables);
+        if (StartVariableCheck.Check(map.Map, variables) is { Count: > 0 } problems)
+        {
+            throw new InputException("instance.start-variables", problems);
+        }
+
         IReadOnlyList<Incident> incidents = [];
         var instance = await runner.RunAsync(options.StartedBy ?? Actor.System.UserId, options.JoinedWork, async context =>
         {

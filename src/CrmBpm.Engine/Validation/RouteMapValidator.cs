@@ -40,6 +40,8 @@ public sealed class RouteMapValidator
         new LinkEventRule(),
         new NotRunYetRule(),
         new SubProcessRule(),
+        new StartVariablesRule(),
+        new ConditionVariablesRule(),
     ];
 
     private readonly IReadOnlyList<IValidationRule> _rules;
@@ -60,9 +62,10 @@ public sealed class RouteMapValidator
         }
 
         // Every scope (the process level, the inside of each sub-process) is checked as a map of its own: its own Start, Ends,
-        // dead ends and unreachable points. Ids are unique across the whole map, and the sub-process rule sees all scopes.
+        // dead ends and unreachable points. Ids are unique across the whole map, the sub-process rule sees all scopes, and
+        // variables are the instance's, whichever scope sets or reads them.
         var scopes = map.Points.OfType<SubProcessPoint>().Select(s => (Map: map.Scope(s.Id), SubProcess: (Point?)s)).Prepend((Map: map.Scope(null), SubProcess: null)).ToList();
-        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule is UniqueIdsRule or SubProcessRule || scopes.Count == 1
+        List<ValidationProblem> problems = [.. _rules.SelectMany(rule => rule is UniqueIdsRule or SubProcessRule or StartVariablesRule or ConditionVariablesRule || scopes.Count == 1
             ? rule.Check(map, context)
             : scopes.Where(scope => scope.SubProcess is null || rule is not StartTimerRule) // a start's schedule is the process level's; the sub-process rule checks the timers inside
                 .SelectMany(scope => rule.Check(scope.Map, context).Select(p => InScope(p, scope.SubProcess)))).Distinct()];

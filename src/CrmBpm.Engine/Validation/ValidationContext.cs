@@ -1,5 +1,6 @@
 using CrmBpm.Engine.Definitions;
 using CrmBpm.Engine.Expressions;
+using CrmBpm.Engine.Jobs;
 using CrmBpm.Engine.Tasks;
 
 namespace CrmBpm.Engine.Validation;
@@ -24,4 +25,10 @@ public sealed class ValidationContext(IExpressionEvaluator expressions, Func<str
     /// on its own), and then an unknown handler is found at run time, as an incident.
     /// </summary>
     public IReadOnlySet<string>? RegisteredHandlers { get; init; }
+
+    /// <summary>
+    /// What the registered handlers read and set (<see cref="ServiceTaskHandlerRegistry.Handlers"/>), by name; null when unknown.
+    /// Without it every automatic step may set any variable, so conditions after one are not checked for unset variables.
+    /// </summary>
+    public IReadOnlyDictionary<string, HandlerDescription>? HandlerDescriptions { get; init; }
 }

@@ -45,8 +45,21 @@ internal sealed class RouteMapGenerator(Random random)
         Connect(start, first);
         var end = Add(new EndPoint { Id = NewId("end"), Name = Text(), Result = Maybe(() => Pick(["Won", "Lost", "Ünïcødé"])) });
         Connect(last, end);
-        return new RouteMap { Key = _key, Name = Text(), Points = [.. _points], Flows = [.. _flows] };
+        return new RouteMap { Key = _key, Name = Text(), StartVariables = StartVariables(), Points = [.. _points], Flows = [.. _flows] };
     }
+
+    /// <summary>The variables the generated conditions read, declared with random types, labels and required flags.</summary>
+    private List<StartVariable> StartVariables() =>
+    [
+        .. new[] { "amount", "status", "count", "customer", "approved", "items", "urgent", "x", "done", "verdict", "a", "b", "c", "order" }
+            .Select(name => new StartVariable
+            {
+                Name = name,
+                Type = Pick([FormFieldType.Text, FormFieldType.Number, FormFieldType.Boolean, FormFieldType.Date]),
+                Label = Maybe(Text) ?? "",
+                Required = random.Next(2) == 0,
+            }),
+    ];
 
     /// <summary>A copy of <paramref name="map"/> changed in one place; the description says where.</summary>
     public (RouteMap Map, string Change) Mutate(RouteMap map)

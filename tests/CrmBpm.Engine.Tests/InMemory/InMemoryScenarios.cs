@@ -14,6 +14,11 @@ public sealed class InMemory_condition : ConditionScenarios
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
 }
 
+public sealed class InMemory_start_variables : StartVariableScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();
+}
+
 public sealed class InMemory_choice : ChoiceScenarios
 {
     protected override ITestDatabase CreateDatabase() => new InMemoryTestDatabase();

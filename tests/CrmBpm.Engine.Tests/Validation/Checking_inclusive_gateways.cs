@@ -20,7 +20,7 @@ public sealed class Checking_inclusive_gateways
     [Fact]
     public void A_split_and_join_pair_with_conditions_and_a_default_flow_publishes_without_a_warning()
     {
-        var map = new MapBuilder("m").Start().Add(Inclusive("fork", "fork->c")).Action("a").Action("b").Action("c").Add(Inclusive("join")).End()
+        var map = new MapBuilder("m").StartVariable("x", FormFieldType.Number).Start().Add(Inclusive("fork", "fork->c")).Action("a").Action("b").Action("c").Add(Inclusive("join")).End()
             .Flow("start", "fork").Case("fork", "a", "x > 1").Flow("fork", "b").Flow("fork", "c")
             .Flow("a", "join").Flow("b", "join").Flow("c", "join").Flow("join", "end").Build();
 

@@ -19,7 +19,7 @@ public sealed class Checking_the_flows_that_leave_a_task
     }
 
     /// <summary>start → source → (big when amount > 1000 | small by default) → end.</summary>
-    private static MapBuilder Branching(Point source, string? defaultCondition = null) => new MapBuilder("m").Start().Add(source).Action("big").Action("small").End()
+    private static MapBuilder Branching(Point source, string? defaultCondition = null) => new MapBuilder("m").StartVariable("amount", FormFieldType.Number).Start().Add(source).Action("big").Action("small").End()
         .Flow("start", source.Id).Case(source.Id, "big", "amount > 1000").Case(source.Id, "small", defaultCondition)
         .Flow("big", "end").Flow("small", "end");
 
@@ -82,7 +82,7 @@ public sealed class Checking_the_flows_that_leave_a_task
     [Fact]
     public void Two_flows_without_a_condition_are_a_warning_that_both_are_taken_and_the_map_publishes()
     {
-        var map = new MapBuilder("m").Start().Action("prepare").Action("legal").Action("finance").End()
+        var map = new MapBuilder("m").StartVariable("contract", FormFieldType.Boolean).StartVariable("amount", FormFieldType.Number).Start().Action("prepare").Action("legal").Action("finance").End()
             .Flow("start", "prepare").Flow("prepare", "legal", "end").Flow("prepare", "finance", "end").Build();
 
         var problem = Validate(map).ShouldHaveSingleItem();
@@ -96,7 +96,7 @@ public sealed class Checking_the_flows_that_leave_a_task
     [Fact]
     public void A_Merge_fed_by_two_conditions_of_one_action_can_fire_when_both_hold()
     {
-        var map = new MapBuilder("m").Start().Action("prepare").Action("legal").Action("finance").Merge("join").End()
+        var map = new MapBuilder("m").StartVariable("contract", FormFieldType.Boolean).StartVariable("amount", FormFieldType.Number).Start().Action("prepare").Action("legal").Action("finance").Merge("join").End()
             .Flow("start", "prepare").Case("prepare", "legal", "contract").Case("prepare", "finance", "amount > 100")
             .Flow("legal", "join").Flow("finance", "join").Flow("join", "end").Build();
 

@@ -17,7 +17,7 @@ public sealed class Keeping_validation_cost_linear
     /// <summary>Start, a Split into two chains of <paramref name="length"/> actions each, and whatever <paramref name="ends"/> adds after them.</summary>
     private static MapBuilder TwoChains(int length, Action<MapBuilder, string, string> ends)
     {
-        var map = new MapBuilder("chains").Start().Split("s").Flow("start", "s");
+        var map = new MapBuilder("chains").StartVariable("x", FormFieldType.Boolean).Start().Split("s").Flow("start", "s");
         foreach (var chain in new[] { "a", "b" })
         {
             for (var i = 0; i < length; i++)

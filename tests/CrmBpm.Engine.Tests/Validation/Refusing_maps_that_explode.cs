@@ -36,7 +36,7 @@ public sealed class Refusing_maps_that_explode
     [Fact]
     public void A_rework_loop_through_an_action_after_a_split_and_merge_is_fine()
     {
-        var map = new MapBuilder("rework").Start().Action("r").Split("s").Action("a").Action("b").Merge("j").Condition("again", "x").End()
+        var map = new MapBuilder("rework").StartVariable("x", FormFieldType.Boolean).Start().Action("r").Split("s").Action("a").Action("b").Merge("j").Condition("again", "x").End()
             .Flow("start", "r", "s").Flow("s", "a", "j").Flow("s", "b", "j").Flow("j", "again").Yes("again", "r").No("again", "end").Build();
 
         Validate(map).ShouldBeEmpty();

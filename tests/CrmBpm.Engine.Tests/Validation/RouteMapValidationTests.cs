@@ -139,7 +139,7 @@ public sealed class RouteMapValidationTests
     [Fact]
     public void A_merge_fed_by_both_answers_of_a_condition_can_never_fire()
     {
-        var problems = Validate(new MapBuilder("m").Start().Condition("c", "x").Action("a").Action("b").Merge("j").End()
+        var problems = Validate(new MapBuilder("m").StartVariable("x", FormFieldType.Boolean).Start().Condition("c", "x").Action("a").Action("b").Merge("j").End()
             .Flow("start", "c").Yes("c", "a").No("c", "b").Flow("a", "j").Flow("b", "j").Flow("j", "end").Build());
 
         var problem = problems.ShouldHaveSingleItem();
@@ -150,7 +150,7 @@ public sealed class RouteMapValidationTests
     [Fact]
     public void A_merge_after_a_split_inside_a_loop_can_fire()
     {
-        var problems = Validate(new MapBuilder("m").Start().Action("r").Split("s").Action("a").Action("b").Merge("j").Condition("again", "x").End()
+        var problems = Validate(new MapBuilder("m").StartVariable("x", FormFieldType.Boolean).Start().Action("r").Split("s").Action("a").Action("b").Merge("j").Condition("again", "x").End()
             .Flow("start", "r", "s").Flow("s", "a", "j").Flow("s", "b", "j").Flow("j", "again").Yes("again", "r").No("again", "end").Build());
 
         problems.ShouldBeEmpty();

@@ -24,6 +24,12 @@ public sealed class Postgres_condition : ConditionScenarios
 }
 
 [RequiresPostgres]
+public sealed class Postgres_start_variables : StartVariableScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+}
+
+[RequiresPostgres]
 public sealed class Postgres_choice : ChoiceScenarios
 {
     protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();

@@ -19,6 +19,11 @@ public sealed class Sqlite_condition : ConditionScenarios
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
 }
 
+public sealed class Sqlite_start_variables : StartVariableScenarios
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
+}
+
 public sealed class Sqlite_choice : ChoiceScenarios
 {
     protected override ITestDatabase CreateDatabase() => new SqliteTestFile();
