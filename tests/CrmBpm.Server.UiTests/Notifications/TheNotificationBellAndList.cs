@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CrmBpm.Crm.DependencyInjection;
 using CrmBpm.Crm.Notifications;
@@ -7,6 +8,7 @@ using CrmBpm.Engine.DependencyInjection;
 using CrmBpm.Engine.Events;
 using CrmBpm.Engine.Runtime;
 using CrmBpm.Server.Components.Layout;
+using CrmBpm.Server.Components.Pages.Notifications;
 using CrmBpm.Server.Identity;
 using CrmBpm.Server.Live;
 using CrmBpm.Testing;
@@ -16,12 +18,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Server.UiTests.Notifications;
 
-/// <summary>The bell in the top bar, on the real engine and CRM (in memory), signed in as anna.</summary>
-public sealed class TheNotificationBell : BunitContext
+/// <summary>The bell in the top bar and the /notifications list, on the real engine and CRM (in memory), signed in as anna.</summary>
+public sealed class TheNotificationBellAndList : BunitContext
 {
-    static TheNotificationBell() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    static TheNotificationBellAndList() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
 
-    public TheNotificationBell()
+    public TheNotificationBellAndList()
     {
         Services.AddLogging();
         Services.AddLocalization();
@@ -31,6 +33,7 @@ public sealed class TheNotificationBell : BunitContext
         Services.AddScoped<SignedInUser>();
         Services.AddSingleton<NotificationFeed>();
         Services.AddSingleton<IEngineEventHandler>(sp => sp.GetRequiredService<NotificationFeed>());
+        Services.AddUserTime();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -61,6 +64,34 @@ public sealed class TheNotificationBell : BunitContext
         await Notifications.MarkAllReadAsync("anna");
         Services.GetRequiredService<NotificationFeed>().Signal();
         bell.WaitForAssertion(() => bell.FindAll("[data-testid=notification-count]").ShouldBeEmpty());
+    }
+
+    [Fact]
+    public async Task The_list_speaks_the_readers_language_and_opening_a_notification_reads_it_and_goes_to_the_task()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            await GiveAnnaATaskAsync("Call Nordwind");
+            var annas = (await Notifications.ListAsync("anna")).Items.ShouldHaveSingleItem();
+
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+            var inRussian = Render<NotificationsPage>();
+            inRussian.WaitForAssertion(() => inRussian.Find("[data-testid=notification] a").TextContent.ShouldBe("Новая задача для вас: Call Nordwind"));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            var page = Render<NotificationsPage>();
+            page.WaitForAssertion(() => page.Find("[data-testid=notification] a").TextContent.ShouldBe("New task for you: Call Nordwind"));
+            page.Find("[data-testid=notification]").ClassList.ShouldContain("unread");
+
+            page.Find("[data-testid=notification] a").Click();
+
+            Services.GetRequiredService<NavigationManager>().Uri.ShouldEndWith($"/tasks/{annas.SubjectId}");
+            (await Notifications.UnreadCountAsync("anna")).ShouldBe(0);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
