@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CrmBpm.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBpm.Server.Tests;
 
@@ -104,6 +105,47 @@ public abstract class NotificationsThroughTheApi(ServerFixture server)
         (await other.GetOkAsync("/api/notifications/unread-count")).GetProperty("unread").GetInt32().ShouldBe(0);
 
         (await anna.GetOkAsync($"/api/notifications/{annas.Id()}")).GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null, "nobody else marked it read");
+    }
+
+    [Fact]
+    public async Task An_escalation_step_tells_the_head_it_names_and_an_overdue_task_tells_its_holder()
+    {
+        const string escalating = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:crm="https://crmbpm.dev/schema/bpmn" id="d" targetNamespace="https://crmbpm.dev/maps">
+              <bpmn:process id="KEY" name="Call back" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="call" name="Call the customer back" crm:performerUser="anna" crm:deadline="PT0S" />
+                <bpmn:boundaryEvent id="notify" cancelActivity="false" attachedToRef="call" crm:escalation="notify-head"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
+                <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        using var admin = await server.SignInAsync("admin");
+        var key = $"escalate-{Guid.NewGuid():N}"[..20];
+        await admin.PostAsync("/api/route-maps", new StringContent(escalating.Replace("KEY", key, StringComparison.Ordinal), Encoding.UTF8, new MediaTypeHeaderValue("application/xml")))
+            .ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/route-maps/{key}/publish").ExpectAsync(HttpStatusCode.OK);
+        var instance = await admin.PostJsonAsync("/api/instances", new { mapKey = key }).ExpectAsync(HttpStatusCode.Created);
+        var taskId = (await admin.GetOkAsync($"/api/instances/{instance.Id()}/tasks")).Items().Single().Id().ToString();
+        using var helga = await server.SignInAsync("helga");
+        using var anna = await server.SignInAsync("anna");
+
+        List<JsonElement> helgas = [];
+        List<JsonElement> annas = [];
+        for (var attempt = 0; attempt < 50 && (helgas.Count == 0 || !annas.Any(n => n.Str("kind") == "DeadlineReached")); attempt++)
+        {
+            await server.Host.Services.GetRequiredService<CrmBpm.Engine.Timers.TimerProcessor>().FireDueTimersAsync();
+            helgas = [.. (await helga.GetOkAsync("/api/notifications?pageSize=100")).Items().Where(n => n.Str("subjectId") == taskId)];
+            annas = [.. (await anna.GetOkAsync("/api/notifications?pageSize=100")).Items().Where(n => n.Str("subjectId") == taskId)];
+            await Task.Delay(50);
+        }
+
+        var told = helgas.ShouldHaveSingleItem();
+        (told.Str("kind"), told.Str("detail"), told.Str("title"), told.Str("link")).ShouldBe(("TaskEscalated", "NotifyHead", "Call the customer back", $"/tasks/{taskId}"));
+        annas.Select(n => n.Str("kind")).Order(StringComparer.Ordinal).ShouldBe(["DeadlineReached", "TaskAssigned"]);
     }
 
     [Fact]
