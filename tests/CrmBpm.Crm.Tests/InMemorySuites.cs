@@ -87,3 +87,8 @@ public sealed class InMemory_correcting_an_interaction : correcting_an_interacti
 {
     protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
 }
+
+public sealed class InMemory_notifications_follow_tasks : CrmBpm.Testing.CrmSuites.Notifications.notifications_follow_tasks
+{
+    protected override ICrmTestDatabase CreateDatabase() => new InMemoryCrmTestDatabase();
+}

@@ -109,6 +109,12 @@ public abstract partial class AuthorizationMatrix(ServerFixture server)
         { "POST", "/api/absences/{absenceId:guid}/end", Access.Work },
         { "DELETE", "/api/absences/{absenceId:guid}", Access.Work },
 
+        { "GET", "/api/notifications", Access.SignedIn },
+        { "GET", "/api/notifications/unread-count", Access.SignedIn },
+        { "GET", "/api/notifications/{notificationId:guid}", Access.SignedIn },
+        { "POST", "/api/notifications/{notificationId:guid}/read", Access.SignedIn },
+        { "POST", "/api/notifications/read-all", Access.SignedIn },
+
         { "GET", "/api/partners", Access.Work },
         { "GET", "/api/partners/{partnerId:guid}", Access.Work },
         { "POST", "/api/partners", Access.Work },

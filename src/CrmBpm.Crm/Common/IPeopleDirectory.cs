@@ -9,4 +9,11 @@ public interface IPeopleDirectory
 {
     /// <summary>The department of <paramref name="userId"/>, or null when they have none or are unknown.</summary>
     Task<string?> DepartmentOfAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The active users in the pool a task addressed to <paramref name="role"/> (and <paramref name="addressingObject"/>) lands
+    /// in, at most <paramref name="limit"/>: who is told about a pool task. Without a directory that knows pools, nobody.
+    /// </summary>
+    Task<IReadOnlyList<string>> ActiveMembersOfPoolAsync(string role, string? addressingObject, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

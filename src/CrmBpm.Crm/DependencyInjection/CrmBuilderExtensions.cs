@@ -63,6 +63,8 @@ public static class CrmBuilderExtensions
         services.AddSingleton<IProcessFollower>(sp => new DealProcessTracker(sp.GetRequiredService<CatalogueService>()));
         services.AddSingleton<IProcessFollower, InstructionTracker>();
         services.AddSingleton<IProcessFollower, ClaimTracker>();
+        services.AddSingleton<IProcessFollower>(sp => new Notifications.NotificationWriter(sp.GetRequiredService<IPeopleDirectory>()));
+        services.TryAddSingleton(sp => new Notifications.NotificationService(sp.GetRequiredService<CrmCommands>()));
         services.AddSingleton<Engine.Events.IEngineTransactionHandler>(sp => new CrmFollowsProcesses(
             sp.GetRequiredService<ICrmStore>(), sp.GetRequiredService<DomainEventPublisher>(), sp.GetServices<IProcessFollower>()));
         configure?.Invoke(new CrmBuilder(services));

@@ -46,6 +46,9 @@ public interface ICrmSession : IAsyncDisposable
     /// <summary>The organisation's business calendar (one).</summary>
     IAggregateRepository<Calendar.BusinessCalendar> BusinessCalendars { get; }
 
+    /// <summary>In-app notifications, each for one user.</summary>
+    IAggregateRepository<Notifications.Notification> Notifications { get; }
+
     /// <summary>
     /// Saves every added and loaded aggregate and returns the domain events they raised (taken out of the aggregates).
     /// </summary>

@@ -97,6 +97,8 @@ public sealed class InMemoryCrmStore : ICrmStore
 
         public IAggregateRepository<Calendar.BusinessCalendar> BusinessCalendars => Repo<Calendar.BusinessCalendar>();
 
+        public IAggregateRepository<Notifications.Notification> Notifications => Repo<Notifications.Notification>();
+
         public Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken = default)
         {
             if (_committed)

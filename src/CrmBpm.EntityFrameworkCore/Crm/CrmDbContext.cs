@@ -49,6 +49,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
     /// <summary>The business calendar.</summary>
     public DbSet<CrmBpm.Crm.Calendar.BusinessCalendar> BusinessCalendars => Set<CrmBpm.Crm.Calendar.BusinessCalendar>();
 
+    /// <summary>In-app notifications.</summary>
+    public DbSet<CrmBpm.Crm.Notifications.Notification> Notifications => Set<CrmBpm.Crm.Notifications.Notification>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

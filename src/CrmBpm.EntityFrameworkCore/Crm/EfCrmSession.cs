@@ -57,6 +57,8 @@ internal sealed class EfCrmSession(CrmDbContext db, IDatabaseDialect dialect, Sq
 
     public IAggregateRepository<CrmBpm.Crm.Calendar.BusinessCalendar> BusinessCalendars => new Repository<CrmBpm.Crm.Calendar.BusinessCalendar>(db);
 
+    public IAggregateRepository<CrmBpm.Crm.Notifications.Notification> Notifications => new Repository<CrmBpm.Crm.Notifications.Notification>(db);
+
     public async Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_committed)

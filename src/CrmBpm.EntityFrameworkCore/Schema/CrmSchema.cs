@@ -15,5 +15,6 @@ public static class CrmSchema
         [
             new Crm.Step0002CorrectingRecords(),
             new Crm.Step0003BusinessCalendar(),
+            new Crm.Step0004Notifications(),
         ]);
 }

@@ -21,6 +21,7 @@ public static class ApiEndpoints
             .MapMessagesEndpoints()
             .MapTasksEndpoints()
             .MapAbsencesEndpoints()
+            .MapNotificationsEndpoints()
             .MapPartnersEndpoints()
             .MapLeadsEndpoints()
             .MapDealsEndpoints()

@@ -30,6 +30,8 @@ public static class ServerBuilderExtensions
         services.AddCrmBpmApi();
         services.AddCrmBpmUi();
         services.AddMyTasks();
+        services.AddSingleton<Live.NotificationFeed>();
+        services.AddSingleton<Engine.Events.IEngineEventHandler>(sp => sp.GetRequiredService<Live.NotificationFeed>());
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<DemoLogins>();
         services.AddScoped<DemoSeeder>();

@@ -109,3 +109,9 @@ public sealed class Postgres_correcting_an_interaction : correcting_an_interacti
 {
     protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
 }
+
+[RequiresPostgres]
+public sealed class Postgres_notifications_follow_tasks : CrmBpm.Testing.CrmSuites.Notifications.notifications_follow_tasks
+{
+    protected override ICrmTestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

@@ -14,7 +14,7 @@ public sealed class SqliteCrmDatabaseFile : IAsyncLifetime
 {
     private static readonly string[] EngineTables = ["history", "instances", "open_task_counts", "route_maps", "tasks", "timers"];
     private static readonly string[] CrmTables =
-        ["crm_business_calendars", "crm_catalogue_items", "crm_claims", "crm_contacts", "crm_counterparties", "crm_deals", "crm_instructions", "crm_interactions", "crm_leads", "crm_partners"];
+        ["crm_business_calendars", "crm_catalogue_items", "crm_claims", "crm_contacts", "crm_counterparties", "crm_deals", "crm_instructions", "crm_interactions", "crm_leads", "crm_notifications", "crm_partners"];
 
     private readonly SqliteTestFile _file = new();
 

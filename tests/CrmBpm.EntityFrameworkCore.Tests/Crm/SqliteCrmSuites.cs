@@ -92,3 +92,8 @@ public sealed class Sqlite_correcting_an_interaction : correcting_an_interaction
 {
     protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
 }
+
+public sealed class Sqlite_notifications_follow_tasks : CrmBpm.Testing.CrmSuites.Notifications.notifications_follow_tasks
+{
+    protected override ICrmTestDatabase CreateDatabase() => new SqliteTestFile();
+}

@@ -20,11 +20,16 @@ public sealed class CrmHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CrmHost(ICrmTestDatabase database, string? defaultPhoneCountry = "DE")
+    public CrmHost(ICrmTestDatabase database, string? defaultPhoneCountry = "DE", CrmBpm.Crm.Common.IPeopleDirectory? people = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
+        if (people is not null)
+        {
+            services.AddSingleton(people);
+        }
+
         services.AddCrmBpm(bpm =>
         {
             database.Attach(bpm);
@@ -59,6 +64,8 @@ public sealed class CrmHost : IAsyncDisposable
     public InteractionService Interactions => _services.GetRequiredService<InteractionService>();
 
     public CatalogueService Catalogues => _services.GetRequiredService<CatalogueService>();
+
+    public CrmBpm.Crm.Notifications.NotificationService Notifications => _services.GetRequiredService<CrmBpm.Crm.Notifications.NotificationService>();
 
     public IServiceProvider Services => _services;
 

@@ -15,9 +15,9 @@ public abstract class CrmScenario : IAsyncLifetime
     protected abstract ICrmTestDatabase CreateDatabase();
 
     /// <summary>The engine and the CRM on the test database; disposed after the test (disposing it earlier is fine).</summary>
-    protected CrmHost NewHost(string? defaultPhoneCountry = "DE")
+    protected CrmHost NewHost(string? defaultPhoneCountry = "DE", CrmBpm.Crm.Common.IPeopleDirectory? people = null)
     {
-        var host = new CrmHost(Database, defaultPhoneCountry);
+        var host = new CrmHost(Database, defaultPhoneCountry, people);
         _hosts.Add(host);
         return host;
     }

@@ -13,4 +13,5 @@ internal static class CrmTableNames
     public const string Interactions = "crm_interactions";
     public const string CatalogueItems = "crm_catalogue_items";
     public const string BusinessCalendars = "crm_business_calendars";
+    public const string Notifications = "crm_notifications";
 }
