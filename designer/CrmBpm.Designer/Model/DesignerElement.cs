@@ -43,10 +43,16 @@ public sealed class DesignerElement
             "timer" => PointKind.TimerWait,
             "message" => PointKind.MessageWait,
             "signal" => PointKind.SignalWait,
+            "link" => PointKind.LinkCatch,
             _ => PointKind.Other,
         },
         "receiveTask" => PointKind.MessageWait,
-        "intermediateThrowEvent" when EventDefinitionKind == "signal" => PointKind.SignalSend,
+        "intermediateThrowEvent" => EventDefinitionKind switch
+        {
+            "signal" => PointKind.SignalSend,
+            "link" => PointKind.LinkThrow,
+            _ => PointKind.Other,
+        },
         "boundaryEvent" => EventDefinitionKind switch
         {
             "timer" => PointKind.BoundaryTimer,
@@ -119,6 +125,9 @@ public sealed class DesignerElement
         && _document.RootElements("error").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } error
             ? (string?)error.Attribute("errorCode") ?? ""
             : "";
+
+    /// <summary>For a Go to link or a Link target: the link's name (the <c>linkEventDefinition</c>'s <c>name</c>); "" when none.</summary>
+    public string LinkName => (string?)EventDefinition?.Attribute("name") ?? "";
 
     /// <summary>An attribute of the one event definition (plain, e.g. <c>errorRef</c>, or namespaced, e.g. <c>crm:errorCodeVariable</c>).</summary>
     public string? DefinitionAttribute(XName name) => (string?)EventDefinition?.Attribute(name);

@@ -68,4 +68,10 @@ public enum PointKind
 
     /// <summary>eventBasedGateway: "Wait for the first event" of those it leads to.</summary>
     EventGateway,
+
+    /// <summary>intermediateThrowEvent with a linkEventDefinition: "Go to link" (the token jumps to the Link target of its name).</summary>
+    LinkThrow,
+
+    /// <summary>intermediateCatchEvent with a linkEventDefinition: "Link target" (no flow in; its Go to link points lead here).</summary>
+    LinkCatch,
 }
