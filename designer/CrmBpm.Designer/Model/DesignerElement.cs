@@ -51,6 +51,7 @@ public sealed class DesignerElement
         {
             "signal" => PointKind.SignalSend,
             "link" => PointKind.LinkThrow,
+            "escalation" => PointKind.EscalationThrow,
             _ => PointKind.Other,
         },
         "boundaryEvent" => EventDefinitionKind switch
@@ -59,6 +60,7 @@ public sealed class DesignerElement
             "message" => PointKind.BoundaryMessage,
             "signal" => PointKind.BoundarySignal,
             "error" => PointKind.BoundaryError,
+            "escalation" => PointKind.BoundaryEscalation,
             _ => PointKind.Other,
         },
         "inclusiveGateway" => PointKind.Inclusive,
@@ -124,6 +126,13 @@ public sealed class DesignerElement
         (string?)EventDefinition?.Attribute("errorRef") is { } reference
         && _document.RootElements("error").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } error
             ? (string?)error.Attribute("errorCode") ?? ""
+            : "";
+
+    /// <summary>For an escalation event: the <c>escalationCode</c> of the <c>bpmn:escalation</c> its <c>escalationRef</c> points at; "" when none.</summary>
+    public string EscalationCode =>
+        (string?)EventDefinition?.Attribute("escalationRef") is { } reference
+        && _document.RootElements("escalation").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } escalation
+            ? (string?)escalation.Attribute("escalationCode") ?? ""
             : "";
 
     /// <summary>For a Go to link or a Link target: the link's name (the <c>linkEventDefinition</c>'s <c>name</c>); "" when none.</summary>

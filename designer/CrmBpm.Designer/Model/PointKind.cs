@@ -74,4 +74,10 @@ public enum PointKind
 
     /// <summary>intermediateCatchEvent with a linkEventDefinition: "Link target" (no flow in; its Go to link points lead here).</summary>
     LinkCatch,
+
+    /// <summary>intermediateThrowEvent with an escalationEventDefinition: "Raise an escalation" (up to the first catch, then goes on).</summary>
+    EscalationThrow,
+
+    /// <summary>boundaryEvent with an escalationEventDefinition: "Escalation on the edge" of an Action or a Nested process.</summary>
+    BoundaryEscalation,
 }
