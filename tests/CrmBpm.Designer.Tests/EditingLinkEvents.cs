@@ -57,6 +57,9 @@ public sealed class EditingLinkEvents() : DesignerSpecification(Xml)
 
         Designer.Find("[data-link=missing]").TextContent.ShouldContain("nowhere");
         Designer.WaitForAssertion(() => Designer.FindAll(".crm-problems li[data-element='lost'][data-problem='link.catch-missing']").ShouldHaveSingleItem());
+        var problem = Designer.Find(".crm-problems li[data-element='lost']").TextContent;
+        problem.ShouldContain("The unnamed go to link after 'Lost?'");
+        problem.ShouldNotContain("Go to link the unnamed", Case.Insensitive); // the engine's kind words are not said twice
     }
 
     [Fact]
