@@ -41,6 +41,8 @@ public sealed class DrawingLinksAndEscalations(DesignerFixture fixture)
         await designer.FillAsync("name", Say("Review the claim", "Проверить заявку"));
         await designer.SelectOptionAsync("performer-kind", "role");
         await designer.SelectOptionAsync("performer-role", "Sales manager");
+        await Expect(designer.Panel).ToContainTextAsync(Say("Requires acceptance", "Требует принятия"));
+        await designer.ScreenshotAsync(shot + "-action");
         var late = await AttachAsync(designer, review, "escalation");
         await Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync(Say("Escalation on the edge", "Эскалация на границе"));
         await Expect(designer.Field("escalation-reading")).ToBeVisibleAsync(); // no code yet: catches every escalation
@@ -67,7 +69,8 @@ public sealed class DrawingLinksAndEscalations(DesignerFixture fixture)
         await designer.SelectAsync(jump);
         await designer.Panel.Locator("[data-link-target=approval]").ClickAsync();
         await Expect(designer.Field("link-name")).ToHaveValueAsync("approval");
-        await Expect(designer.ProblemsOf(jump)).ToHaveCountAsync(0);
+        await Expect(designer.Field("name")).ToHaveValueAsync(""); // the target's name typed before is not left showing
+        await Expect(page.Locator(".crm-problems li[data-problem^='link.']")).ToHaveCountAsync(0); // only the unfinished path is left
         await designer.ScreenshotAsync(shot + "-go-to-link");
 
         // Link target -> Approve -> Raise an escalation -> End.
@@ -84,7 +87,7 @@ public sealed class DrawingLinksAndEscalations(DesignerFixture fixture)
         await Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync(Say("End with an escalation", "Завершить с эскалацией"));
         await designer.FillAsync("escalation-code", "CLOSED");
         await designer.SelectAsync(land);
-        await Expect(designer.Panel.Locator("[data-link=throws]")).ToContainTextAsync(Say("leading here", "ведут"));
+        await Expect(designer.Panel.Locator("[data-link=throws]")).ToContainTextAsync(Say("the unnamed go to link after 'Review the claim'", "без названия после «Проверить заявку»"));
         await designer.ScreenshotAsync(shot + "-link-target");
 
         await Expect(designer.Problems).ToHaveCountAsync(0);
