@@ -38,6 +38,7 @@ public sealed class DrawingLinksAndEscalations(DesignerFixture fixture)
 
         // Start -> Review (with an escalation on its edge) -> Go to link "approval".
         var review = await designer.AppendAsync("Start", "action");
+        await Expect(designer.Field("name")).ToHaveValueAsync(Say("New action", "Новое действие")); // a new point's name in the consultant's language
         await designer.FillAsync("name", Say("Review the claim", "Проверить заявку"));
         await designer.SelectOptionAsync("performer-kind", "role");
         await designer.SelectOptionAsync("performer-role", "Sales manager");
