@@ -48,6 +48,7 @@ export const setDefaultFlow = (host, gatewayId, flowId) => canvas(host).setDefau
 export const setTimer = (host, id, kind, value) => canvas(host).setTimer(id, kind, value);
 export const setEventName = (host, id, kind, name) => canvas(host).setEventName(id, kind, name);
 export const setErrorCode = (host, id, code) => canvas(host).setErrorCode(id, code);
+export const setEscalationCode = (host, id, code) => canvas(host).setEscalationCode(id, code);
 export const updateEventDefinition = (host, id, properties) => canvas(host).updateEventDefinition(id, properties);
 export const replaceKind = (host, id, kindId) => canvas(host).replaceKind(id, kindId);
 export const setScript = (host, id, text) => canvas(host).setScript(id, text);

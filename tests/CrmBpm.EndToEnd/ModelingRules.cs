@@ -14,7 +14,7 @@ public sealed class ModelingRules(DesignerFixture fixture)
         var labels = await designer.Page.Locator(".djs-palette .group[data-group=points] .entry").EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
         labels.ShouldBe([
             "Start", "Action", "Condition", "Choice", "One or more paths", "Split", "Merge", "Wait for the first event", "Nested process", "Automatic step", "Script",
-            "Wait for time", "Wait for a message", "Wait for a signal", "Send a signal", "End",
+            "Wait for time", "Wait for a message", "Wait for a signal", "Send a signal", "Raise an escalation", "Go to link", "Link target", "End",
         ]);
         await designer.Page.CloseAsync();
     }
@@ -55,14 +55,14 @@ public sealed class ModelingRules(DesignerFixture fixture)
         await designer.SelectAsync(action);
         await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Script");
 
-        // A script offers nothing on its edge; an Action offers a timer, a message, a signal and an error.
+        // A script offers nothing on its edge; an Action offers a timer, a message, a signal, an error and an escalation.
         await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(0);
         await designer.Page.Locator("[data-action=undo]").ClickAsync();
         // The undo swaps the script's shape back for the action's; wait for it (the host's XML follows the canvas) before clicking it.
         await Assertions.Expect(designer.Page.Locator("[data-testid=xml]")).ToContainTextAsync($"<bpmn:userTask id=\"{action}\"");
         await designer.SelectAsync(action);
         await Assertions.Expect(designer.Panel.Locator(".crm-kind-badge")).ToHaveTextAsync("Action");
-        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(4);
+        await Assertions.Expect(designer.Page.Locator(".djs-context-pad .entry[data-action^='attach.']")).ToHaveCountAsync(5);
         await designer.Page.CloseAsync();
     }
 

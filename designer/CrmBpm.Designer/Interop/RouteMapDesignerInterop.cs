@@ -120,6 +120,9 @@ public sealed class RouteMapDesignerInterop : IAsyncDisposable
     /// <summary>The error code an error end throws or an error boundary catches (<c>errorRef</c> to a root <c>bpmn:error</c>); empty: every error.</summary>
     public Task SetErrorCodeAsync(string elementId, string? code) => InvokeVoidAsync("setErrorCode", elementId, code ?? "");
 
+    /// <summary>Names the escalation code an escalation throw or end throws or an escalation boundary catches (its <c>escalationRef</c>); empty: none / every escalation.</summary>
+    public Task SetEscalationCodeAsync(string elementId, string? code) => InvokeVoidAsync("setEscalationCode", elementId, code ?? "");
+
     /// <summary>Attributes of an event's one event definition (e.g. <c>crm:errorCodeVariable</c>); null or empty removes one.</summary>
     public Task UpdateEventDefinitionAsync(string elementId, IReadOnlyDictionary<string, object?> properties) =>
         InvokeVoidAsync("updateEventDefinition", elementId, properties);

@@ -43,16 +43,24 @@ public sealed class DesignerElement
             "timer" => PointKind.TimerWait,
             "message" => PointKind.MessageWait,
             "signal" => PointKind.SignalWait,
+            "link" => PointKind.LinkCatch,
             _ => PointKind.Other,
         },
         "receiveTask" => PointKind.MessageWait,
-        "intermediateThrowEvent" when EventDefinitionKind == "signal" => PointKind.SignalSend,
+        "intermediateThrowEvent" => EventDefinitionKind switch
+        {
+            "signal" => PointKind.SignalSend,
+            "link" => PointKind.LinkThrow,
+            "escalation" => PointKind.EscalationThrow,
+            _ => PointKind.Other,
+        },
         "boundaryEvent" => EventDefinitionKind switch
         {
             "timer" => PointKind.BoundaryTimer,
             "message" => PointKind.BoundaryMessage,
             "signal" => PointKind.BoundarySignal,
             "error" => PointKind.BoundaryError,
+            "escalation" => PointKind.BoundaryEscalation,
             _ => PointKind.Other,
         },
         "inclusiveGateway" => PointKind.Inclusive,
@@ -119,6 +127,16 @@ public sealed class DesignerElement
         && _document.RootElements("error").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } error
             ? (string?)error.Attribute("errorCode") ?? ""
             : "";
+
+    /// <summary>For an escalation event: the <c>escalationCode</c> of the <c>bpmn:escalation</c> its <c>escalationRef</c> points at; "" when none.</summary>
+    public string EscalationCode =>
+        (string?)EventDefinition?.Attribute("escalationRef") is { } reference
+        && _document.RootElements("escalation").FirstOrDefault(e => (string?)e.Attribute("id") == reference) is { } escalation
+            ? (string?)escalation.Attribute("escalationCode") ?? ""
+            : "";
+
+    /// <summary>For a Go to link or a Link target: the link's name (the <c>linkEventDefinition</c>'s <c>name</c>); "" when none.</summary>
+    public string LinkName => (string?)EventDefinition?.Attribute("name") ?? "";
 
     /// <summary>An attribute of the one event definition (plain, e.g. <c>errorRef</c>, or namespaced, e.g. <c>crm:errorCodeVariable</c>).</summary>
     public string? DefinitionAttribute(XName name) => (string?)EventDefinition?.Attribute(name);

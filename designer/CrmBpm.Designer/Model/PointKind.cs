@@ -68,4 +68,16 @@ public enum PointKind
 
     /// <summary>eventBasedGateway: "Wait for the first event" of those it leads to.</summary>
     EventGateway,
+
+    /// <summary>intermediateThrowEvent with a linkEventDefinition: "Go to link" (the token jumps to the Link target of its name).</summary>
+    LinkThrow,
+
+    /// <summary>intermediateCatchEvent with a linkEventDefinition: "Link target" (no flow in; its Go to link points lead here).</summary>
+    LinkCatch,
+
+    /// <summary>intermediateThrowEvent with an escalationEventDefinition: "Raise an escalation" (up to the first catch, then goes on).</summary>
+    EscalationThrow,
+
+    /// <summary>boundaryEvent with an escalationEventDefinition: "Escalation on the edge" of an Action or a Nested process.</summary>
+    BoundaryEscalation,
 }

@@ -99,7 +99,7 @@ public static class ProblemWording
     [
         .. new[]
         {
-            "Wait for first event", "Event sub-process", "Inclusive gateway", "Boundary message", "Boundary signal", "Boundary timer",
+            "Wait for first event", "Event sub-process", "Escalation boundary", "Go to link", "Escalate", "Link", "Inclusive gateway", "Boundary message", "Boundary signal", "Boundary timer",
             "Wait for message", "Wait for signal", "Nested process", "Automatic step", "Error boundary", "Wait for time", "Send signal",
             "Pass-through", "Sub-process", "Condition", "Action", "Choice", "Script", "Split", "Merge", "Start", "End", "Flow", "Point",
         }.OrderByDescending(k => k.Length),

@@ -131,7 +131,9 @@ public sealed class DesignerPage
     public async Task<string> DragFromPaletteAsync(string kind, float x, float y)
     {
         var before = await SelectedOrNoneAsync();
-        var entry = await Page.Locator($".djs-palette .entry[data-action='create.{kind}']").BoundingBoxAsync() ?? throw new InvalidOperationException("No palette entry " + kind);
+        var locator = Page.Locator($".djs-palette .entry[data-action='create.{kind}']");
+        await locator.ScrollIntoViewIfNeededAsync(); // the palette scrolls when the canvas is shorter than its list of kinds
+        var entry = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("No palette entry " + kind);
         await Page.Mouse.MoveAsync(entry.X + 14, entry.Y + (entry.Height / 2));
         await Page.Mouse.DownAsync();
         await Page.Mouse.MoveAsync(entry.X + 60, entry.Y + 20, new MouseMoveOptions { Steps = 5 });

@@ -2,7 +2,7 @@
 // used up), connect, change kind (where a sibling kind exists), a timer, message, signal or error on the edge (Action, Nested process,
 // Automatic step) and delete. Registered as 'contextPadProvider'
 // so BPMN's general entries (text annotation, intermediate events, ...) never appear.
-import { KINDS, BOUNDARY_KINDS, CARRIES_TIMERS, kindOf, canAddOutgoing, nextKinds } from './kinds';
+import { KINDS, BOUNDARY_KINDS, CARRIES_TIMERS, kindOf, canAddOutgoing, nextKinds, carries } from './kinds';
 import { t } from './labels';
 import { REPLACEABLE } from './CrmReplaceMenuProvider';
 
@@ -66,8 +66,8 @@ CrmContextPadProvider.prototype.getContextPadEntries = function(element) {
   }
 
   if (CARRIES_TIMERS.includes(kind)) {
-    for (const boundary of BOUNDARY_KINDS) {
-      // 'attach.timer', 'attach.message', 'attach.signal', 'attach.error'
+    for (const boundary of BOUNDARY_KINDS.filter(b => carries(kind, b))) {
+      // 'attach.timer', 'attach.message', 'attach.signal', 'attach.error', 'attach.escalation' (not on an Automatic step)
       entries['attach.' + boundary.id.replace('boundary-', '')] = {
         group: 'attach', imageUrl: boundary.icon, title: t('canvas.attach', boundary.label),
         action: { click: () => this._attach(element, boundary.id) }

@@ -3,9 +3,10 @@
 // timer kinds an empty timerEventDefinition (the panel's timer editor fills it); for a Script its format, JavaScript,
 // the only language the engine runs.
 import { KIND_BY_ID } from './kinds';
+import { t } from './labels';
 
-/** The name a new point of these kinds starts with (events stay unnamed, as BPMN draws them). */
-const NEW_NAMES = { action: 'New action', nested: 'Nested process', automatic: 'New automatic step', script: 'New script' };
+/** The kinds whose new point starts with a name, in the host's language ('canvas.new-<kind>'); events stay unnamed, as BPMN draws them. */
+const NAMED_WHEN_NEW = [ 'action', 'nested', 'automatic', 'script' ];
 
 export default function CrmElementFactory(bpmnFactory, elementFactory) {
   this._bpmnFactory = bpmnFactory;
@@ -23,8 +24,8 @@ CrmElementFactory.prototype.createPoint = function(kindId) {
   }
 
   const businessObject = this._bpmnFactory.create(kind.type, attrs);
-  if (NEW_NAMES[kind.id]) {
-    businessObject.name = NEW_NAMES[kind.id];
+  if (NAMED_WHEN_NEW.includes(kind.id)) {
+    businessObject.name = t('canvas.new-' + kind.id);
   }
 
   const shape = { type: kind.type, businessObject };

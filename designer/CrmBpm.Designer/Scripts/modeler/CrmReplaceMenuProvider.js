@@ -10,7 +10,7 @@ import { t } from './labels';
 const GATEWAY_SIBLINGS = { condition: 'choice', choice: 'condition', split: 'merge', merge: 'split' };
 
 /** The families whose members replace each other (tasks, the Start's and End's variants, waits, edge events). */
-const REPLACED_FAMILIES = [ 'task', 'start', 'end', 'catch', 'boundary' ];
+const REPLACED_FAMILIES = [ 'task', 'start', 'end', 'catch', 'throw', 'boundary' ];
 
 /** The kinds whose context pad offers "Change kind". */
 export const REPLACEABLE = [

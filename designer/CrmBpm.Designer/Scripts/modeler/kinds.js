@@ -20,6 +20,8 @@ export const GLYPHS = {
 const envelope = '<path d="M8.5 10.5 h11 v7 h-11 z M8.5 10.5 l5.5 4 l5.5 -4"/>';
 const triangle = '<path d="M14 8.5 l5.5 9 h-11 z"/>';
 const lightning = '<path d="M16.5 8 l-5 7 h4 l-3.5 6 l6 -7.5 h-4 z"/>';
+const arrow = '<path d="M8.5 12 h5.5 v-3 l5.5 5 l-5.5 5 v-3 h-5.5 z"/>';
+const chevron = '<path d="M14 7.5 l5 11 l-5 -4 l-5 4 z"/>';
 const clock = '<circle cx="14" cy="14" r="6"/><path d="M14 10.5 v3.5 l2.5 1.5"/>';
 const catchRing = (glyph) => svg('<circle cx="14" cy="14" r="11" fill="#fff"/><circle cx="14" cy="14" r="8.5"/>' + glyph);
 const startRing = (glyph) => svg('<circle cx="14" cy="14" r="11" fill="#e8f7ee" stroke="#2e7d4f"/>' + glyph);
@@ -48,10 +50,14 @@ export const KINDS = [
   { id: 'message-wait', family: 'catch', label: 'Wait for a message', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:MessageEventDefinition', icon: catchRing(envelope) },
   { id: 'signal-wait', family: 'catch', label: 'Wait for a signal', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: catchRing(triangle) },
   { id: 'signal-send', family: 'throw', label: 'Send a signal', type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: catchRing(triangle.replace('<path', '<path fill="#22313f"')) },
+  { id: 'escalation-throw', family: 'throw', label: 'Raise an escalation', type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:EscalationEventDefinition', icon: catchRing(chevron.replace('<path', '<path fill="#22313f"')) },
+  { id: 'link-throw', family: 'link-throw', label: 'Go to link', type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:LinkEventDefinition', icon: catchRing(arrow.replace('<path', '<path fill="#22313f"')) },
+  { id: 'link-catch', family: 'link-catch', label: 'Link target', type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:LinkEventDefinition', icon: catchRing(arrow) },
   { id: 'end', family: 'end', label: 'End', type: 'bpmn:EndEvent', icon: endRing('') },
   { id: 'terminate-end', family: 'end', palette: false, label: 'End everything', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:TerminateEventDefinition', icon: endRing('<path d="M14 8 a6 6 0 1 0 0.01 0 z"/>', '#b3261e') },
   { id: 'error-end', family: 'end', palette: false, label: 'End with an error', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:ErrorEventDefinition', icon: endRing(lightning, '#b3261e') },
-  { id: 'signal-end', family: 'end', palette: false, label: 'End and send a signal', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: endRing(triangle, '#b3261e') }
+  { id: 'signal-end', family: 'end', palette: false, label: 'End and send a signal', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:SignalEventDefinition', icon: endRing(triangle, '#b3261e') },
+  { id: 'escalation-end', family: 'end', palette: false, label: 'End with an escalation', type: 'bpmn:EndEvent', eventDefinitionType: 'bpmn:EscalationEventDefinition', icon: endRing(chevron, '#b3261e') }
 ];
 
 /**
@@ -66,7 +72,10 @@ export const BOUNDARY_KINDS = [
   { id: 'boundary-signal', family: 'boundary', label: 'Signal on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:SignalEventDefinition',
     icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 15.5 l3.5 6 h-7 z"/>') },
   { id: 'boundary-error', family: 'boundary', label: 'Catch an error', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:ErrorEventDefinition',
-    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M20.5 15 l-3 4.5 h2.5 l-2 4 l4 -5 h-2.5 z"/>') }
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M20.5 15 l-3 4.5 h2.5 l-2 4 l4 -5 h-2.5 z"/>') },
+  // Only an Action (its performer raises one) and a Nested process (its child throws one) may carry it: the engine's escalation-event.boundary-kind.
+  { id: 'boundary-escalation', family: 'boundary', label: 'Escalation on the edge', type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:EscalationEventDefinition', carriers: [ 'action', 'nested' ],
+    icon: svg('<rect x="2" y="3" width="20" height="15" rx="3" fill="#fff"/><circle cx="19" cy="19" r="7.5" fill="#fff"/><path d="M19 14.5 l3.5 8 l-3.5 -3 l-3.5 3 z"/>') }
 ];
 
 /** The timer on the edge (kept under its old name for callers that only add timers). */
@@ -74,6 +83,11 @@ export const BOUNDARY_TIMER = BOUNDARY_KINDS[0];
 
 /** The kinds that may carry boundary events (the engine's BoundaryEventPoint.CanCarry). */
 export const CARRIES_TIMERS = [ 'action', 'nested', 'automatic' ];
+
+/** True when an activity of kind <paramref name="kind"/> may carry the edge event <paramref name="boundary"/> (a BOUNDARY_KINDS entry). */
+export function carries(kind, boundary) {
+  return (boundary.carriers || CARRIES_TIMERS).includes(kind);
+}
 
 /** The kinds an event-based gateway may lead to (the engine's EventGatewayRule). */
 export const EVENT_GATEWAY_TARGETS = [ 'message-wait', 'signal-wait', 'timer' ];
@@ -108,11 +122,21 @@ function definitionType(bo) {
 }
 
 const START_BY_DEFINITION = { 'bpmn:MessageEventDefinition': 'message-start', 'bpmn:TimerEventDefinition': 'timer-start' };
-const END_BY_DEFINITION = { 'bpmn:TerminateEventDefinition': 'terminate-end', 'bpmn:ErrorEventDefinition': 'error-end', 'bpmn:SignalEventDefinition': 'signal-end' };
-const CATCH_BY_DEFINITION = { 'bpmn:TimerEventDefinition': 'timer', 'bpmn:MessageEventDefinition': 'message-wait', 'bpmn:SignalEventDefinition': 'signal-wait' };
+const END_BY_DEFINITION = {
+  'bpmn:TerminateEventDefinition': 'terminate-end', 'bpmn:ErrorEventDefinition': 'error-end', 'bpmn:SignalEventDefinition': 'signal-end',
+  'bpmn:EscalationEventDefinition': 'escalation-end'
+};
+const CATCH_BY_DEFINITION = {
+  'bpmn:TimerEventDefinition': 'timer', 'bpmn:MessageEventDefinition': 'message-wait', 'bpmn:SignalEventDefinition': 'signal-wait',
+  'bpmn:LinkEventDefinition': 'link-catch'
+};
+const THROW_BY_DEFINITION = {
+  'bpmn:SignalEventDefinition': 'signal-send', 'bpmn:LinkEventDefinition': 'link-throw', 'bpmn:EscalationEventDefinition': 'escalation-throw'
+};
 const BOUNDARY_BY_DEFINITION = {
   'bpmn:TimerEventDefinition': 'boundary-timer', 'bpmn:MessageEventDefinition': 'boundary-message',
-  'bpmn:SignalEventDefinition': 'boundary-signal', 'bpmn:ErrorEventDefinition': 'boundary-error'
+  'bpmn:SignalEventDefinition': 'boundary-signal', 'bpmn:ErrorEventDefinition': 'boundary-error',
+  'bpmn:EscalationEventDefinition': 'boundary-escalation'
 };
 
 /** The kind id of a shape (start, action, ...) or null for anything that is not a point. */
@@ -135,7 +159,7 @@ export function kindOf(element) {
   // A receive task waits for a message as the intermediate catch event does (another modeler's file).
   if (is(bo, 'bpmn:ReceiveTask')) return 'message-wait';
   if (is(bo, 'bpmn:IntermediateCatchEvent')) return CATCH_BY_DEFINITION[definitionType(bo)] || null;
-  if (is(bo, 'bpmn:IntermediateThrowEvent')) return definitionType(bo) === 'bpmn:SignalEventDefinition' ? 'signal-send' : null;
+  if (is(bo, 'bpmn:IntermediateThrowEvent')) return THROW_BY_DEFINITION[definitionType(bo)] || null;
   if (is(bo, 'bpmn:BoundaryEvent')) return BOUNDARY_BY_DEFINITION[definitionType(bo)] || null;
   if (is(bo, 'bpmn:InclusiveGateway')) return 'inclusive';
   if (is(bo, 'bpmn:EventBasedGateway')) return 'event-gateway';
@@ -162,8 +186,10 @@ export function kindOf(element) {
  */
 export function maxOutgoing(kind) {
   switch (familyOf(kind)) {
-    case 'end': return 0;
+    case 'end':
+    case 'link-throw': return 0; // the token jumps to the Link target of its name
     case 'start':
+    case 'link-catch':
     case 'task':
     case 'nested':
     case 'catch':
@@ -178,7 +204,8 @@ export function maxOutgoing(kind) {
 
 export function maxIncoming(kind) {
   if (kind === 'split') return 1;
-  return familyOf(kind) === 'start' || familyOf(kind) === 'boundary' ? 0 : Infinity;
+  // a Link target is entered only from its Go to link points
+  return [ 'start', 'boundary', 'link-catch' ].includes(familyOf(kind)) ? 0 : Infinity;
 }
 
 /** True when one more flow may leave the element (ignoring <paramref name="except"/>, a flow being reconnected). */
@@ -198,11 +225,11 @@ export function canAddIncoming(element, except) {
 }
 
 /**
- * The kinds that may follow a point of kind <paramref name="kind"/>: the palette's (everything but Start); after a
+ * The kinds that may follow a point of kind <paramref name="kind"/>: the palette's (everything but Start and Link target); after a
  * "Wait for the first event" only the events it can wait for.
  */
 export function nextKinds(kind) {
   if (maxOutgoing(kind) === 0) return [];
   if (kind === 'event-gateway') return KINDS.filter(k => EVENT_GATEWAY_TARGETS.includes(k.id));
-  return KINDS.filter(k => k.palette !== false && k.family !== 'start');
+  return KINDS.filter(k => k.palette !== false && maxIncoming(k.id) > 0);
 }

@@ -14,7 +14,11 @@ const ENGLISH = {
   'canvas.replace-to': 'Change to {0}',
   'canvas.delete': 'Delete (Del)',
   'canvas.open-minimap': 'Open minimap',
-  'canvas.close-minimap': 'Close minimap'
+  'canvas.close-minimap': 'Close minimap',
+  'canvas.new-action': 'New action',
+  'canvas.new-nested': 'Nested process',
+  'canvas.new-automatic': 'New automatic step',
+  'canvas.new-script': 'New script'
 };
 
 /** bpmn-js's and the minimap's own English words that the canvas shows, by the key that translates them. */

@@ -151,6 +151,16 @@ export class RouteMapCanvas {
       (root) => root.errorCode === code, () => ({ id: 'Error_' + idPart(code), name: code, errorCode: code }), !code);
   }
 
+  /**
+   * Names the escalation a Raise an escalation / End with an escalation throws or an Escalation on the edge catches: the
+   * definition's escalationRef points at the root bpmn:escalation with that escalationCode (declared as Escalation_<code>
+   * when missing). Empty: a throw without a code, a boundary catching every escalation.
+   */
+  setEscalationCode(elementId, code) {
+    this._setRootReference(elementId, 'escalationRef', 'bpmn:Escalation',
+      (root) => root.escalationCode === code, () => ({ id: 'Escalation_' + idPart(code), name: code, escalationCode: code }), !code);
+  }
+
   /** Sets attributes of an event's one event definition (e.g. crm:errorCodeVariable); empty removes one. */
   updateEventDefinition(elementId, properties) {
     const element = this._element(elementId);
