@@ -22,14 +22,14 @@ need_apt npm npm
 need_apt chromium chromium
 
 # build/postgres.sh installs Debian's postgresql when it is missing, then starts a throw-away cluster
-# (port CRMBPM_PG_PORT, default 55432).
+# (port CRMBPM_PG_PORT, default 25432).
 log "starting PostgreSQL"
 if pg_conn=$(bash build/postgres.sh start); then
   export CRMBPM_TEST_POSTGRES="$pg_conn"
   trap 'bash build/postgres.sh stop >/dev/null 2>&1' EXIT
 else
   echo "PostgreSQL could not be started; the PostgreSQL suites will fail." >&2
-  export CRMBPM_TEST_POSTGRES="Host=127.0.0.1;Port=${CRMBPM_PG_PORT:-55432};Username=postgres;Database=postgres"
+  export CRMBPM_TEST_POSTGRES="Host=127.0.0.1;Port=${CRMBPM_PG_PORT:-25432};Username=postgres;Database=postgres"
 fi
 
 log "building"

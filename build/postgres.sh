@@ -5,12 +5,13 @@
 #   build/postgres.sh status
 #   build/postgres.sh stop
 #
-# The cluster listens on 127.0.0.1:${CRMBPM_PG_PORT:-55432} with trust authentication (tests only, never exposed), keeps its
-# data in ${CRMBPM_PG_DATA:-/tmp/crmbpm-pgdata-<port>} and runs as the `postgres` user when started by root (initdb and the
+# The cluster listens on 127.0.0.1:${CRMBPM_PG_PORT:-25432} with trust authentication (tests only, never exposed); the
+# port is below Linux's ephemeral range (32768-60999), where any outgoing connection of a test host or the browser may
+# hold it at the moment the cluster starts. It keeps its data in ${CRMBPM_PG_DATA:-/tmp/crmbpm-pgdata-<port>} and runs as the `postgres` user when started by root (initdb and the
 # server refuse to run as root). Every command is idempotent. Messages go to stderr; stdout carries only the connection string.
 set -euo pipefail
 
-PORT="${CRMBPM_PG_PORT:-55432}"
+PORT="${CRMBPM_PG_PORT:-25432}"
 DATA_DIR="${CRMBPM_PG_DATA:-/tmp/crmbpm-pgdata-$PORT}"
 LOG_FILE="$DATA_DIR/server.log"
 CONNECTION_STRING="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
@@ -61,8 +62,11 @@ start() {
         say "already running on port $PORT"
     else
         say "starting on 127.0.0.1:$PORT (log: $LOG_FILE)"
-        as_owner "$BIN/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 \
-            -o "-p $PORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=200" start >/dev/null
+        if ! as_owner "$BIN/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 \
+            -o "-p $PORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=200" start >/dev/null; then
+            say "the server did not start: $(grep -E 'FATAL|could not' "$LOG_FILE" | tail -n 2 | tr '\n' ' ')"
+            exit 1
+        fi
     fi
 
     for _ in $(seq 1 60); do

@@ -36,7 +36,7 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
         await boris.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
         await ServerFixture.ScreenshotAsync(boris, "instructions-for-me");
 
-        using (var api = await ApiAsync("boris", "manager2"))
+        using (var api = await server.ApiAsync("boris", "manager2"))
         {
             (await api.PostAsync($"api/instructions/{id}/accept", null)).EnsureSuccessStatusCode();
             (await api.PostAsJsonAsync($"api/instructions/{id}/report", new { report = "Prices updated." })).EnsureSuccessStatusCode();
@@ -104,7 +104,7 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
         await ServerFixture.ScreenshotAsync(anna, "claim-planned");
 
         var tasks = new Dictionary<string, Guid>();
-        using (var annasApi = await ApiAsync("anna", "manager1"))
+        using (var annasApi = await server.ApiAsync("anna", "manager1"))
         {
             var claim = await annasApi.GetFromJsonAsync<JsonElement>($"api/claims/{id}");
             foreach (var item in claim.GetProperty("planItems").EnumerateArray())
@@ -118,8 +118,8 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
 
         await OpenAsync(anna, $"claims/{id}");
         (await anna.GetByTestId("plan-item-state").First.InnerTextAsync()).ShouldStartWith("Accepted by Anna Petrova");
-        using (var annasApi = await ApiAsync("anna", "manager1"))
-        using (var borisApi = await ApiAsync("boris", "manager2"))
+        using (var annasApi = await server.ApiAsync("anna", "manager1"))
+        using (var borisApi = await server.ApiAsync("boris", "manager2"))
         {
             (await annasApi.PostAsync($"api/tasks/{tasks["anna"]}/complete", null)).EnsureSuccessStatusCode();
             (await borisApi.PostAsync($"api/tasks/{tasks["boris"]}/complete", null)).EnsureSuccessStatusCode();
@@ -170,13 +170,5 @@ public sealed class InstructionsAndClaimsInTheBrowser(ServerFixture server)
     {
         await page.GotoAsync(path);
         await ServerFixture.WaitForCircuitAsync(page);
-    }
-
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = server.Host.BaseAddress };
-        var token = await (await client.PostAsJsonAsync("api/auth/token", new { userName, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
     }
 }

@@ -17,9 +17,9 @@ public sealed class MyTaskViewsInTheBrowser(ServerFixture server)
     public async Task Anna_postpones_a_task_brings_it_back_completes_it_and_finds_it_in_done()
     {
         var title = $"Kaspi Trade: postponed {Guid.NewGuid():N}"[..36];
-        using (var boris = await ApiAsync("boris", "manager2"))
+        using (var boris = await server.ApiAsync("boris", "manager2"))
         {
-            await OpenProcessDealAsync(boris, title);
+            await ServerFixture.OpenProcessDealAsync(boris, title);
         }
 
         var anna = await server.SignInAsync("anna", "manager1");
@@ -98,8 +98,8 @@ public sealed class MyTaskViewsInTheBrowser(ServerFixture server)
     public async Task The_verify_task_reads_take_into_work_and_accept_the_result_and_the_returned_task_leads_with_the_comment()
     {
         var title = $"Price list {Guid.NewGuid():N}"[..22];
-        using var annaApi = await ApiAsync("anna", "manager1");
-        using var borisApi = await ApiAsync("boris", "manager2");
+        using var annaApi = await server.ApiAsync("anna", "manager1");
+        using var borisApi = await server.ApiAsync("boris", "manager2");
         using var given = await annaApi.PostAsJsonAsync("api/instructions", new { title, performerId = "boris" });
         given.EnsureSuccessStatusCode();
         var id = (await given.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -138,27 +138,4 @@ public sealed class MyTaskViewsInTheBrowser(ServerFixture server)
     private static ILocator Row(IPage page, string title) =>
         page.Locator("[data-testid=task-list] tbody tr")
             .Filter(new() { Has = page.Locator("td.title", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(title)}\\s*$") }) });
-
-    /// <summary>An API client signed in with a bearer token from POST /api/auth/token.</summary>
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = server.Host.BaseAddress };
-        using var response = await client.PostAsJsonAsync("api/auth/token", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    /// <summary>Opens a process-controlled deal (Typical sale) for the first partner; its qualification lands in the Sales manager pool.</summary>
-    private static async Task OpenProcessDealAsync(HttpClient api, string title)
-    {
-        var partners = await api.GetFromJsonAsync<JsonElement>("api/partners");
-        var partnerId = partners.GetProperty("items")[0].GetProperty("id").GetGuid();
-        using var response = await api.PostAsJsonAsync("api/deals", new
-        {
-            title, partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = 10_000, allowDuplicates = true,
-        });
-        response.EnsureSuccessStatusCode();
-    }
 }

@@ -73,8 +73,8 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         // Boris, at another computer, opens a process-controlled deal: its Typical sale puts the qualification into
         // the Sales manager pool, which anna belongs to.
         var title = $"Helios Solar: route planning {Guid.NewGuid():N}"[..40];
-        using var boris = await ApiAsync("boris", "manager2");
-        await OpenProcessDealAsync(boris, title);
+        using var boris = await server.ApiAsync("boris", "manager2");
+        await ServerFixture.OpenProcessDealAsync(boris, title);
 
         var arrived = Row(anna, $"Qualify the deal {title}");
         await arrived.WaitForAsync();
@@ -89,8 +89,8 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
     public async Task Boris_completing_a_task_in_his_browser_makes_the_next_task_appear_on_annas_open_page()
     {
         var title = $"Ostsee Fisch: cold chain {Guid.NewGuid():N}"[..38];
-        using var api = await ApiAsync("boris", "manager2");
-        await OpenProcessDealAsync(api, title);
+        using var api = await server.ApiAsync("boris", "manager2");
+        await ServerFixture.OpenProcessDealAsync(api, title);
 
         var anna = await server.SignInAsync("anna", "manager1");
         await anna.GotoAsync("tasks");
@@ -120,8 +120,8 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
     public async Task A_task_someone_else_completed_meanwhile_is_refused_on_the_card_in_a_sentence()
     {
         var title = $"Baltic Timber: scanners {Guid.NewGuid():N}"[..36];
-        using var boris = await ApiAsync("boris", "manager2");
-        await OpenProcessDealAsync(boris, title);
+        using var boris = await server.ApiAsync("boris", "manager2");
+        await ServerFixture.OpenProcessDealAsync(boris, title);
 
         var anna = await server.SignInAsync("anna", "manager1");
         await anna.GotoAsync("tasks");
@@ -166,28 +166,5 @@ public sealed class MyTasksInTheBrowser(ServerFixture server)
         var rows = page.Locator("[data-testid=task-list] tbody tr")
             .Filter(new() { Has = page.Locator("td.title", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(title)}\\s*$") }) });
         return subject is null ? rows : rows.Filter(new() { Has = page.Locator("td[data-label=Subject]", new() { HasTextString = subject }) });
-    }
-
-    /// <summary>An API client signed in with a bearer token from POST /api/auth/token.</summary>
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = server.Host.BaseAddress };
-        using var response = await client.PostAsJsonAsync("api/auth/token", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    /// <summary>Opens a process-controlled deal (Typical sale) for the first partner; its qualification lands in the Sales manager pool.</summary>
-    private static async Task OpenProcessDealAsync(HttpClient api, string title)
-    {
-        var partners = await api.GetFromJsonAsync<JsonElement>("api/partners");
-        var partnerId = partners.GetProperty("items")[0].GetProperty("id").GetGuid();
-        using var response = await api.PostAsJsonAsync("api/deals", new
-        {
-            title, partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = 10_000, allowDuplicates = true,
-        });
-        response.EnsureSuccessStatusCode();
     }
 }

@@ -25,9 +25,9 @@ public sealed class NotificationsInTheBrowser(ServerFixture server)
         // Boris, at another computer, opens a process-controlled deal: its Typical sale puts the qualification into the
         // Sales manager pool, which anna belongs to.
         var title = $"Helios Solar: bells {Guid.NewGuid():N}"[..32];
-        using (var boris = await ApiAsync("boris", "manager2"))
+        using (var boris = await server.ApiAsync("boris", "manager2"))
         {
-            await OpenProcessDealAsync(boris, title);
+            await ServerFixture.OpenProcessDealAsync(boris, title);
         }
 
         var count = anna.GetByTestId("notification-count");
@@ -59,28 +59,5 @@ public sealed class NotificationsInTheBrowser(ServerFixture server)
     {
         var count = page.GetByTestId("notification-count");
         return await count.CountAsync() == 0 ? 0 : int.Parse(await count.InnerTextAsync(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>An API client signed in with a bearer token from POST /api/auth/token.</summary>
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = server.Host.BaseAddress };
-        using var response = await client.PostAsJsonAsync("api/auth/token", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    /// <summary>Opens a process-controlled deal (Typical sale) for the first partner; its qualification lands in the Sales manager pool.</summary>
-    private static async Task OpenProcessDealAsync(HttpClient api, string title)
-    {
-        var partners = await api.GetFromJsonAsync<JsonElement>("api/partners");
-        var partnerId = partners.GetProperty("items")[0].GetProperty("id").GetGuid();
-        using var response = await api.PostAsJsonAsync("api/deals", new
-        {
-            title, partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = 10_000, allowDuplicates = true,
-        });
-        response.EnsureSuccessStatusCode();
     }
 }

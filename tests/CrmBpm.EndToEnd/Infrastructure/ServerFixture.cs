@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace CrmBpm.EndToEnd.Infrastructure;
@@ -50,6 +53,29 @@ public class ServerFixture : IAsyncLifetime
     /// A new browser context signed in as <paramref name="userName"/> (a demo login), on the start page. The default
     /// viewport is 1280×720, the smallest desktop the UI promises; pass 390×844 for a phone.
     /// </summary>
+    /// <summary>An API client of the server signed in as <paramref name="userName"/> with a bearer token from POST /api/auth/token.</summary>
+    public async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        using var response = await client.PostAsJsonAsync("api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Opens a process-controlled deal (Typical sale) for the first partner; its qualification lands in the Sales manager pool.</summary>
+    public static async Task OpenProcessDealAsync(HttpClient api, string title)
+    {
+        var partners = await api.GetFromJsonAsync<JsonElement>("api/partners");
+        var partnerId = partners.GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var response = await api.PostAsJsonAsync("api/deals", new
+        {
+            title, partnerId, kind = "ProcessControlled", routeMapKey = "typical-sale", potentialAmount = 10_000, allowDuplicates = true,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<IPage> SignInAsync(string userName, string password, int width = 1280, int height = 720, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
