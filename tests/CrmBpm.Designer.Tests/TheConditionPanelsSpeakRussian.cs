@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrmBpm.Designer.Localization;
 
 namespace CrmBpm.Designer.Tests;
 
@@ -98,6 +99,8 @@ public sealed partial class TheConditionPanelsSpeakRussian() : DesignerSpecifica
             Designer.Find(".crm-row[data-flow=f_yes] select").Change("no");
             LastUpdateOf("f_yes")["name"].ShouldBe("Нет");
             LastUpdateOf("f_no")["name"].ShouldBe("Да");
+            DesignerText.CanvasLabels()["canvas.branch-yes"].ShouldBe("Да"); // the words the canvas labels a newly drawn branch with
+            DesignerText.CanvasLabels()["canvas.branch-no"].ShouldBe("Нет");
 
             SelectOnCanvas("f_yes"); // still named "Да" in the document the test opened
             Designer.Find("[data-field=branch]").Change("");

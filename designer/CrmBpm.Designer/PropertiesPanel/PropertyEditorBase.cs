@@ -39,9 +39,9 @@ public abstract class PropertyEditorBase : ComponentBase
     /// </summary>
     protected static string? BranchName(string? branch, string? current) => branch switch
     {
-        "yes" => DesignerText.L("condition.yes"),
-        "no" => DesignerText.L("condition.no"),
-        _ => current is not null && DesignerText.InEveryLanguage("condition.yes").Concat(DesignerText.InEveryLanguage("condition.no")).Contains(current) ? null : current,
+        "yes" => DesignerText.L("canvas.branch-yes"),
+        "no" => DesignerText.L("canvas.branch-no"),
+        _ => current is not null && DesignerText.InEveryLanguage("canvas.branch-yes").Concat(DesignerText.InEveryLanguage("canvas.branch-no")).Contains(current) ? null : current,
     };
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
