@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmBpm.Designer.Localization;
+using CrmBpm.Designer.Model;
 using CrmBpm.Designer.PropertiesPanel;
 using CrmBpm.Engine.Definitions;
 
@@ -56,6 +57,27 @@ public sealed partial class TheDesignerSpeaksEnglishAndRussian
             new[] { 1, 3, 5, 11, 21, 22 }.Select(n => DesignerText.Count(n, "designer.problems"))
                 .ShouldBe(["1 проблема", "3 проблемы", "5 проблем", "11 проблем", "21 проблема", "22 проблемы"]);
             DesignerText.CanvasLabels()["kind.message-wait"].ShouldBe("Ждать сообщение");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Theory]
+    [InlineData("ru-RU", "Старт", "Новая карта маршрута")]
+    [InlineData("en-US", "Start", "New route map")]
+    public void A_new_map_names_its_Start_point_in_the_language_it_is_made_in(string culture, string start, string map)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var blank = XDocument.Parse(RouteMapTemplates.Blank("deal"));
+            var process = blank.Descendants().Single(e => e.Name.LocalName == "process");
+            process.Attribute("name")!.Value.ShouldBe(map);
+            process.Elements().Single(e => e.Name.LocalName == "startEvent").Attribute("name")!.Value.ShouldBe(start);
+            XDocument.Parse(RouteMapTemplates.Blank("deal", "Сделка")).Descendants().Single(e => e.Name.LocalName == "process").Attribute("name")!.Value.ShouldBe("Сделка");
         }
         finally
         {

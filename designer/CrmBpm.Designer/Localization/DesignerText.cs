@@ -50,4 +50,10 @@ public static class DesignerText
             .Where(k => k.StartsWith("kind.", StringComparison.Ordinal) || k.StartsWith("canvas.", StringComparison.Ordinal))
             .ToDictionary(k => k, k => L(k), StringComparer.Ordinal);
     }
+
+    /// <summary>The text of <paramref name="key"/> in every language the designer speaks (to recognise a word it wrote in another one).</summary>
+    public static IReadOnlyList<string> InEveryLanguage(string key) =>
+        [.. new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("ru") }
+            .Select(culture => Resources.GetString(key, culture) ?? key)
+            .Distinct(StringComparer.Ordinal)];
 }

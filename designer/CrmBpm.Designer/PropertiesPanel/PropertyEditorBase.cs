@@ -1,4 +1,5 @@
 using CrmBpm.Designer.Interop;
+using CrmBpm.Designer.Localization;
 using CrmBpm.Designer.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -31,6 +32,17 @@ public abstract class PropertyEditorBase : ComponentBase
 
     /// <summary>The text of an input's change event.</summary>
     protected static string? Text(ChangeEventArgs e) => e.Value?.ToString();
+
+    /// <summary>
+    /// The name a flow gets when it becomes a Condition's Yes or No branch ("Yes"/"No" in the user's language); when the
+    /// branch is cleared, a name the designer gave (in any language) goes too, and a name the user wrote stays.
+    /// </summary>
+    protected static string? BranchName(string? branch, string? current) => branch switch
+    {
+        "yes" => DesignerText.L("canvas.branch-yes"),
+        "no" => DesignerText.L("canvas.branch-no"),
+        _ => current is not null && DesignerText.InEveryLanguage("canvas.branch-yes").Concat(DesignerText.InEveryLanguage("canvas.branch-no")).Contains(current) ? null : current,
+    };
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

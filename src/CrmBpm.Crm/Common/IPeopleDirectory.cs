@@ -11,6 +11,12 @@ public interface IPeopleDirectory
     Task<string?> DepartmentOfAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The name people read for <paramref name="userId"/> ("Anna Petrova" rather than "anna"), or null when the directory does
+    /// not know one: the CRM then shows the user id.
+    /// </summary>
+    Task<string?> DisplayNameOfAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// The active users in the pool a task addressed to <paramref name="role"/> (and <paramref name="addressingObject"/>) lands
     /// in, at most <paramref name="limit"/>: who is told about a pool task. Without a directory that knows pools, nobody.
     /// </summary>

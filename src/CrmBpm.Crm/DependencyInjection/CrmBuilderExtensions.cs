@@ -52,7 +52,8 @@ public static class CrmBuilderExtensions
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>(),
             sp.GetRequiredService<IPeopleDirectory>()));
         services.TryAddSingleton(sp => new InstructionService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CrmOptions>(),
-            sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
+            sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>(),
+            sp.GetRequiredService<IPeopleDirectory>()));
         services.TryAddSingleton(sp => new ClaimService(sp.GetRequiredService<CrmCommands>(), sp.GetRequiredService<CatalogueService>(),
             sp.GetRequiredService<IRouteMapService>(), sp.GetRequiredService<IProcessEngine>(), sp.GetRequiredService<ITaskService>()));
 

@@ -6,6 +6,8 @@ namespace CrmBpm.Crm.Instructions;
 /// The built-in Instruction route map: Execute (for the performer, must be accepted first) → if the author is the
 /// performer, done; otherwise Verify (for the author: Accept or Return) → on Return back to Execute, whose description
 /// then carries the author's comment (<c>returnNote</c>). Deployed by <see cref="InstructionService"/> on first use.
+/// Verify names the performer by <c>performerName</c> (their display name, or their id when the directory knows none);
+/// instances started before it existed stay on the version they started on, which named them by <c>performer</c>.
 /// </summary>
 public static class InstructionRouteMap
 {
@@ -49,7 +51,7 @@ public static class InstructionRouteMap
                 Id = VerifyPointId,
                 Name = "Verify",
                 TitleTemplate = "Check: {title}",
-                Description = "{performer} reports: {report}",
+                Description = "{performerName} reports: {report}",
                 Performer = Performer.FromExpression("author"),
                 Outcomes = [Accept, Return],
                 OutcomeVariable = "verifyOutcome",

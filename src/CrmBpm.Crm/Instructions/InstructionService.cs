@@ -23,9 +23,11 @@ public sealed class InstructionService
     private readonly IProcessEngine _engine;
     private readonly ITaskService _tasks;
     private readonly BuiltInMaps _builtInMaps;
+    private readonly IPeopleDirectory _people;
 
-    internal InstructionService(CrmCommands commands, CrmOptions options, IRouteMapService maps, IProcessEngine engine, ITaskService tasks)
+    internal InstructionService(CrmCommands commands, CrmOptions options, IRouteMapService maps, IProcessEngine engine, ITaskService tasks, IPeopleDirectory people)
     {
+        _people = people;
         _commands = commands;
         _options = options;
         _builtInMaps = new BuiltInMaps(maps, () => [InstructionRouteMap.Build()]);
@@ -40,6 +42,7 @@ public sealed class InstructionService
         await EnsureMapDeployedAsync(cancellationToken).ConfigureAwait(false);
         var dueAt = request.DueAt ?? _commands.Now + _options.DefaultInstructionDeadline;
         var instruction = new Instruction(request.Title, request.Description, request.AuthorId, request.PerformerId, request.Subject, dueAt, _commands.Now);
+        var performerName = await NameOfAsync(instruction.PerformerId, cancellationToken).ConfigureAwait(false);
 
         // The instruction commits with the start of its process (InstructionTracker attaches it there): never one without the other.
         await _engine.StartAsync(InstructionRouteMap.Key, new StartOptions
@@ -54,6 +57,7 @@ public sealed class InstructionService
                 ["description"] = instruction.Description,
                 ["author"] = instruction.AuthorId,
                 ["performer"] = instruction.PerformerId,
+                ["performerName"] = performerName,
                 ["deadline"] = dueAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 ["report"] = "",
                 ["returnComment"] = "",
@@ -98,13 +102,14 @@ public sealed class InstructionService
         ArgumentNullException.ThrowIfNull(actor);
         var text = Guard.Required(comment, "comment", "A comment saying what is still to be done", 4000);
         var task = await CurrentTaskAsync(instructionId, InstructionRouteMap.VerifyPointId, cancellationToken).ConfigureAwait(false);
+        var authorName = await NameOfAsync(actor.UserId, cancellationToken).ConfigureAwait(false);
         await _tasks.CompleteAsync(task.Id, actor, new TaskCompletion
         {
             Outcome = InstructionRouteMap.Return,
             Variables = new Dictionary<string, object?>
             {
                 ["returnComment"] = text,
-                ["returnNote"] = $"\n\nReturned by {actor.UserId}: {text}",
+                ["returnNote"] = $"\n\nReturned by {authorName}: {text}",
             },
         }, cancellationToken).ConfigureAwait(false);
         return await GetAsync(instructionId, cancellationToken).ConfigureAwait(false);
@@ -157,4 +162,8 @@ public sealed class InstructionService
     private static async Task<Instruction> GetInstructionAsync(ICrmSession session, Guid instructionId, CancellationToken cancellationToken) =>
         await session.Instructions.FindAsync(instructionId, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("instruction.not-found", $"Instruction {instructionId} does not exist.");
+
+    /// <summary>The name a task card shows for <paramref name="userId"/>: their display name, or the id when the directory knows none.</summary>
+    private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
+        await _people.DisplayNameOfAsync(userId, cancellationToken).ConfigureAwait(false) is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : userId;
 }

@@ -19,6 +19,14 @@ public sealed class UserDirectoryPeople(IServiceScopeFactory scopes) : IPeopleDi
     }
 
     /// <inheritdoc />
+    public async Task<string?> DisplayNameOfAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserDirectory>().FindAsync(userId, cancellationToken))?.DisplayName;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ActiveMembersOfPoolAsync(string role, string? addressingObject, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(role);

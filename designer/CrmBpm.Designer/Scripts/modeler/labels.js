@@ -18,7 +18,9 @@ const ENGLISH = {
   'canvas.new-action': 'New action',
   'canvas.new-nested': 'Nested process',
   'canvas.new-automatic': 'New automatic step',
-  'canvas.new-script': 'New script'
+  'canvas.new-script': 'New script',
+  'canvas.branch-yes': 'Yes',
+  'canvas.branch-no': 'No'
 };
 
 /** bpmn-js's and the minimap's own English words that the canvas shows, by the key that translates them. */

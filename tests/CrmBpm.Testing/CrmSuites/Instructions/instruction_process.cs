@@ -51,6 +51,50 @@ public abstract class instruction_process : CrmScenario
     }
 
     [Fact]
+    public async Task the_verify_task_and_the_return_note_name_people_by_their_display_names()
+    {
+        await using var host = NewHost(people: new Names(new() { ["anna"] = "Anna Petrova", ["hugo"] = "Hugo Berg" }));
+        var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Call ACME", Description = "They paid twice.", AuthorId = "hugo", PerformerId = "anna" });
+        await host.Instructions.AcceptForExecutionAsync(given.Id, Performer);
+        await host.Instructions.ReportExecutedAsync(given.Id, Performer, "Left a voicemail");
+
+        var verify = (await host.Instructions.CurrentTaskAsync(given.Id))!;
+        verify.Description.ShouldBe("Anna Petrova reports: Left a voicemail");
+        verify.AssigneeId.ShouldBe("hugo"); // the performer expression still reads the id
+
+        await host.Instructions.ReturnAsync(given.Id, Author, "Reach their accountant.");
+        (await host.Instructions.CurrentTaskAsync(given.Id))!.Description.ShouldBe("They paid twice.\n\nReturned by Hugo Berg: Reach their accountant.");
+    }
+
+    [Fact]
+    public async Task a_performer_the_directory_does_not_know_is_named_by_their_id()
+    {
+        await using var host = NewHost(people: new Names(new() { ["hugo"] = "Hugo Berg" }));
+        var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Call ACME", AuthorId = "hugo", PerformerId = "anna" });
+        await host.Instructions.AcceptForExecutionAsync(given.Id, Performer);
+        await host.Instructions.ReportExecutedAsync(given.Id, Performer, "Done");
+
+        (await host.Instructions.CurrentTaskAsync(given.Id))!.Description.ShouldBe("anna reports: Done");
+    }
+
+    [Fact]
+    public async Task an_instruction_on_a_map_published_before_display_names_still_reads_with_the_id()
+    {
+        await using var host = NewHost(people: new Names(new() { ["anna"] = "Anna Petrova" }));
+        var before = InstructionRouteMap.Build();
+        var verifyPoint = before.Points.OfType<Engine.Definitions.ActionPoint>().Single(p => p.Id == InstructionRouteMap.VerifyPointId);
+        await host.Maps.DeployAsync(before with
+        {
+            Points = [.. before.Points.Select(p => p == verifyPoint ? verifyPoint with { Description = "{performer} reports: {report}" } : p)],
+        });
+        var given = await host.Instructions.GiveAsync(new GiveInstruction { Title = "Call ACME", AuthorId = "hugo", PerformerId = "anna" });
+        await host.Instructions.AcceptForExecutionAsync(given.Id, Performer);
+        await host.Instructions.ReportExecutedAsync(given.Id, Performer, "Done");
+
+        (await host.Instructions.CurrentTaskAsync(given.Id))!.Description.ShouldBe("anna reports: Done");
+    }
+
+    [Fact]
     public async Task when_the_author_is_the_performer_there_is_no_verification()
     {
         await using var host = NewHost();
@@ -107,5 +151,13 @@ public abstract class instruction_process : CrmScenario
         await host.Instructions.GiveAsync(new GiveInstruction { Title = "Two", AuthorId = "hugo", PerformerId = "anna" });
 
         (await host.Maps.GetVersionsAsync(InstructionRouteMap.Key)).ShouldHaveSingleItem().Status.ShouldBe(Engine.Definitions.RouteMapStatus.Published);
+    }
+
+    /// <summary>A directory that knows some people's names.</summary>
+    private sealed class Names(Dictionary<string, string> names) : CrmBpm.Crm.Common.IPeopleDirectory
+    {
+        public Task<string?> DepartmentOfAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+        public Task<string?> DisplayNameOfAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(names.GetValueOrDefault(userId));
     }
 }
