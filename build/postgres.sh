@@ -8,7 +8,8 @@
 # The cluster listens on 127.0.0.1:${CRMBPM_PG_PORT:-25432} with trust authentication (tests only, never exposed); the
 # port is below Linux's ephemeral range (32768-60999), where any outgoing connection of a test host or the browser may
 # hold it at the moment the cluster starts. It keeps its data in ${CRMBPM_PG_DATA:-/tmp/crmbpm-pgdata-<port>} and runs
-# as the `postgres` user when started by root (initdb and the server refuse to run as root). Every command is idempotent. Messages go to stderr; stdout carries only the connection string.
+# as the `postgres` user when started by root (initdb and the server refuse to run as root). Every command is
+# idempotent. Messages go to stderr; stdout carries only the connection string.
 set -euo pipefail
 
 PORT="${CRMBPM_PG_PORT:-25432}"
