@@ -95,6 +95,26 @@ public sealed class TheNotificationBellAndList : BunitContext
     }
 
     [Fact]
+    public async Task A_standard_maps_task_title_reads_in_the_readers_language_and_a_title_someone_wrote_stays()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            await GiveAnnaATaskAsync("Qualify the deal Nordwind");
+            await GiveAnnaATaskAsync("Qualify Nordwind by Friday");
+
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+            var page = Render<NotificationsPage>();
+            page.WaitForAssertion(() => page.FindAll("[data-testid=notification] a").Select(a => a.TextContent).Order().ShouldBe(
+                ["Новая задача для вас: Qualify Nordwind by Friday", "Новая задача для вас: Квалифицировать сделку Nordwind"]));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
     public async Task It_unsubscribes_when_it_goes()
     {
         var feed = Services.GetRequiredService<NotificationFeed>();

@@ -107,6 +107,26 @@ public static partial class StandardTexts
         return Point(map, pointId, title);
     }
 
+    /// <summary>
+    /// A task's title when neither its map nor its point is known (a notification keeps only the title): translated when it
+    /// matches a title template or a point name of any standard map, else as stored.
+    /// </summary>
+    public static string TaskTitleOfAnyMap(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        foreach (var map in EnglishKeys.Value.Where(k => k.StartsWith("Title.", StringComparison.Ordinal) || k.StartsWith("Point.", StringComparison.Ordinal))
+                     .Select(k => k.Split('.', 3)[1]).Distinct(StringComparer.Ordinal))
+        {
+            var translated = TaskTitle(map, title);
+            if (!ReferenceEquals(translated, title))
+            {
+                return translated;
+            }
+        }
+
+        return title;
+    }
+
     /// <summary>A task's description in the reader's language while it is a standard map's seeded text; else as stored.</summary>
     public static string TaskDescription(string mapKey, string pointId, string description)
     {
