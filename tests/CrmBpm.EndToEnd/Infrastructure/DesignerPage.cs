@@ -131,15 +131,40 @@ public sealed class DesignerPage
     public async Task<string> DragFromPaletteAsync(string kind, float x, float y)
     {
         var before = await SelectedOrNoneAsync();
-        var locator = Page.Locator($".djs-palette .entry[data-action='create.{kind}']");
-        await locator.ScrollIntoViewIfNeededAsync(); // the palette scrolls when the canvas is shorter than its list of kinds
-        var entry = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("No palette entry " + kind);
+        var entry = await PaletteEntryInViewAsync(kind);
         await Page.Mouse.MoveAsync(entry.X + 14, entry.Y + (entry.Height / 2));
         await Page.Mouse.DownAsync();
         await Page.Mouse.MoveAsync(entry.X + 60, entry.Y + 20, new MouseMoveOptions { Steps = 5 });
         await Page.Mouse.MoveAsync(x, y, new MouseMoveOptions { Steps = 12 });
         await Page.Mouse.UpAsync();
         return await NewSelectionAsync(before);
+    }
+
+    /// <summary>
+    /// The box of a palette entry scrolled to the middle of the palette (which scrolls when the canvas is shorter than its list
+    /// of kinds), once it stands still and wholly inside the palette: grabbing an entry half cut off at the palette's edge
+    /// grabs the canvas instead.
+    /// </summary>
+    private async Task<LocatorBoundingBoxResult> PaletteEntryInViewAsync(string kind)
+    {
+        var locator = Page.Locator($".djs-palette .entry[data-action='create.{kind}']");
+        await locator.EvaluateAsync("entry => entry.scrollIntoView({ block: 'center', inline: 'nearest' })");
+        LocatorBoundingBoxResult? last = null;
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var palette = await Page.Locator(".djs-palette").BoundingBoxAsync() ?? throw new InvalidOperationException("No palette");
+            var entry = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("No palette entry " + kind);
+            var inside = entry.Y >= palette.Y && entry.Y + entry.Height <= palette.Y + palette.Height;
+            if (inside && last is not null && Math.Abs(last.Y - entry.Y) < 0.5)
+            {
+                return entry;
+            }
+
+            last = entry;
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"The palette entry {kind} did not come to rest inside the palette.");
     }
 
     /// <summary>Connects two points with the context pad's connect tool.</summary>
